@@ -1,0 +1,60 @@
+import type { Actor, Command, CommandName, CommandResult, DomainError, DomainEvent } from '@yichuang/protocol';
+import { decideBook, decideCarryOver, decideTake, decideTransfer } from './decide-ticket.ts';
+import { decideWindow } from './decide-window.ts';
+import { isError, type CommandContext, type Decided } from './decision.ts';
+import { evolve } from './evolve.ts';
+import { dayRollover, emptyPostChanges } from './hall-clock.ts';
+import type { HallState } from './hall-state.ts';
+
+export type CommandOutcome<C extends CommandName = CommandName> =
+  | { ok: true; events: DomainEvent[]; result: CommandResult<C> }
+  | { ok: false; error: DomainError };
+
+function decide(state: HallState, command: Command, ctx: CommandContext): Decided<CommandName> {
+  switch (command.name) {
+    case 'ticket:take':
+      return decideTake(state, command.payload, ctx);
+    case 'ticket:transfer':
+      return decideTransfer(state, command.payload, ctx);
+    case 'hall:carry-over':
+      return decideCarryOver(state, command.payload, ctx);
+    case 'appointment:book':
+      return decideBook(state, command.payload, ctx);
+    default:
+      return decideWindow(state, command.name, command.payload, ctx);
+  }
+}
+
+function apply(state: HallState, events: DomainEvent[], into: DomainEvent[]): void {
+  for (const e of events) {
+    evolve(state, e);
+    into.push(e);
+  }
+}
+
+/**
+ * Run one command: its own events, then the empty-post changes they cause. The state is changed
+ * only on success. Call `tick` first so that a day that has turned is rolled over before it.
+ */
+export function runCommand<C extends CommandName>(
+  state: HallState,
+  command: Extract<Command, { name: C }>,
+  actor: Actor,
+  now: number,
+  newId: () => string,
+): CommandOutcome<C> {
+  const all: DomainEvent[] = [];
+  const decided = decide(state, command, { now, actor, newId });
+  if (isError(decided)) return { ok: false, error: decided.error };
+  apply(state, decided.events, all);
+  apply(state, emptyPostChanges(state, now), all);
+  return { ok: true, events: all, result: decided.result(state) as CommandResult<C> };
+}
+
+/** Time-driven events alone (day rollover, empty posts at opening and closing). */
+export function tick(state: HallState, now: number): DomainEvent[] {
+  const all: DomainEvent[] = [];
+  apply(state, dayRollover(state, now), all);
+  apply(state, emptyPostChanges(state, now), all);
+  return all;
+}

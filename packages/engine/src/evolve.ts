@@ -1,0 +1,190 @@
+import type { DomainEvent, EventPayload, Ticket, WindowRecord } from '@yichuang/protocol';
+import { SERVICE_SAMPLES, type HallState } from './hall-state.ts';
+
+/**
+ * Apply one event to the state. The only function that changes a HallState.
+ * Tolerant of events about tickets the state no longer holds (a client's trimmed snapshot).
+ */
+export function evolve(state: HallState, event: DomainEvent): void {
+  switch (event.type) {
+    case 'ticket:issued':
+      return onIssued(state, event.payload);
+    case 'ticket:called':
+      return onCalled(state, event.payload, event.at);
+    case 'ticket:recalled':
+      return patchTicket(state, event.payload.ticketId, { recalls: event.payload.recalls });
+    case 'ticket:no-show':
+      return release(state, event.payload.ticketId, event.payload.windowId, { status: 'no-show', finishedAt: event.at });
+    case 'ticket:started':
+      return patchTicket(state, event.payload.ticketId, { status: 'serving', startedAt: event.at });
+    case 'ticket:finished': {
+      const { ticketId, windowId, serviceS } = event.payload;
+      const t = state.tickets.get(ticketId);
+      if (t !== undefined) pushSample(state, t.queueId, serviceS);
+      return release(state, ticketId, windowId, { status: 'done', finishedAt: event.at });
+    }
+    case 'ticket:transferred':
+      return onTransferred(state, event.payload, event.at);
+    case 'ticket:carried-over': {
+      const { ticketId, toWindowId, toDay } = event.payload;
+      return patchTicket(state, ticketId, {
+        status: 'carried',
+        carriedToDay: toDay,
+        carriedOver: true,
+        targetWindowId: toWindowId,
+      });
+    }
+    case 'ticket:expired': {
+      const t = state.tickets.get(event.payload.ticketId);
+      if (t?.windowId != null) releaseWindow(state, t.windowId, t.id);
+      return patchTicket(state, event.payload.ticketId, { status: 'expired' });
+    }
+    case 'ticket:printed':
+      return patchTicket(state, event.payload.ticketId, { printed: true });
+    case 'window:signed-in': {
+      const { windowId, officerId, role } = event.payload;
+      patchWindow(state, windowId, {
+        holder: { officerId, role, since: event.at },
+        pause: null,
+        coverRequestedFor: null,
+      });
+      if (!state.firstSignIns.has(officerId)) {
+        state.firstSignIns.set(officerId, event.at);
+        state.dirty.meta = true;
+      }
+      return;
+    }
+    case 'window:signed-out':
+      return patchWindow(state, event.payload.windowId, { holder: null, pause: null });
+    case 'window:paused': {
+      const { windowId, officerId, reason, note } = event.payload;
+      return patchWindow(state, windowId, { pause: { reason, note, since: event.at, officerId } });
+    }
+    case 'window:resumed':
+      return patchWindow(state, event.payload.windowId, { pause: null, coverRequestedFor: null });
+    case 'roster:cover-requested':
+      return patchWindow(state, event.payload.windowId, { coverRequestedFor: event.payload.toOfficerId });
+    case 'window:empty-post-started':
+      return patchWindow(state, event.payload.windowId, { emptySince: event.at });
+    case 'window:empty-post-ended':
+      return patchWindow(state, event.payload.windowId, { emptySince: null });
+    case 'hall:day-started':
+      return onDayStarted(state, event.payload.day);
+    case 'appointment:booked': {
+      const a = event.payload.appointment;
+      state.appointments.set(a.code, a);
+      state.dirty.appointments.add(a.code);
+      return;
+    }
+  }
+}
+
+function onIssued(state: HallState, { ticket }: EventPayload<'ticket:issued'>): void {
+  state.tickets.set(ticket.id, { ...ticket });
+  state.dirty.tickets.add(ticket.id);
+  if (ticket.day === state.day) {
+    const n = Number(ticket.number.replace(/^[A-Z]+/, ''));
+    if (n > (state.counters.get(ticket.queueId) ?? 0)) {
+      state.counters.set(ticket.queueId, n);
+      state.dirty.meta = true;
+    }
+  }
+  if (ticket.appointment !== null) {
+    const a = state.appointments.get(ticket.appointment.code);
+    if (a !== undefined) {
+      state.appointments.set(a.code, { ...a, ticketId: ticket.id });
+      state.dirty.appointments.add(a.code);
+    }
+  }
+}
+
+function onCalled(state: HallState, p: EventPayload<'ticket:called'>, at: number): void {
+  const t = state.tickets.get(p.ticketId);
+  if (t !== undefined) {
+    patchTicket(state, p.ticketId, {
+      status: 'called',
+      windowId: p.windowId,
+      officerId: p.officerId,
+      calledAt: at,
+      startedAt: null,
+      recalls: 0,
+      firstOfficerId: t.firstOfficerId ?? p.officerId,
+    });
+  }
+  patchWindow(state, p.windowId, { ticketId: p.ticketId, priorityStreak: p.streak });
+}
+
+function onTransferred(state: HallState, p: EventPayload<'ticket:transferred'>, at: number): void {
+  const t = state.tickets.get(p.ticketId);
+  if (p.fromWindowId !== null) releaseWindow(state, p.fromWindowId, p.ticketId);
+  if (t === undefined) return;
+  patchTicket(state, p.ticketId, {
+    status: 'waiting',
+    queueId: p.toQueueId,
+    targetWindowId: p.toWindowId,
+    windowId: null,
+    calledAt: null,
+    startedAt: null,
+    recalls: 0,
+    transfers: [
+      ...t.transfers,
+      {
+        at,
+        officerId: p.officerId,
+        fromQueueId: p.fromQueueId,
+        fromWindowId: p.fromWindowId,
+        toQueueId: p.toQueueId,
+        toWindowId: p.toWindowId,
+        note: p.note,
+      },
+    ],
+  });
+}
+
+function onDayStarted(state: HallState, day: string): void {
+  state.day = day;
+  state.counters = new Map();
+  state.firstSignIns = new Map();
+  state.dirty.meta = true;
+  for (const [id, t] of state.tickets) {
+    if (t.status === 'carried' && t.carriedToDay !== null && t.carriedToDay <= day) {
+      patchTicket(state, id, { status: 'waiting' });
+    } else if (t.status !== 'carried') {
+      // Yesterday's finished tickets stay in the store, not in memory.
+      state.tickets.delete(id);
+    }
+  }
+  for (const [code, a] of state.appointments) if (a.day < day) state.appointments.delete(code);
+  for (const w of state.windows.values()) patchWindow(state, w.id, { priorityStreak: 0 });
+}
+
+function release(state: HallState, ticketId: string, windowId: string, patch: Partial<Ticket>): void {
+  patchTicket(state, ticketId, patch);
+  releaseWindow(state, windowId, ticketId);
+}
+
+function releaseWindow(state: HallState, windowId: string, ticketId: string): void {
+  const w = state.windows.get(windowId);
+  if (w !== undefined && w.ticketId === ticketId) patchWindow(state, windowId, { ticketId: null });
+}
+
+function patchTicket(state: HallState, id: string, patch: Partial<Ticket>): void {
+  const t = state.tickets.get(id);
+  if (t === undefined) return;
+  state.tickets.set(id, { ...t, ...patch });
+  state.dirty.tickets.add(id);
+}
+
+function patchWindow(state: HallState, id: string, patch: Partial<WindowRecord>): void {
+  const w = state.windows.get(id);
+  if (w === undefined) return;
+  state.windows.set(id, { ...w, ...patch });
+  state.dirty.windows.add(id);
+}
+
+function pushSample(state: HallState, queueId: string, seconds: number): void {
+  const list = [...(state.samples.get(queueId) ?? []), seconds];
+  if (list.length > SERVICE_SAMPLES) list.splice(0, list.length - SERVICE_SAMPLES);
+  state.samples.set(queueId, list);
+  state.dirty.meta = true;
+}

@@ -1,0 +1,99 @@
+import type { Appointment, HallStateData, Ticket, WindowRecord } from '@yichuang/protocol';
+import { buildModel, type HallModel } from './hall-model.ts';
+import type { HallConfig } from '@yichuang/protocol';
+
+/** How many recent service times per queue feed the wait estimate. */
+export const SERVICE_SAMPLES = 20;
+
+/**
+ * The engine's whole state. Mutated only by `evolve` (events) so that the live state,
+ * the state loaded from the store and the state replayed from the log are the same.
+ */
+export interface HallState {
+  model: HallModel;
+  /** The business day (hall time zone) the state is on. */
+  day: string;
+  /** Today's tickets plus tickets carried over to a later day. */
+  tickets: Map<string, Ticket>;
+  windows: Map<string, WindowRecord>;
+  /** queueId → highest number issued today. */
+  counters: Map<string, number>;
+  /** queueId → recent service times in seconds (newest last). */
+  samples: Map<string, number[]>;
+  /** officerId → first sign-in today (提前10分钟上岗). */
+  firstSignIns: Map<string, number>;
+  appointments: Map<string, Appointment>;
+  /** What changed since the store last drained it. */
+  dirty: Dirty;
+}
+
+export interface Dirty {
+  tickets: Set<string>;
+  windows: Set<string>;
+  appointments: Set<string>;
+  meta: boolean;
+}
+
+export function emptyWindow(id: string): WindowRecord {
+  return { id, holder: null, ticketId: null, pause: null, priorityStreak: 0, emptySince: null, coverRequestedFor: null };
+}
+
+export function createState(config: HallConfig, day: string): HallState {
+  const model = buildModel(config);
+  return {
+    model,
+    day,
+    tickets: new Map(),
+    windows: new Map(config.windows.map((w) => [w.id, emptyWindow(w.id)])),
+    counters: new Map(),
+    samples: new Map(),
+    firstSignIns: new Map(),
+    appointments: new Map(),
+    dirty: cleanDirty(),
+  };
+}
+
+export function cleanDirty(): Dirty {
+  return { tickets: new Set(), windows: new Set(), appointments: new Set(), meta: false };
+}
+
+/** Take what changed, leaving the state clean. */
+export function drainDirty(state: HallState): Dirty {
+  const d = state.dirty;
+  state.dirty = cleanDirty();
+  return d;
+}
+
+/** Rebuild a state from stored data (the store's projections, or a client's snapshot). */
+export function restoreState(config: HallConfig, data: HallStateData, appointments: Appointment[] = []): HallState {
+  const state = createState(config, data.day);
+  for (const t of data.tickets) state.tickets.set(t.id, t);
+  for (const w of data.windows) if (state.windows.has(w.id)) state.windows.set(w.id, w);
+  state.counters = new Map(Object.entries(data.counters));
+  state.samples = new Map(Object.entries(data.samples));
+  state.firstSignIns = new Map(Object.entries(data.firstSignIns));
+  for (const a of appointments) state.appointments.set(a.code, a);
+  return state;
+}
+
+/** The state as plain data, in a stable order (for snapshots and comparisons). */
+export function stateData(state: HallState): HallStateData {
+  const byKey = <V>(m: Map<string, V>): Record<string, V> =>
+    Object.fromEntries([...m.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return {
+    day: state.day,
+    tickets: [...state.tickets.values()].sort((a, b) => a.issuedAt - b.issuedAt || (a.id < b.id ? -1 : 1)),
+    windows: [...state.windows.values()].sort((a, b) => (a.id < b.id ? -1 : 1)),
+    counters: byKey(state.counters),
+    samples: byKey(state.samples),
+    firstSignIns: byKey(state.firstSignIns),
+  };
+}
+
+/** Replace the config (live reconfiguration): windows added get an empty record, removed ones are dropped. */
+export function applyConfig(state: HallState, config: HallConfig): void {
+  state.model = buildModel(config);
+  const next = new Map<string, WindowRecord>();
+  for (const w of config.windows) next.set(w.id, state.windows.get(w.id) ?? emptyWindow(w.id));
+  state.windows = next;
+}

@@ -1,0 +1,11 @@
+export * from './call-rules.ts';
+export * from './decision.ts';
+export * from './engine.ts';
+export * from './evolve.ts';
+export * from './hall-clock.ts';
+export * from './hall-model.ts';
+export * from './hall-state.ts';
+export * from './hall-time.ts';
+export * from './replay.ts';
+export * from './views.ts';
+export { nextNumber } from './decide-ticket.ts';

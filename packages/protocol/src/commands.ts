@@ -1,0 +1,98 @@
+import { z } from 'zod';
+import { greenReasonSchema, isoDay, pauseReasonSchema } from './entities.ts';
+import { clockTime } from './config.ts';
+
+export const requestIdSchema = z.string().min(1).max(100);
+const id = z.string().min(1).max(64);
+const windowCmd = z.strictObject({ requestId: requestIdSchema, windowId: id });
+
+/** Every command's wire payload, by name. Both the socket and REST adapters parse with these. */
+export const commandSchemas = {
+  'ticket:take': z.strictObject({
+    requestId: requestIdSchema,
+    serviceId: id,
+    /** true asks for the green channel without saying why (recorded as "urgent"). */
+    green: z.union([z.boolean(), greenReasonSchema]).optional(),
+    appointmentCode: z.string().min(1).max(32).optional(),
+  }),
+  'window:sign-in': windowCmd,
+  'window:sign-out': windowCmd,
+  'window:call-next': windowCmd,
+  'window:call-ticket': z.strictObject({ requestId: requestIdSchema, windowId: id, ticketId: id }),
+  'window:recall': windowCmd,
+  'window:no-show': windowCmd,
+  'window:start': windowCmd,
+  'window:finish': windowCmd,
+  'window:pause': z.strictObject({
+    requestId: requestIdSchema,
+    windowId: id,
+    reason: pauseReasonSchema,
+    note: z.string().max(200).optional(),
+  }),
+  'window:resume': windowCmd,
+  'ticket:transfer': z
+    .strictObject({
+      requestId: requestIdSchema,
+      ticketId: id,
+      toQueueId: id.optional(),
+      toWindowId: id.optional(),
+      note: z.string().max(200).optional(),
+    })
+    .refine((c) => c.toQueueId !== undefined || c.toWindowId !== undefined, {
+      message: 'name toQueueId or toWindowId',
+      path: ['toQueueId'],
+    }),
+  'hall:carry-over': z.strictObject({
+    requestId: requestIdSchema,
+    toWindowId: id,
+    /** Omitted: every ticket still waiting. */
+    ticketIds: z.array(id).max(2000).optional(),
+  }),
+  'appointment:book': z
+    .strictObject({
+      requestId: requestIdSchema,
+      code: z.string().regex(/^[A-Za-z0-9]{4,32}$/, '4 to 32 letters or digits'),
+      serviceId: id,
+      day: isoDay,
+      start: clockTime,
+      end: clockTime,
+    })
+    .refine((a) => a.start < a.end, { message: 'start must be before end', path: ['end'] }),
+} as const;
+
+export type CommandName = keyof typeof commandSchemas;
+export type CommandPayload<C extends CommandName> = z.infer<(typeof commandSchemas)[C]>;
+export type Command = { [C in CommandName]: { name: C; payload: CommandPayload<C> } }[CommandName];
+export const commandNames = Object.keys(commandSchemas) as CommandName[];
+
+export type ActorRole = 'kiosk' | 'display' | 'rater' | 'officer' | 'manager' | 'system';
+
+/** Who may send each command. The engine checks the finer rules (roster, holding the window). */
+export const commandRoles: Record<CommandName, readonly ActorRole[]> = {
+  'ticket:take': ['kiosk'],
+  'window:sign-in': ['officer', 'manager'],
+  'window:sign-out': ['officer', 'manager'],
+  'window:call-next': ['officer', 'manager'],
+  'window:call-ticket': ['officer', 'manager'],
+  'window:recall': ['officer', 'manager'],
+  'window:no-show': ['officer', 'manager'],
+  'window:start': ['officer', 'manager'],
+  'window:finish': ['officer', 'manager'],
+  'window:pause': ['officer', 'manager'],
+  'window:resume': ['officer', 'manager'],
+  'ticket:transfer': ['officer', 'manager'],
+  'hall:carry-over': ['manager'],
+  'appointment:book': ['manager'],
+};
+
+/** Who sends a command, as the hub authenticated it. */
+export type Actor =
+  | { kind: 'device'; role: 'kiosk' | 'display' | 'rater'; deviceId: string }
+  | { kind: 'officer'; role: 'officer' | 'manager'; officerId: string }
+  | { kind: 'system'; role: 'system' };
+
+export function actorLabel(actor: Actor): string {
+  if (actor.kind === 'device') return `device:${actor.deviceId}`;
+  if (actor.kind === 'officer') return `officer:${actor.officerId}`;
+  return 'system';
+}

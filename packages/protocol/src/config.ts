@@ -1,0 +1,208 @@
+import { z } from 'zod';
+
+/** Local clock time "HH:MM" (24 h). */
+export const clockTime = z
+  .string()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM (24-hour)');
+
+const id = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_.-]+$/, 'ids use letters, digits, "-", "_" or "."');
+
+export const hoursRuleSchema = z
+  .object({
+    /** ISO weekdays: 1 = Monday … 7 = Sunday (0 is accepted as Sunday). */
+    days: z.array(z.number().int().min(0).max(7)).min(1),
+    open: clockTime,
+    close: clockTime,
+  })
+  .refine((h) => h.open < h.close, { message: 'open must be before close', path: ['close'] });
+
+export const hallSchema = z.object({
+  id: id,
+  name: z.string().min(1).max(100),
+  timezone: z.string().refine(isTimeZone, 'unknown IANA time zone'),
+  hours: z.array(hoursRuleSchema),
+  extendedServiceMinutes: z.number().int().min(0).max(240).default(30),
+  /** Dates (YYYY-MM-DD) the hall is closed although the weekday has hours. */
+  closedDates: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/)).default([]),
+  phones: z
+    .object({ consult: z.string().max(40).optional(), complaint: z.string().max(40).optional() })
+    .default({}),
+});
+
+export const queueSchema = z.object({
+  id: id,
+  prefix: z.string().regex(/^[A-Z]{1,2}$/, 'prefix is one or two capital letters'),
+  name: z.string().min(1).max(50),
+});
+
+export const serviceSchema = z.object({
+  id: id,
+  name: z.string().min(1).max(100),
+  queue: id,
+  materials: z.array(z.string().min(1).max(200)).default([]),
+  timeLimit: z.string().max(100).optional(),
+  fee: z.string().max(100).optional(),
+  basis: z.string().max(2000).optional(),
+  department: z.string().max(100).optional(),
+  /** Group shown on the kiosk home (户政, 出入境 …); defaults to the queue's name. */
+  category: z.string().max(50).optional(),
+  /** Pinyin initials for kiosk search, e.g. "wfzjlzm". */
+  pinyin: z.string().max(60).optional(),
+});
+
+export const windowSchema = z.object({
+  id: id,
+  number: z.number().int().min(1).max(999),
+  name: z.string().min(1).max(50),
+  queues: z.union([z.literal('all'), z.array(id).min(1)]),
+  greenChannel: z.boolean().default(false),
+  printer: id.optional(),
+  /** A closed window is not staffed and never counts as an empty post. */
+  open: z.boolean().default(true),
+});
+
+export const officerSchema = z
+  .object({
+    id: id,
+    name: z.string().min(1).max(50),
+    role: z.enum(['officer', 'manager']),
+    /** Plain PIN: accepted in demo configs only; hashed when the config is loaded. */
+    pin: z
+      .string()
+      .regex(/^\d{4,8}$/, 'PIN is 4 to 8 digits')
+      .optional(),
+    pinHash: z.string().startsWith('scrypt$').optional(),
+  })
+  .refine((o) => o.pin !== undefined || o.pinHash !== undefined, {
+    message: 'an officer needs pin or pinHash',
+    path: ['pinHash'],
+  });
+
+export const rosterEntrySchema = z.object({ window: id, a: id, b: id.optional() });
+
+export const deviceSchema = z.object({
+  id: id,
+  kind: z.enum(['kiosk', 'display', 'rater']),
+  key: z.string().min(8).max(200),
+  printer: id.optional(),
+  window: id.optional(),
+});
+
+export const printerSchema = z.object({
+  id: id,
+  uri: z
+    .string()
+    .regex(/^(tcp:\/\/[^:/\s]+:\d{1,5}|serial:.+|\/dev\/.+|file:.+)$/, 'tcp://host:port, a serial path or file:PATH'),
+  paperWidthMm: z.union([z.literal(58), z.literal(80)]).default(80),
+});
+
+export const callRulesSchema = z.object({
+  /** After this many priority calls in a row at a window, the oldest ordinary ticket goes next. */
+  greenMaxConsecutive: z.number().int().min(1).max(50).default(3),
+  /** A ticket waiting longer than this counts as priority. */
+  maxWaitMinutes: z.number().int().min(1).max(600).default(60),
+  /** Recalls allowed; the one after that marks the ticket no-show. */
+  maxRecalls: z.number().int().min(0).max(10).default(3),
+  /** Service time assumed for estimates until real service times are known. */
+  defaultServiceMinutes: z.number().min(0.5).max(240).default(5),
+  /** Minutes before a slot starts that an appointment already counts as due. */
+  appointmentEarlyMinutes: z.number().int().min(0).max(120).default(10),
+});
+
+const hallConfigObject = z.object({
+    hall: hallSchema,
+    queues: z.array(queueSchema).min(1),
+    services: z.array(serviceSchema).min(1),
+    windows: z.array(windowSchema).min(1),
+    officers: z.array(officerSchema),
+    roster: z.array(rosterEntrySchema).default([]),
+    devices: z.array(deviceSchema).default([]),
+    printers: z.array(printerSchema).default([]),
+    callRules: callRulesSchema.default({
+      greenMaxConsecutive: 3,
+      maxWaitMinutes: 60,
+      maxRecalls: 3,
+      defaultServiceMinutes: 5,
+      appointmentEarlyMinutes: 10,
+    }),
+});
+
+export const hallConfigSchema = hallConfigObject.superRefine(checkReferences);
+
+export type HallConfigInput = z.input<typeof hallConfigSchema>;
+export type HallConfig = z.output<typeof hallConfigSchema>;
+export type QueueConfig = HallConfig['queues'][number];
+export type ServiceConfig = HallConfig['services'][number];
+export type WindowConfig = HallConfig['windows'][number];
+export type OfficerConfig = HallConfig['officers'][number];
+export type DeviceConfig = HallConfig['devices'][number];
+export type PrinterConfig = HallConfig['printers'][number];
+export type CallRules = HallConfig['callRules'];
+
+function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function checkReferences(cfg: z.output<typeof hallConfigObject>, ctx: z.RefinementCtx): void {
+  const unique = (list: { id: string }[], path: string): Set<string> => {
+    const seen = new Set<string>();
+    list.forEach((item, i) => {
+      if (seen.has(item.id)) ctx.addIssue({ code: 'custom', path: [path, i, 'id'], message: `duplicate id "${item.id}"` });
+      seen.add(item.id);
+    });
+    return seen;
+  };
+  const queues = unique(cfg.queues, 'queues');
+  unique(cfg.services, 'services');
+  const windows = unique(cfg.windows, 'windows');
+  const officers = unique(cfg.officers, 'officers');
+  unique(cfg.devices, 'devices');
+  const printers = unique(cfg.printers, 'printers');
+
+  const prefixes = new Set<string>();
+  cfg.queues.forEach((q, i) => {
+    if (prefixes.has(q.prefix)) ctx.addIssue({ code: 'custom', path: ['queues', i, 'prefix'], message: `duplicate prefix "${q.prefix}"` });
+    prefixes.add(q.prefix);
+  });
+  const numbers = new Set<number>();
+  cfg.windows.forEach((w, i) => {
+    if (numbers.has(w.number)) ctx.addIssue({ code: 'custom', path: ['windows', i, 'number'], message: `duplicate window number ${w.number}` });
+    numbers.add(w.number);
+    if (w.queues !== 'all')
+      w.queues.forEach((q, j) => {
+        if (!queues.has(q)) ctx.addIssue({ code: 'custom', path: ['windows', i, 'queues', j], message: `unknown queue "${q}"` });
+      });
+    if (w.printer !== undefined && !printers.has(w.printer))
+      ctx.addIssue({ code: 'custom', path: ['windows', i, 'printer'], message: `unknown printer "${w.printer}"` });
+  });
+  cfg.services.forEach((s, i) => {
+    if (!queues.has(s.queue)) ctx.addIssue({ code: 'custom', path: ['services', i, 'queue'], message: `unknown queue "${s.queue}"` });
+  });
+  const rostered = new Set<string>();
+  cfg.roster.forEach((r, i) => {
+    if (!windows.has(r.window)) ctx.addIssue({ code: 'custom', path: ['roster', i, 'window'], message: `unknown window "${r.window}"` });
+    if (rostered.has(r.window)) ctx.addIssue({ code: 'custom', path: ['roster', i, 'window'], message: `window "${r.window}" is rostered twice` });
+    rostered.add(r.window);
+    if (!officers.has(r.a)) ctx.addIssue({ code: 'custom', path: ['roster', i, 'a'], message: `unknown officer "${r.a}"` });
+    if (r.b !== undefined && !officers.has(r.b)) ctx.addIssue({ code: 'custom', path: ['roster', i, 'b'], message: `unknown officer "${r.b}"` });
+    if (r.b !== undefined && r.b === r.a) ctx.addIssue({ code: 'custom', path: ['roster', i, 'b'], message: 'A and B must be different officers' });
+  });
+  const keys = new Set<string>();
+  cfg.devices.forEach((d, i) => {
+    if (keys.has(d.key)) ctx.addIssue({ code: 'custom', path: ['devices', i, 'key'], message: 'duplicate device key' });
+    keys.add(d.key);
+    if (d.printer !== undefined && !printers.has(d.printer))
+      ctx.addIssue({ code: 'custom', path: ['devices', i, 'printer'], message: `unknown printer "${d.printer}"` });
+    if (d.kind === 'rater' && (d.window === undefined || !windows.has(d.window)))
+      ctx.addIssue({ code: 'custom', path: ['devices', i, 'window'], message: 'a rater names an existing window' });
+  });
+}

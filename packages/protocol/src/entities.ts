@@ -1,0 +1,159 @@
+import { z } from 'zod';
+
+export const PROTOCOL_VERSION = '1.0';
+
+export const greenReasons = ['elderly', 'weak', 'sick', 'disabled', 'pregnant', 'military', 'exam', 'urgent'] as const;
+export const greenReasonSchema = z.enum(greenReasons);
+export type GreenReason = z.infer<typeof greenReasonSchema>;
+
+/** 离岗 / 会议 / 用餐 mean the officer has left the post; 其他 (other) keeps them at the window. */
+export const pauseReasons = ['away', 'meeting', 'meal', 'other'] as const;
+export const pauseReasonSchema = z.enum(pauseReasons);
+export type PauseReason = z.infer<typeof pauseReasonSchema>;
+export const leavingPauseReasons: readonly PauseReason[] = ['away', 'meeting', 'meal'];
+
+export const ticketStatuses = ['waiting', 'called', 'serving', 'done', 'no-show', 'carried', 'expired'] as const;
+export const ticketStatusSchema = z.enum(ticketStatuses);
+export type TicketStatus = z.infer<typeof ticketStatusSchema>;
+
+export const rosterRoleSchema = z.enum(['A', 'B']);
+export type RosterRole = z.infer<typeof rosterRoleSchema>;
+
+export const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
+const epochMs = z.number().int().nonnegative();
+const nullableId = z.string().nullable();
+
+export const transferRecordSchema = z.object({
+  at: epochMs,
+  officerId: z.string(),
+  fromQueueId: z.string(),
+  fromWindowId: nullableId,
+  toQueueId: z.string(),
+  toWindowId: nullableId,
+  note: z.string(),
+});
+export type TransferRecord = z.infer<typeof transferRecordSchema>;
+
+export const appointmentSchema = z.object({
+  code: z.string(),
+  serviceId: z.string(),
+  day: isoDay,
+  slotStart: epochMs,
+  slotEnd: epochMs,
+  ticketId: nullableId,
+});
+export type Appointment = z.infer<typeof appointmentSchema>;
+
+/** A ticket as the engine holds it and the event log records it. */
+export const ticketSchema = z.object({
+  id: z.string(),
+  number: z.string(),
+  queueId: z.string(),
+  serviceId: z.string(),
+  /** Business day (hall time zone) the ticket was issued on. */
+  day: isoDay,
+  issuedAt: epochMs,
+  kioskId: nullableId,
+  green: greenReasonSchema.nullable(),
+  appointment: z.object({ code: z.string(), slotStart: epochMs, slotEnd: epochMs }).nullable(),
+  status: ticketStatusSchema,
+  windowId: nullableId,
+  officerId: nullableId,
+  /** 首问责任人: the first officer who called the ticket; kept across transfers. */
+  firstOfficerId: nullableId,
+  calledAt: epochMs.nullable(),
+  startedAt: epochMs.nullable(),
+  finishedAt: epochMs.nullable(),
+  recalls: z.number().int().nonnegative(),
+  /** Only this window may call it (a transfer to a window, or a carry-over promise). */
+  targetWindowId: nullableId,
+  /** Set on a ticket promised to a later day (延时服务): the day it is called first. */
+  carriedToDay: isoDay.nullable(),
+  carriedOver: z.boolean(),
+  transfers: z.array(transferRecordSchema),
+  printed: z.boolean(),
+});
+export type Ticket = z.infer<typeof ticketSchema>;
+
+export const windowStates = ['idle', 'calling', 'serving', 'paused', 'empty'] as const;
+export type WindowStateName = (typeof windowStates)[number];
+
+export const windowHolderSchema = z.object({ officerId: z.string(), role: rosterRoleSchema, since: epochMs });
+export const windowPauseSchema = z.object({
+  reason: pauseReasonSchema,
+  note: z.string(),
+  since: epochMs,
+  officerId: z.string(),
+});
+
+/** A window as the engine holds it. */
+export const windowRecordSchema = z.object({
+  id: z.string(),
+  holder: windowHolderSchema.nullable(),
+  ticketId: nullableId,
+  pause: windowPauseSchema.nullable(),
+  /** Priority calls in a row while an ordinary ticket was eligible (anti-starvation). */
+  priorityStreak: z.number().int().nonnegative(),
+  /** Start of the current empty post during opening hours, or null. */
+  emptySince: epochMs.nullable(),
+  /** The partner told to cover this post (AB角), until someone active holds it again. */
+  coverRequestedFor: nullableId,
+});
+export type WindowRecord = z.infer<typeof windowRecordSchema>;
+
+/** A ticket as clients see it (REST and results). */
+export const ticketViewSchema = z.object({
+  id: z.string(),
+  number: z.string(),
+  queueId: z.string(),
+  serviceId: z.string(),
+  green: z.boolean(),
+  greenReason: greenReasonSchema.nullable(),
+  appointmentCode: z.string().nullable(),
+  status: ticketStatusSchema,
+  issuedAt: epochMs,
+  ahead: z.number().int().nonnegative(),
+  estimatedWaitS: z.number().int().nonnegative(),
+  windowId: nullableId,
+  calledAt: epochMs.nullable(),
+  recalls: z.number().int(),
+  firstOfficerId: nullableId,
+  targetWindowId: nullableId,
+  carriedOver: z.boolean(),
+  transfers: z.array(transferRecordSchema),
+  printed: z.boolean(),
+});
+export type TicketView = z.infer<typeof ticketViewSchema>;
+
+export const windowViewSchema = z.object({
+  id: z.string(),
+  number: z.number().int(),
+  name: z.string(),
+  state: z.enum(windowStates),
+  queues: z.union([z.literal('all'), z.array(z.string())]),
+  greenChannel: z.boolean(),
+  open: z.boolean(),
+  holder: z
+    .object({ officerId: z.string(), name: z.string(), role: rosterRoleSchema, since: epochMs })
+    .nullable(),
+  pause: windowPauseSchema.nullable(),
+  emptyPost: z.boolean(),
+  emptySince: epochMs.nullable(),
+  coverRequestedFor: nullableId,
+  ticket: ticketViewSchema.nullable(),
+});
+export type WindowView = z.infer<typeof windowViewSchema>;
+
+export const queueViewSchema = z.object({
+  id: z.string(),
+  prefix: z.string(),
+  name: z.string(),
+  waiting: z.number().int().nonnegative(),
+  longestWaitS: z.number().int().nonnegative(),
+  estimatedWaitS: z.number().int().nonnegative(),
+});
+export type QueueView = z.infer<typeof queueViewSchema>;
+
+export const printerStatuses = ['ok', 'paper-low', 'paper-out', 'cover-open', 'offline', 'unknown'] as const;
+export const printerViewSchema = z.object({ id: z.string(), status: z.enum(printerStatuses) });
+export type PrinterView = z.infer<typeof printerViewSchema>;

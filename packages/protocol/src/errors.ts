@@ -1,0 +1,53 @@
+import { z } from 'zod';
+
+/** Stable error codes (UPPER_SNAKE) and the HTTP status each maps to. */
+export const errorStatus = {
+  VALIDATION_FAILED: 400,
+  BAD_JSON: 400,
+  UNAUTHENTICATED: 401,
+  BAD_CREDENTIALS: 401,
+  TOKEN_EXPIRED: 401,
+  FORBIDDEN: 403,
+  NOT_ROSTERED: 403,
+  NOT_HOLDER: 403,
+  NOT_FOUND: 404,
+  UNKNOWN_SERVICE: 404,
+  UNKNOWN_QUEUE: 404,
+  UNKNOWN_WINDOW: 404,
+  UNKNOWN_TICKET: 404,
+  UNKNOWN_APPOINTMENT: 404,
+  METHOD_NOT_ALLOWED: 405,
+  WINDOW_BUSY: 409,
+  WINDOW_CONFLICT: 409,
+  WINDOW_CLOSED: 409,
+  HOLDS_OTHER_WINDOW: 409,
+  INVALID_STATE: 409,
+  REQUEST_ID_REUSED: 409,
+  APPOINTMENT_USED: 409,
+  HALL_CLOSED: 409,
+  OUTSIDE_HOURS: 409,
+  PROTOCOL_MISMATCH: 426,
+  BODY_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  LOGIN_THROTTLED: 429,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+} as const;
+export type ErrorCode = keyof typeof errorStatus;
+
+export const errorBodySchema = z.object({
+  error: z.object({ code: z.string(), message: z.string(), field: z.string().optional() }),
+});
+export type ErrorBody = z.infer<typeof errorBodySchema>;
+
+export interface DomainError {
+  code: ErrorCode;
+  message: string;
+  field?: string;
+}
+
+export type Ack<T> = { ok: true; data: T } | { ok: false; error: DomainError };
+
+export function fail(code: ErrorCode, message: string, field?: string): DomainError {
+  return field === undefined ? { code, message } : { code, message, field };
+}

@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import { appointmentSchema, isoDay, pauseReasonSchema, rosterRoleSchema, ticketSchema } from './entities.ts';
+
+const s = z.string();
+const n = z.number().int().nonnegative();
+
+/** Every event's payload, by type. The event log stores exactly these. */
+export const eventPayloadSchemas = {
+  'ticket:issued': z.object({ ticket: ticketSchema }),
+  'ticket:called': z.object({
+    ticketId: s,
+    windowId: s,
+    officerId: s,
+    mode: z.enum(['next', 'named']),
+    /** The window's priority streak after this call (see call-rules.ts). */
+    streak: n,
+  }),
+  'ticket:recalled': z.object({ ticketId: s, windowId: s, recalls: n }),
+  'ticket:no-show': z.object({ ticketId: s, windowId: s, officerId: s, auto: z.boolean() }),
+  'ticket:started': z.object({ ticketId: s, windowId: s, officerId: s }),
+  'ticket:finished': z.object({ ticketId: s, windowId: s, officerId: s, serviceS: n }),
+  'ticket:transferred': z.object({
+    ticketId: s,
+    officerId: s,
+    fromQueueId: s,
+    fromWindowId: s.nullable(),
+    toQueueId: s,
+    toWindowId: s.nullable(),
+    note: z.string(),
+  }),
+  'ticket:carried-over': z.object({ ticketId: s, toWindowId: s, toDay: isoDay }),
+  'ticket:expired': z.object({ ticketId: s, status: s }),
+  'ticket:printed': z.object({ ticketId: s, printerId: s }),
+  'window:signed-in': z.object({
+    windowId: s,
+    officerId: s,
+    role: rosterRoleSchema,
+    /** Minutes before opening (negative: late) on the officer's first sign-in of the day; null after. */
+    earlyMinutes: z.number().int().nullable(),
+  }),
+  'window:signed-out': z.object({
+    windowId: s,
+    officerId: s,
+    /** handover: the partner took the post over. */
+    handover: z.boolean(),
+    /** Length of the pause this sign-out ended, if any. */
+    pausedS: n.nullable(),
+  }),
+  'window:paused': z.object({ windowId: s, officerId: s, reason: pauseReasonSchema, note: z.string() }),
+  'window:resumed': z.object({ windowId: s, officerId: s, pausedS: n }),
+  'roster:cover-requested': z.object({
+    windowId: s,
+    fromOfficerId: s,
+    toOfficerId: s,
+    reason: z.union([pauseReasonSchema, z.literal('signed-out')]),
+  }),
+  'window:empty-post-started': z.object({ windowId: s }),
+  'window:empty-post-ended': z.object({ windowId: s, durationS: n }),
+  'hall:day-started': z.object({ day: isoDay, previousDay: isoDay }),
+  'appointment:booked': z.object({ appointment: appointmentSchema }),
+} as const;
+
+export type EventType = keyof typeof eventPayloadSchemas;
+export type EventPayload<T extends EventType> = z.infer<(typeof eventPayloadSchemas)[T]>;
+export const eventTypes = Object.keys(eventPayloadSchemas) as EventType[];
+
+/** An event as the engine makes it, before the store numbers it. */
+export type DomainEvent = { [T in EventType]: { type: T; at: number; payload: EventPayload<T> } }[EventType];
+
+/** An event as stored and sent: `seq` is the hall's monotonically increasing number. */
+export type EventEnvelope = DomainEvent & { seq: number; actor: string };
+
+export const eventEnvelopeSchema = z.object({
+  seq: z.number().int().positive(),
+  at: n,
+  actor: s,
+  type: z.enum(Object.keys(eventPayloadSchemas) as [EventType, ...EventType[]]),
+  payload: z.unknown(),
+});

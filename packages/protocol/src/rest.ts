@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { queueViewSchema, ticketViewSchema, windowViewSchema, printerViewSchema } from './entities.ts';
+
+export const loginBodySchema = z.strictObject({
+  officerId: z.string().min(1).max(64),
+  pin: z.string().min(1).max(32),
+});
+export type LoginBody = z.infer<typeof loginBodySchema>;
+
+export const loginResultSchema = z.object({
+  token: z.string(),
+  expiresAt: z.number().int(),
+  officer: z.object({
+    id: z.string(),
+    name: z.string(),
+    role: z.enum(['officer', 'manager']),
+    /** Windows the roster allows this officer to hold, with the role on each. */
+    windows: z.array(z.object({ windowId: z.string(), role: z.enum(['A', 'B']) })),
+  }),
+});
+export type LoginResult = z.infer<typeof loginResultSchema>;
+
+export const healthSchema = z.object({ ok: z.boolean(), version: z.string(), protocol: z.string() });
+export type Health = z.infer<typeof healthSchema>;
+
+export const hallViewSchema = z.object({
+  hall: z.object({
+    id: z.string(),
+    name: z.string(),
+    day: z.string(),
+    /** open: ticket issue allowed; extended: only waiting tickets are served; closed. */
+    phase: z.enum(['before-open', 'open', 'extended', 'closed']),
+  }),
+  seq: z.number().int(),
+  queues: z.array(queueViewSchema),
+  windows: z.array(windowViewSchema),
+  printers: z.array(printerViewSchema),
+});
+export type HallView = z.infer<typeof hallViewSchema>;
+
+/** REST bodies that are not a command's payload minus route params. */
+export const optionalRequestIdBody = z.strictObject({ requestId: z.string().min(1).max(100).optional() });
+export const transferBodySchema = z
+  .strictObject({
+    requestId: z.string().min(1).max(100).optional(),
+    toQueueId: z.string().min(1).max(64).optional(),
+    toWindowId: z.string().min(1).max(64).optional(),
+    note: z.string().max(200).optional(),
+  })
+  .refine((c) => c.toQueueId !== undefined || c.toWindowId !== undefined, {
+    message: 'name toQueueId or toWindowId',
+    path: ['toQueueId'],
+  });
+
+export { ticketViewSchema, windowViewSchema };

@@ -1,0 +1,52 @@
+import type { Appointment, Ticket, TicketView, WindowRecord, WindowView } from './entities.ts';
+import type { CommandName } from './commands.ts';
+import type { HallConfig } from './config.ts';
+
+export interface WindowResult {
+  window: WindowView;
+  ticket: TicketView | null;
+}
+
+/** What each command answers with on success. */
+export interface CommandResults {
+  'ticket:take': TicketView;
+  'window:sign-in': WindowResult;
+  'window:sign-out': WindowResult;
+  'window:call-next': WindowResult;
+  'window:call-ticket': WindowResult;
+  'window:recall': WindowResult;
+  'window:no-show': WindowResult;
+  'window:start': WindowResult;
+  'window:finish': WindowResult;
+  'window:pause': WindowResult;
+  'window:resume': WindowResult;
+  'ticket:transfer': { ticket: TicketView };
+  'hall:carry-over': { tickets: TicketView[] };
+  'appointment:book': { appointment: Appointment };
+}
+export type CommandResult<C extends CommandName> = CommandResults[C];
+
+/** The config as clients may see it: no PINs, hashes or device keys. */
+export type PublicHallConfig = Omit<HallConfig, 'officers' | 'devices'> & {
+  officers: { id: string; name: string; role: 'officer' | 'manager' }[];
+  devices: { id: string; kind: 'kiosk' | 'display' | 'rater'; printer?: string; window?: string }[];
+};
+
+/** The engine's state as sent to clients; they apply later events to it with the engine's `evolve`. */
+export interface HallStateData {
+  day: string;
+  tickets: Ticket[];
+  windows: WindowRecord[];
+  counters: Record<string, number>;
+  samples: Record<string, number[]>;
+  firstSignIns: Record<string, number>;
+}
+
+export interface HallSnapshot {
+  protocol: string;
+  seq: number;
+  at: number;
+  config: PublicHallConfig;
+  state: HallStateData;
+  printers: { id: string; status: string }[];
+}
