@@ -1,9 +1,7 @@
 import { z } from 'zod';
 
 /** Local clock time "HH:MM" (24 h). */
-export const clockTime = z
-  .string()
-  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM (24-hour)');
+export const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM (24-hour)');
 
 const id = z
   .string()
@@ -27,10 +25,8 @@ export const hallSchema = z.object({
   hours: z.array(hoursRuleSchema),
   extendedServiceMinutes: z.number().int().min(0).max(240).default(30),
   /** Dates (YYYY-MM-DD) the hall is closed although the weekday has hours. */
-  closedDates: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/)).default([]),
-  phones: z
-    .object({ consult: z.string().max(40).optional(), complaint: z.string().max(40).optional() })
-    .default({}),
+  closedDates: z.array(z.iso.date()).default([]),
+  phones: z.object({ consult: z.string().max(40).optional(), complaint: z.string().max(40).optional() }).default({}),
 });
 
 export const queueSchema = z.object({
@@ -45,7 +41,12 @@ export const serviceSchema = z.object({
   queue: id,
   materials: z.array(z.string().min(1).max(200)).default([]),
   timeLimit: z.string().max(100).optional(),
-  fee: z.string().max(100).optional(),
+  /** Money in the full-width ￥: the half-width ¥ is not in GB18030's double-byte set and misprints. */
+  fee: z
+    .string()
+    .max(100)
+    .refine((f) => !f.includes('¥'), 'use the full-width ￥, not ¥')
+    .optional(),
   basis: z.string().max(2000).optional(),
   department: z.string().max(100).optional(),
   /** Group shown on the kiosk home (户政, 出入境 …); defaults to the queue's name. */
@@ -114,21 +115,15 @@ export const callRulesSchema = z.object({
 });
 
 const hallConfigObject = z.object({
-    hall: hallSchema,
-    queues: z.array(queueSchema).min(1),
-    services: z.array(serviceSchema).min(1),
-    windows: z.array(windowSchema).min(1),
-    officers: z.array(officerSchema),
-    roster: z.array(rosterEntrySchema).default([]),
-    devices: z.array(deviceSchema).default([]),
-    printers: z.array(printerSchema).default([]),
-    callRules: callRulesSchema.default({
-      greenMaxConsecutive: 3,
-      maxWaitMinutes: 60,
-      maxRecalls: 3,
-      defaultServiceMinutes: 5,
-      appointmentEarlyMinutes: 10,
-    }),
+  hall: hallSchema,
+  queues: z.array(queueSchema).min(1),
+  services: z.array(serviceSchema).min(1),
+  windows: z.array(windowSchema).min(1),
+  officers: z.array(officerSchema),
+  roster: z.array(rosterEntrySchema).default([]),
+  devices: z.array(deviceSchema).default([]),
+  printers: z.array(printerSchema).default([]),
+  callRules: callRulesSchema.prefault({}),
 });
 
 export const hallConfigSchema = hallConfigObject.superRefine(checkReferences);
@@ -156,7 +151,8 @@ function checkReferences(cfg: z.output<typeof hallConfigObject>, ctx: z.Refineme
   const unique = (list: { id: string }[], path: string): Set<string> => {
     const seen = new Set<string>();
     list.forEach((item, i) => {
-      if (seen.has(item.id)) ctx.addIssue({ code: 'custom', path: [path, i, 'id'], message: `duplicate id "${item.id}"` });
+      if (seen.has(item.id))
+        ctx.addIssue({ code: 'custom', path: [path, i, 'id'], message: `duplicate id "${item.id}"` });
       seen.add(item.id);
     });
     return seen;
@@ -170,31 +166,49 @@ function checkReferences(cfg: z.output<typeof hallConfigObject>, ctx: z.Refineme
 
   const prefixes = new Set<string>();
   cfg.queues.forEach((q, i) => {
-    if (prefixes.has(q.prefix)) ctx.addIssue({ code: 'custom', path: ['queues', i, 'prefix'], message: `duplicate prefix "${q.prefix}"` });
+    if (prefixes.has(q.prefix))
+      ctx.addIssue({ code: 'custom', path: ['queues', i, 'prefix'], message: `duplicate prefix "${q.prefix}"` });
     prefixes.add(q.prefix);
   });
   const numbers = new Set<number>();
   cfg.windows.forEach((w, i) => {
-    if (numbers.has(w.number)) ctx.addIssue({ code: 'custom', path: ['windows', i, 'number'], message: `duplicate window number ${w.number}` });
+    if (numbers.has(w.number))
+      ctx.addIssue({ code: 'custom', path: ['windows', i, 'number'], message: `duplicate window number ${w.number}` });
     numbers.add(w.number);
     if (w.queues !== 'all')
       w.queues.forEach((q, j) => {
-        if (!queues.has(q)) ctx.addIssue({ code: 'custom', path: ['windows', i, 'queues', j], message: `unknown queue "${q}"` });
+        if (!queues.has(q))
+          ctx.addIssue({ code: 'custom', path: ['windows', i, 'queues', j], message: `unknown queue "${q}"` });
       });
     if (w.printer !== undefined && !printers.has(w.printer))
       ctx.addIssue({ code: 'custom', path: ['windows', i, 'printer'], message: `unknown printer "${w.printer}"` });
   });
+  const served = new Set(cfg.windows.flatMap((w) => (w.queues === 'all' ? [...queues] : w.queues)));
+  cfg.queues.forEach((q, i) => {
+    if (!served.has(q.id))
+      ctx.addIssue({ code: 'custom', path: ['queues', i, 'id'], message: `no window serves queue "${q.id}"` });
+  });
   cfg.services.forEach((s, i) => {
-    if (!queues.has(s.queue)) ctx.addIssue({ code: 'custom', path: ['services', i, 'queue'], message: `unknown queue "${s.queue}"` });
+    if (!queues.has(s.queue))
+      ctx.addIssue({ code: 'custom', path: ['services', i, 'queue'], message: `unknown queue "${s.queue}"` });
   });
   const rostered = new Set<string>();
   cfg.roster.forEach((r, i) => {
-    if (!windows.has(r.window)) ctx.addIssue({ code: 'custom', path: ['roster', i, 'window'], message: `unknown window "${r.window}"` });
-    if (rostered.has(r.window)) ctx.addIssue({ code: 'custom', path: ['roster', i, 'window'], message: `window "${r.window}" is rostered twice` });
+    if (!windows.has(r.window))
+      ctx.addIssue({ code: 'custom', path: ['roster', i, 'window'], message: `unknown window "${r.window}"` });
+    if (rostered.has(r.window))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['roster', i, 'window'],
+        message: `window "${r.window}" is rostered twice`,
+      });
     rostered.add(r.window);
-    if (!officers.has(r.a)) ctx.addIssue({ code: 'custom', path: ['roster', i, 'a'], message: `unknown officer "${r.a}"` });
-    if (r.b !== undefined && !officers.has(r.b)) ctx.addIssue({ code: 'custom', path: ['roster', i, 'b'], message: `unknown officer "${r.b}"` });
-    if (r.b !== undefined && r.b === r.a) ctx.addIssue({ code: 'custom', path: ['roster', i, 'b'], message: 'A and B must be different officers' });
+    if (!officers.has(r.a))
+      ctx.addIssue({ code: 'custom', path: ['roster', i, 'a'], message: `unknown officer "${r.a}"` });
+    if (r.b !== undefined && !officers.has(r.b))
+      ctx.addIssue({ code: 'custom', path: ['roster', i, 'b'], message: `unknown officer "${r.b}"` });
+    if (r.b !== undefined && r.b === r.a)
+      ctx.addIssue({ code: 'custom', path: ['roster', i, 'b'], message: 'A and B must be different officers' });
   });
   const keys = new Set<string>();
   cfg.devices.forEach((d, i) => {
@@ -203,6 +217,6 @@ function checkReferences(cfg: z.output<typeof hallConfigObject>, ctx: z.Refineme
     if (d.printer !== undefined && !printers.has(d.printer))
       ctx.addIssue({ code: 'custom', path: ['devices', i, 'printer'], message: `unknown printer "${d.printer}"` });
     if (d.kind === 'rater' && (d.window === undefined || !windows.has(d.window)))
-      ctx.addIssue({ code: 'custom', path: ['devices', i, 'window'], message: 'a rater names an existing window' });
+      ctx.addIssue({ code: 'custom', path: ['devices', i, 'window'], message: 'a rater must name an existing window' });
   });
 }

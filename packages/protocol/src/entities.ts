@@ -133,9 +133,7 @@ export const windowViewSchema = z.object({
   queues: z.union([z.literal('all'), z.array(z.string())]),
   greenChannel: z.boolean(),
   open: z.boolean(),
-  holder: z
-    .object({ officerId: z.string(), name: z.string(), role: rosterRoleSchema, since: epochMs })
-    .nullable(),
+  holder: z.object({ officerId: z.string(), name: z.string(), role: rosterRoleSchema, since: epochMs }).nullable(),
   pause: windowPauseSchema.nullable(),
   emptyPost: z.boolean(),
   emptySince: epochMs.nullable(),

@@ -1,0 +1,130 @@
+import {
+  actorLabel,
+  commandRoles,
+  commandSchemas,
+  fail,
+  type Ack,
+  type Actor,
+  type Command,
+  type CommandName,
+  type CommandResult,
+  type DomainEvent,
+  type EventEnvelope,
+  type HallConfig,
+} from '@yichuang/protocol';
+import { businessDay, drainDirty, runCommand, tick, type HallState } from '@yichuang/engine';
+import { appendEvents, findRequest, saveRequest } from './store/event-log.ts';
+import type { Db } from './store/open-db.ts';
+import { loadState, writeProjections } from './store/projections.ts';
+import { zodToError } from './validation.ts';
+
+export interface BusOptions {
+  db: Db;
+  config: HallConfig;
+  clock: () => number;
+  newId: () => string;
+  /** Called after each commit with the events in seq order. */
+  publish: (events: EventEnvelope[]) => void;
+  log: (line: string) => void;
+}
+
+/**
+ * The command handler both adapters (socket.io and REST) call. Synchronous from validation to
+ * commit, so commands are applied one at a time in arrival order.
+ */
+export class CommandBus {
+  state: HallState;
+  private readonly o: BusOptions;
+
+  constructor(o: BusOptions) {
+    this.o = o;
+    this.state = loadState(o.db, o.config, businessDay(o.clock(), o.config.hall.timezone));
+  }
+
+  get config(): HallConfig {
+    return this.state.model.config;
+  }
+
+  dispatch<C extends CommandName>(name: C, raw: unknown, actor: Actor): Ack<CommandResult<C>> {
+    const schema = commandSchemas[name] as (typeof commandSchemas)[CommandName] | undefined;
+    if (schema === undefined) return { ok: false, error: fail('NOT_FOUND', `unknown command ${String(name)}`) };
+    if (!commandRoles[name].includes(actor.role))
+      return { ok: false, error: fail('FORBIDDEN', '无权执行该操作 / your role may not do this') };
+    const parsed = schema.safeParse(raw);
+    if (!parsed.success) return { ok: false, error: zodToError(parsed.error) };
+    const payload = parsed.data as Command['payload'];
+    const label = actorLabel(actor);
+
+    const first = findRequest(this.o.db, payload.requestId);
+    if (first !== undefined) {
+      if (first.command !== name || first.actor !== label)
+        return {
+          ok: false,
+          error: fail(
+            'REQUEST_ID_REUSED',
+            'requestId 已用于另一操作 / requestId was used for another command',
+            'requestId',
+          ),
+        };
+      return { ok: true, data: first.result as CommandResult<C> };
+    }
+
+    const now = this.o.clock();
+    const timeEvents = tick(this.state, now);
+    const outcome = runCommand(
+      this.state,
+      { name, payload } as Extract<Command, { name: C }>,
+      actor,
+      now,
+      this.o.newId,
+    );
+    const events = outcome.ok ? outcome.events : [];
+    const envelopes = this.commit(timeEvents, events, label, payload.requestId, () => {
+      if (outcome.ok && events.length > 0) saveRequest(this.o.db, payload.requestId, name, label, now, outcome.result);
+    });
+    if (envelopes === null)
+      return { ok: false, error: fail('INTERNAL', '保存失败，请重试 / could not save, please retry') };
+    if (!outcome.ok) return { ok: false, error: outcome.error };
+    return { ok: true, data: outcome.result };
+  }
+
+  /** Time-driven events: day rollover, empty posts at opening and closing. */
+  tick(): void {
+    const events = tick(this.state, this.o.clock());
+    if (events.length > 0) this.commit(events, [], 'system', null, () => undefined);
+  }
+
+  /**
+   * Append events and projections in one BEGIN IMMEDIATE transaction; publish after commit.
+   * On failure the in-memory state is reloaded from the database, which still holds the truth.
+   */
+  private commit(
+    systemEvents: DomainEvent[],
+    commandEvents: DomainEvent[],
+    actor: string,
+    requestId: string | null,
+    extra: () => void,
+  ): EventEnvelope[] | null {
+    if (systemEvents.length === 0 && commandEvents.length === 0) return [];
+    const dayTurned = systemEvents.some((e) => e.type === 'hall:day-started');
+    try {
+      const envelopes = this.o.db
+        .transaction(() => {
+          const out = [
+            ...appendEvents(this.o.db, systemEvents, 'system', null),
+            ...appendEvents(this.o.db, commandEvents, actor, requestId),
+          ];
+          writeProjections(this.o.db, this.state, drainDirty(this.state), dayTurned);
+          extra();
+          return out;
+        })
+        .immediate();
+      this.o.publish(envelopes);
+      return envelopes;
+    } catch (err) {
+      this.o.log(`commit failed, reloading state: ${(err as Error).message}`);
+      this.state = loadState(this.o.db, this.config, this.state.day);
+      return null;
+    }
+  }
+}

@@ -1,0 +1,114 @@
+import { randomBytes } from 'node:crypto';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { PROTOCOL_VERSION, type EventEnvelope, type HallConfig, type Ticket } from '@yichuang/protocol';
+import { ticketView } from '@yichuang/engine';
+import { LoginThrottle } from './auth/login-throttle.ts';
+import { CommandBus } from './command-bus.ts';
+import { hallView, snapshot, type PrinterStatusMap } from './hall-views.ts';
+import type { HubContext } from './hub-context.ts';
+import { createSocketServer, publishEvents, type HubIo } from './realtime/socket-server.ts';
+import { BODY_LIMIT, registerRoutes } from './rest/register-routes.ts';
+import { lastSeq } from './store/event-log.ts';
+import { stmt, type Db } from './store/open-db.ts';
+
+export const HUB_VERSION = '0.1.0';
+
+export interface HubOptions {
+  config: HallConfig;
+  db: Db;
+  clock?: () => number;
+  newId?: () => string;
+  log?: (line: string) => void;
+  tokenTtlMs?: number;
+  /** How often time-driven events (day rollover, empty posts) are checked. */
+  tickMs?: number;
+}
+
+export interface Hub {
+  app: FastifyInstance;
+  io: HubIo;
+  bus: CommandBus;
+  context: HubContext;
+  /** Resolves with the bound URL, e.g. http://127.0.0.1:40123. */
+  listen: (port: number, host?: string) => Promise<string>;
+  close: () => Promise<void>;
+  /** Subscribe to committed events (in seq order). */
+  onEvents: (listener: (events: EventEnvelope[]) => void) => () => void;
+}
+
+/** Ticket ids are capabilities (`/t/:id` needs no login): 80 random bits, URL-safe. */
+export function randomTicketId(): string {
+  return randomBytes(10).toString('base64url');
+}
+
+/** The composition root: builds the store-backed bus, REST and socket.io around one hall. */
+export function createHub(opts: HubOptions): Hub {
+  const clock = opts.clock ?? Date.now;
+  const log = opts.log ?? ((line: string) => console.log(line));
+  const printers: PrinterStatusMap = new Map();
+  const listeners = new Set<(events: EventEnvelope[]) => void>();
+  let seq = lastSeq(opts.db);
+  let io: HubIo | null = null;
+
+  const bus = new CommandBus({
+    db: opts.db,
+    config: opts.config,
+    clock,
+    newId: opts.newId ?? randomTicketId,
+    log,
+    publish: (events) => {
+      if (events.length === 0) return;
+      seq = events[events.length - 1]!.seq;
+      if (io !== null) publishEvents(io, events);
+      for (const l of listeners) l(events);
+    },
+  });
+
+  const context: HubContext = {
+    db: opts.db,
+    bus,
+    clock,
+    log,
+    throttle: new LoginThrottle(),
+    tokenTtlMs: opts.tokenTtlMs ?? 12 * 3600_000,
+    health: () => ({ ok: true, version: HUB_VERSION, protocol: PROTOCOL_VERSION }),
+    hallView: () => hallView(bus.state, seq, clock(), printers),
+    snapshot: (role) => snapshot(bus.state, seq, clock(), role, printers),
+    ticketView: (id) => {
+      const live = bus.state.tickets.get(id);
+      if (live !== undefined) return ticketView(bus.state, live);
+      const row = stmt(opts.db, 'SELECT data FROM tickets WHERE id = ?').get(id) as { data: string } | undefined;
+      return row === undefined ? null : ticketView(bus.state, JSON.parse(row.data) as Ticket);
+    },
+  };
+
+  const app = Fastify({ bodyLimit: BODY_LIMIT, logger: false, trustProxy: false });
+  registerRoutes(app, context);
+  io = createSocketServer(app.server, context);
+
+  bus.tick();
+  const timer = setInterval(() => bus.tick(), opts.tickMs ?? 1000);
+  timer.unref();
+
+  return {
+    app,
+    io,
+    bus,
+    context,
+    listen: async (port, host = '127.0.0.1') => {
+      await app.listen({ port, host });
+      const addr = app.server.address();
+      const bound = typeof addr === 'object' && addr !== null ? addr.port : port;
+      return `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${bound}`;
+    },
+    close: async () => {
+      clearInterval(timer);
+      await new Promise<void>((resolve) => void io.close(() => resolve()));
+      await app.close().catch(() => undefined);
+    },
+    onEvents: (l) => {
+      listeners.add(l);
+      return () => listeners.delete(l);
+    },
+  };
+}

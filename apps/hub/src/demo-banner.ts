@@ -1,0 +1,36 @@
+import { readFileSync } from 'node:fs';
+
+interface RawDemo {
+  hall?: { name?: string };
+  officers?: { id: string; name: string; role: string; pin?: string }[];
+  devices?: { id: string; kind: string; key: string }[];
+  roster?: { window: string; a: string; b?: string }[];
+}
+
+/** What `npm start` prints for a newcomer: where things are and the demo credentials. */
+export function demoBanner(url: string, configFile: string): string {
+  const raw = JSON.parse(readFileSync(configFile, 'utf8')) as RawDemo;
+  const officers = raw.officers ?? [];
+  const manager = officers.find((o) => o.role === 'manager');
+  const firstA = raw.roster?.[0];
+  const officerA = officers.find((o) => o.id === firstA?.a);
+  const officerB = officers.find((o) => o.id === firstA?.b);
+  const key = (kind: string): string => raw.devices?.find((d) => d.kind === kind)?.key ?? '';
+  const lines = [
+    '',
+    `一窗 Yichuang demo hall: ${raw.hall?.name ?? ''}`,
+    `  API        ${url}/api/health   OpenAPI ${url}/api/openapi.json`,
+    `  device keys: kiosk ${key('kiosk')}, display ${key('display')}`,
+    '  demo logins (officer id / PIN):',
+  ];
+  for (const o of [officerA, officerB, manager])
+    if (o?.pin !== undefined)
+      lines.push(
+        `    ${o.id} / ${o.pin}  ${o.name} (${o.role === 'manager' ? '大厅负责人' : firstA?.a === o.id ? `${firstA?.window} A角` : `${firstA?.window} B角`})`,
+      );
+  lines.push(`  try: curl -s -X POST ${url}/api/tickets -H 'Authorization: Bearer ${key('kiosk')}' \\`);
+  lines.push(
+    `         -H 'Content-Type: application/json' -d '{"requestId":"demo-1","serviceId":"no-criminal-record"}'`,
+  );
+  return lines.join('\n');
+}

@@ -1,0 +1,84 @@
+import {
+  PROTOCOL_VERSION,
+  type ActorRole,
+  type EventEnvelope,
+  type HallConfig,
+  type HallSnapshot,
+  type HallView,
+  type PublicHallConfig,
+  type Ticket,
+} from '@yichuang/protocol';
+import { hallPhase, queueViews, stateData, windowView, type HallState } from '@yichuang/engine';
+
+export type PrinterStatusMap = Map<string, string>;
+
+export function publicConfig(config: HallConfig): PublicHallConfig {
+  return {
+    ...config,
+    officers: config.officers.map(({ id, name, role }) => ({ id, name, role })),
+    devices: config.devices.map(({ key: _key, ...d }) => d),
+  };
+}
+
+const PUBLIC_ROLES: readonly ActorRole[] = ['kiosk', 'display', 'rater'];
+
+/** Public screens never see appointment codes (a code is enough to check someone in). */
+function maskTicket(t: Ticket): Ticket {
+  return t.appointment === null ? t : { ...t, appointment: { ...t.appointment, code: '****' } };
+}
+
+export function redactEvent(role: ActorRole, e: EventEnvelope): EventEnvelope {
+  if (!PUBLIC_ROLES.includes(role)) return e;
+  if (e.type === 'ticket:issued') return { ...e, payload: { ticket: maskTicket(e.payload.ticket) } };
+  if (e.type === 'appointment:booked')
+    return { ...e, payload: { appointment: { ...e.payload.appointment, code: '****' } } };
+  return e;
+}
+
+const RECENT_DONE = 50;
+
+/**
+ * The state a client starts from. Finished tickets beyond the most recent few are left out:
+ * a display needs the latest calls, not the whole day.
+ */
+export function snapshot(
+  state: HallState,
+  seq: number,
+  now: number,
+  role: ActorRole,
+  printers: PrinterStatusMap,
+): HallSnapshot {
+  const data = stateData(state);
+  const active = data.tickets.filter((t) => ['waiting', 'called', 'serving', 'carried'].includes(t.status));
+  const done = data.tickets
+    .filter((t) => !['waiting', 'called', 'serving', 'carried'].includes(t.status))
+    .sort((a, b) => (b.finishedAt ?? b.issuedAt) - (a.finishedAt ?? a.issuedAt))
+    .slice(0, RECENT_DONE);
+  const tickets = [...active, ...done].sort((a, b) => a.issuedAt - b.issuedAt);
+  return {
+    protocol: PROTOCOL_VERSION,
+    seq,
+    at: now,
+    config: publicConfig(state.model.config),
+    state: { ...data, tickets: PUBLIC_ROLES.includes(role) ? tickets.map(maskTicket) : tickets },
+    printers: printerList(state.model.config, printers),
+  };
+}
+
+export function printerList(config: HallConfig, printers: PrinterStatusMap): HallView['printers'] {
+  return config.printers.map((p) => ({
+    id: p.id,
+    status: (printers.get(p.id) ?? 'unknown') as HallView['printers'][number]['status'],
+  }));
+}
+
+export function hallView(state: HallState, seq: number, now: number, printers: PrinterStatusMap): HallView {
+  const { config } = state.model;
+  return {
+    hall: { id: config.hall.id, name: config.hall.name, day: state.day, phase: hallPhase(config.hall, now) },
+    seq,
+    queues: queueViews(state, now),
+    windows: config.windows.map((w) => windowView(state, w.id)),
+    printers: printerList(config, printers),
+  };
+}

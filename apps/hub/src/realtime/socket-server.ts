@@ -1,0 +1,79 @@
+import type { Server as HttpServer } from 'node:http';
+import { Server, type Socket } from 'socket.io';
+import {
+  PROTOCOL_VERSION,
+  commandNames,
+  fail,
+  type Actor,
+  type ClientToServerEvents,
+  type EventEnvelope,
+  type ServerToClientEvents,
+  type SocketAuth,
+} from '@yichuang/protocol';
+import { authenticate, isDomainError } from '../auth/authenticate.ts';
+import { redactEvent } from '../hall-views.ts';
+import type { HubContext } from '../hub-context.ts';
+
+interface SocketData {
+  actor: Actor;
+}
+type HubSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+export type HubIo = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+const major = (v: string): number => Number(v.split('.')[0]);
+
+/** Why a client's protocol cannot talk to this hub, or null. */
+export function protocolProblem(clientVersion: unknown): string | null {
+  if (typeof clientVersion !== 'string') return '客户端未声明协议版本 / client did not state its protocol version';
+  if (major(clientVersion) < major(PROTOCOL_VERSION))
+    return `客户端版本过旧，请刷新或升级 / client too old (protocol ${clientVersion}, hub ${PROTOCOL_VERSION})`;
+  if (major(clientVersion) > major(PROTOCOL_VERSION))
+    return `服务端版本过旧，请升级一窗服务 / hub too old (protocol ${PROTOCOL_VERSION}, client ${clientVersion})`;
+  return null;
+}
+
+export function createSocketServer(http: HttpServer, hub: HubContext): HubIo {
+  const io: HubIo = new Server(http, { serveClient: false, maxHttpBufferSize: 64 * 1024, cors: { origin: false } });
+
+  io.use((socket, next) => {
+    const auth = (socket.handshake.auth ?? {}) as Partial<SocketAuth>;
+    const problem = protocolProblem(auth.protocol);
+    if (problem !== null) return next(Object.assign(new Error(problem), { data: fail('PROTOCOL_MISMATCH', problem) }));
+    const who = authenticate(hub.db, hub.bus.config, auth.token ?? auth.key, hub.clock());
+    if (isDomainError(who)) return next(Object.assign(new Error(who.message), { data: who }));
+    socket.data.actor = who;
+    next();
+  });
+
+  io.on('connection', (socket: HubSocket) => {
+    const actor = socket.data.actor;
+    void socket.join(['hall', `role:${actor.role}`]);
+    if (actor.kind === 'officer') void socket.join(`officer:${actor.officerId}`);
+
+    socket.on('hall:snapshot', (ack) => {
+      if (typeof ack !== 'function') return;
+      ack({ ok: true, data: hub.snapshot(actor.role) });
+    });
+    for (const name of commandNames) {
+      socket.on(name, ((payload: unknown, ack: unknown) => {
+        if (typeof ack !== 'function') return; // every command needs an ack to be answered
+        try {
+          (ack as (r: unknown) => void)(hub.bus.dispatch(name, payload, actor));
+        } catch (err) {
+          hub.log(`command ${name} failed: ${(err as Error).stack ?? String(err)}`);
+          (ack as (r: unknown) => void)({ ok: false, error: fail('INTERNAL', '服务器内部错误 / internal error') });
+        }
+      }) as never);
+    }
+  });
+  return io;
+}
+
+/** Send committed events to every connected client, each redacted for its role. */
+export function publishEvents(io: HubIo, events: EventEnvelope[]): void {
+  if (events.length === 0) return;
+  for (const role of ['officer', 'manager'] as const)
+    for (const e of events) io.to(`role:${role}`).emit('hub:event', e);
+  for (const role of ['kiosk', 'display', 'rater'] as const)
+    for (const e of events) io.to(`role:${role}`).emit('hub:event', redactEvent(role, e));
+}

@@ -1,0 +1,48 @@
+import { fail, loginBodySchema, type Ack, type LoginResult } from '@yichuang/protocol';
+import { rosteredWindows } from '@yichuang/engine';
+import { verifyPin } from '../auth/pin-hash.ts';
+import { issueToken } from '../auth/tokens.ts';
+import type { HubContext } from '../hub-context.ts';
+import { zodToError } from '../validation.ts';
+import type { RouteRequest } from './route-table.ts';
+
+/** A hash to compare against when the officer id is unknown, so timing does not reveal valid ids. */
+const DUMMY_HASH = 'scrypt$1024$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
+
+export async function login(hub: HubContext, req: RouteRequest): Promise<Ack<LoginResult>> {
+  const parsed = loginBodySchema.safeParse(req.body);
+  if (!parsed.success) return { ok: false, error: zodToError(parsed.error) };
+  const { officerId, pin } = parsed.data;
+  const now = hub.clock();
+  const keys = [`officer:${officerId}`, `ip:${req.ip}`];
+  const wait = Math.max(...keys.map((k) => hub.throttle.retryAfter(k, now)));
+  if (wait > 0)
+    return {
+      ok: false,
+      error: fail(
+        'LOGIN_THROTTLED',
+        `尝试次数过多，请 ${Math.ceil(wait / 60_000)} 分钟后再试 / too many attempts, retry later`,
+      ),
+    };
+  const officer = hub.bus.config.officers.find((o) => o.id === officerId);
+  const good = await verifyPin(pin, officer?.pinHash ?? DUMMY_HASH);
+  if (officer === undefined || !good) {
+    for (const k of keys) hub.throttle.fail(k, now);
+    return { ok: false, error: fail('BAD_CREDENTIALS', '警号或密码错误 / wrong officer id or PIN') };
+  }
+  for (const k of keys) hub.throttle.succeed(k);
+  const { token, expiresAt } = issueToken(hub.db, officer.id, now, hub.tokenTtlMs);
+  return {
+    ok: true,
+    data: {
+      token,
+      expiresAt,
+      officer: {
+        id: officer.id,
+        name: officer.name,
+        role: officer.role,
+        windows: rosteredWindows(hub.bus.state.model, officer.id),
+      },
+    },
+  };
+}

@@ -1,0 +1,173 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import {
+  commandSchemas,
+  fail,
+  loginBodySchema,
+  optionalRequestIdBody,
+  pauseReasonSchema,
+  transferBodySchema,
+  type Ack,
+  type Actor,
+  type ActorRole,
+  type CommandName,
+} from '@yichuang/protocol';
+import type { HubContext } from '../hub-context.ts';
+import { login } from './login.ts';
+
+export interface RouteRequest {
+  actor: Actor | null;
+  params: Record<string, string>;
+  body: unknown;
+  query: Record<string, string | undefined>;
+  ip: string;
+}
+
+export interface RouteSpec {
+  method: 'GET' | 'POST';
+  url: string;
+  summary: string;
+  /** 'anyone': no credentials needed; otherwise the roles allowed (checked before the handler). */
+  auth: 'anyone' | readonly ActorRole[];
+  body?: z.ZodType;
+  /** HTTP status on success. */
+  status?: number;
+  handle: (hub: HubContext, req: RouteRequest) => Ack<unknown> | Promise<Ack<unknown>>;
+}
+
+const STAFF: readonly ActorRole[] = ['officer', 'manager'];
+const ANY_CREDENTIAL: readonly ActorRole[] = ['kiosk', 'display', 'rater', 'officer', 'manager'];
+
+const obj = (body: unknown): Record<string, unknown> =>
+  typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
+
+function requestIdOf(body: unknown): string {
+  const r = obj(body).requestId;
+  return typeof r === 'string' ? r : `rest-${randomUUID()}`;
+}
+
+/** A REST call that is one command: route params and body make its payload. */
+function command(name: CommandName, payload: (req: RouteRequest) => unknown) {
+  return (hub: HubContext, req: RouteRequest): Ack<unknown> => hub.bus.dispatch(name, payload(req), req.actor!);
+}
+
+const windowVerbs = ['sign-in', 'sign-out', 'recall', 'no-show', 'start', 'finish', 'resume'] as const;
+
+export const routes: RouteSpec[] = [
+  {
+    method: 'GET',
+    url: '/api/health',
+    summary: 'Liveness and versions',
+    auth: 'anyone',
+    handle: (hub) => ({ ok: true, data: hub.health() }),
+  },
+  {
+    method: 'POST',
+    url: '/api/auth/login',
+    summary: 'Officer login with id and PIN; throttled after repeated failures',
+    auth: 'anyone',
+    body: loginBodySchema,
+    handle: login,
+  },
+  {
+    method: 'GET',
+    url: '/api/hall',
+    summary: 'Queues, windows and printers now',
+    auth: ANY_CREDENTIAL,
+    handle: (hub) => ({ ok: true, data: hub.hallView() }),
+  },
+  {
+    method: 'POST',
+    url: '/api/tickets',
+    summary: 'Take a ticket (kiosk)',
+    auth: ['kiosk'],
+    body: commandSchemas['ticket:take'],
+    status: 201,
+    handle: command('ticket:take', (r) => r.body),
+  },
+  {
+    method: 'GET',
+    url: '/api/tickets/:id',
+    summary: 'A ticket and its status (anyone holding its id)',
+    auth: 'anyone',
+    handle: (hub, req) => {
+      const t = hub.ticketView(req.params.id ?? '');
+      return t === null
+        ? { ok: false, error: fail('UNKNOWN_TICKET', '没有该号票 / unknown ticket') }
+        : { ok: true, data: t };
+    },
+  },
+  {
+    method: 'POST',
+    url: '/api/tickets/:id/transfer',
+    summary: 'Transfer a ticket to another queue or window (转办)',
+    auth: STAFF,
+    body: transferBodySchema,
+    handle: command('ticket:transfer', (r) => ({
+      requestId: requestIdOf(r.body),
+      ...obj(r.body),
+      ticketId: r.params.id,
+    })),
+  },
+  {
+    method: 'POST',
+    url: '/api/windows/:id/call-next',
+    summary: 'Call the next eligible ticket; { ticket: null } when none',
+    auth: STAFF,
+    body: z.strictObject({ requestId: z.string().min(1).max(100) }),
+    handle: command('window:call-next', (r) => ({ ...obj(r.body), windowId: r.params.id })),
+  },
+  {
+    method: 'POST',
+    url: '/api/windows/:id/call-ticket',
+    summary: 'Call a named waiting ticket (特呼)',
+    auth: STAFF,
+    body: z.strictObject({ requestId: z.string().min(1).max(100).optional(), ticketId: z.string() }),
+    handle: command('window:call-ticket', (r) => ({
+      requestId: requestIdOf(r.body),
+      ...obj(r.body),
+      windowId: r.params.id,
+    })),
+  },
+  {
+    method: 'POST',
+    url: '/api/windows/:id/pause',
+    summary: 'Pause with a reason (the supervision card shows 暂停服务)',
+    auth: STAFF,
+    body: z.strictObject({
+      requestId: z.string().min(1).max(100).optional(),
+      reason: pauseReasonSchema,
+      note: z.string().max(200).optional(),
+    }),
+    handle: command('window:pause', (r) => ({ requestId: requestIdOf(r.body), ...obj(r.body), windowId: r.params.id })),
+  },
+  ...windowVerbs.map((verb): RouteSpec => ({
+    method: 'POST',
+    url: `/api/windows/:id/${verb}`,
+    summary: `Window ${verb}`,
+    auth: STAFF,
+    body: optionalRequestIdBody,
+    handle: command(`window:${verb}`, (r) => ({
+      requestId: requestIdOf(r.body),
+      ...obj(r.body),
+      windowId: r.params.id,
+    })),
+  })),
+  {
+    method: 'POST',
+    url: '/api/hall/carry-over',
+    summary: 'Carry waiting tickets over to the next open day at a named window (延时服务)',
+    auth: ['manager'],
+    body: commandSchemas['hall:carry-over'],
+    handle: command('hall:carry-over', (r) => r.body),
+  },
+  {
+    method: 'POST',
+    url: '/api/appointments',
+    summary: 'Book an appointment (from the online booking system)',
+    auth: ['manager'],
+    body: commandSchemas['appointment:book'],
+    status: 201,
+    handle: command('appointment:book', (r) => r.body),
+  },
+];

@@ -1,0 +1,2 @@
+export * from './hall-mirror.ts';
+export * from './hub-connection.ts';
