@@ -16,7 +16,11 @@ describe('50 windows pressing call-next at once', () => {
     const kiosk = await h.connect({ key: 'kiosk-1-secret' });
     const issued = await Promise.all(
       Array.from({ length: TICKETS }, (_, i) =>
-        kiosk.send('ticket:take', { requestId: `k${i}`, serviceId: i % 3 === 0 ? 'idcard' : 'cert', green: i % 7 === 0 ? 'elderly' : undefined }),
+        kiosk.send('ticket:take', {
+          requestId: `k${i}`,
+          serviceId: i % 3 === 0 ? 'idcard' : 'cert',
+          green: i % 7 === 0 ? 'elderly' : undefined,
+        }),
       ),
     );
     expect(issued.every((r) => r.ok)).toBe(true);

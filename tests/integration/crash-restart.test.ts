@@ -73,7 +73,12 @@ describe('the hub killed with SIGKILL under load', () => {
       const windowId = `w${i + 1}`;
       for (let n = 0; alive; n++) {
         try {
-          const res = await post(url, `/api/windows/${windowId}/call-next`, { requestId: `${windowId}-c${n}` }, tokens[i]!);
+          const res = await post(
+            url,
+            `/api/windows/${windowId}/call-next`,
+            { requestId: `${windowId}-c${n}` },
+            tokens[i]!,
+          );
           const t = (res.body as { ticket: { id: string } | null }).ticket;
           if (t === null) {
             await new Promise((r) => setTimeout(r, 5));
@@ -124,22 +129,33 @@ describe('the hub killed with SIGKILL under load', () => {
 
     const db = new Database(join(dataDir, 'yichuang.sqlite'), { readonly: true });
     try {
-      const calls = (db.prepare("SELECT payload FROM events WHERE type = 'ticket:called'").all() as { payload: string }[]).map(
-        (r) => JSON.parse(r.payload) as { ticketId: string; windowId: string },
-      );
+      const calls = (
+        db.prepare("SELECT payload FROM events WHERE type = 'ticket:called'").all() as { payload: string }[]
+      ).map((r) => JSON.parse(r.payload) as { ticketId: string; windowId: string });
       const byTicket = new Map<string, string[]>();
       for (const c of calls) byTicket.set(c.ticketId, [...(byTicket.get(c.ticketId) ?? []), c.windowId]);
       for (const c of ackedCalls) expect(byTicket.get(c.ticketId)).toEqual([c.windowId]);
       for (const windows of byTicket.values()) expect(windows).toHaveLength(1);
 
-      const dupes = db.prepare('SELECT day, queue_id, number FROM tickets GROUP BY day, queue_id, number HAVING COUNT(*) > 1').all();
+      const dupes = db
+        .prepare('SELECT day, queue_id, number FROM tickets GROUP BY day, queue_id, number HAVING COUNT(*) > 1')
+        .all();
       expect(dupes).toEqual([]);
-      const maxA = db.prepare("SELECT MAX(CAST(SUBSTR(number, 2) AS INTEGER)) AS n FROM tickets WHERE queue_id = 'quick' AND id != ?").get(next.body.id) as { n: number };
+      const maxA = db
+        .prepare(
+          "SELECT MAX(CAST(SUBSTR(number, 2) AS INTEGER)) AS n FROM tickets WHERE queue_id = 'quick' AND id != ?",
+        )
+        .get(next.body.id) as { n: number };
       expect(next.body.number).toBe(`A${String(maxA.n + 1).padStart(3, '0')}`);
-      const issuedEvents = db.prepare("SELECT COUNT(*) AS n FROM events WHERE type = 'ticket:issued'").get() as { n: number };
+      const issuedEvents = db.prepare("SELECT COUNT(*) AS n FROM events WHERE type = 'ticket:issued'").get() as {
+        n: number;
+      };
       const ticketRows = db.prepare('SELECT COUNT(*) AS n FROM tickets').get() as { n: number };
       expect(issuedEvents.n).toBe(ticketRows.n);
-      expect(verifyStore(db, parseHallConfig(hallConfig, { pinCost: 1024 }))).toMatchObject({ ok: true, differences: [] });
+      expect(verifyStore(db, parseHallConfig(hallConfig, { pinCost: 1024 }))).toMatchObject({
+        ok: true,
+        differences: [],
+      });
     } finally {
       db.close();
     }

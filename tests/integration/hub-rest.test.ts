@@ -81,9 +81,19 @@ describe('REST v1 contract', () => {
     const token = await h.login('a2');
     await h.api('POST', '/api/windows/w2/sign-in', {}, token);
     await h.api('POST', '/api/windows/w2/call-next', { requestId: 'c1' }, token);
-    const tr = await h.api('POST', `/api/tickets/${t.id}/transfer`, { toQueueId: 'long', note: '需补材料后办理' }, token);
+    const tr = await h.api(
+      'POST',
+      `/api/tickets/${t.id}/transfer`,
+      { toQueueId: 'long', note: '需补材料后办理' },
+      token,
+    );
     expect(tr.status).toBe(200);
-    expect(tr.body.ticket).toMatchObject({ status: 'waiting', queueId: 'long', firstOfficerId: 'a2', issuedAt: t.issuedAt });
+    expect(tr.body.ticket).toMatchObject({
+      status: 'waiting',
+      queueId: 'long',
+      firstOfficerId: 'a2',
+      issuedAt: t.issuedAt,
+    });
     expect(tr.body.ticket.transfers).toHaveLength(1);
 
     const pause = await h.api('POST', '/api/windows/w2/pause', { reason: 'meal' }, token);
@@ -112,7 +122,14 @@ describe('REST v1 contract', () => {
   it('serves an OpenAPI document listing every route', async () => {
     const doc = (await h.api('GET', '/api/openapi.json')).body;
     expect(doc.openapi).toBe('3.1.0');
-    for (const p of ['/api/health', '/api/auth/login', '/api/hall', '/api/tickets', '/api/tickets/{id}', '/api/windows/{id}/call-next'])
+    for (const p of [
+      '/api/health',
+      '/api/auth/login',
+      '/api/hall',
+      '/api/tickets',
+      '/api/tickets/{id}',
+      '/api/windows/{id}/call-next',
+    ])
       expect(Object.keys(doc.paths)).toContain(p);
     expect(doc.paths['/api/tickets'].post['x-roles']).toEqual(['kiosk']);
   });

@@ -12,7 +12,10 @@ afterEach(async () => {
   await h.close();
 });
 
-function connectError(url: string, auth: Record<string, unknown>): Promise<{ message: string; data?: { code: string } }> {
+function connectError(
+  url: string,
+  auth: Record<string, unknown>,
+): Promise<{ message: string; data?: { code: string } }> {
   return new Promise((resolve) => {
     const s = io(url, { auth, transports: ['websocket'], reconnection: false });
     s.on('connect', () => {
@@ -21,14 +24,19 @@ function connectError(url: string, auth: Record<string, unknown>): Promise<{ mes
     });
     s.on('connect_error', (err) => {
       s.close();
-      resolve(err as unknown as { message: string; data?: { code: string } });
+      resolve(err);
     });
   });
 }
 
 /** What every screen derives from its mirror; two clients agree when these are equal. */
 function view(c: HubConnection, now: number): unknown {
-  return { seq: c.mirror.seq, windows: c.mirror.windows(), queues: c.mirror.queues(now), active: c.mirror.activeTickets() };
+  return {
+    seq: c.mirror.seq,
+    windows: c.mirror.windows(),
+    queues: c.mirror.queues(now),
+    active: c.mirror.activeTickets(),
+  };
 }
 
 describe('socket.io', () => {
@@ -61,11 +69,26 @@ describe('socket.io', () => {
     expect(call.ok && call.data.ticket?.number).toBe('A001');
 
     await waitFor(() => seen.some((e) => e.type === 'ticket:called'), 2000, 'display sees the call');
-    expect(seen.map((e) => e.type)).toEqual(['ticket:issued', 'window:signed-in', 'window:empty-post-ended', 'ticket:called']);
+    expect(seen.map((e) => e.type)).toEqual([
+      'ticket:issued',
+      'window:signed-in',
+      'window:empty-post-ended',
+      'ticket:called',
+    ]);
     for (let i = 1; i < seen.length; i++) expect(seen[i]!.seq).toBe(seen[i - 1]!.seq + 1);
     const w1 = display.mirror.windows().find((w) => w.id === 'w1');
     expect(w1).toMatchObject({ state: 'calling', ticket: { number: 'A001', green: true } });
     expect(view(display, h.clock.now)).toEqual(view(counter, h.clock.now));
+  });
+
+  it('an open socket whose token expired is refused and disconnected', async () => {
+    h = await startHub();
+    const counter = await h.connect({ token: await h.login('a1') });
+    expect((await counter.send('window:sign-in', { requestId: 's1', windowId: 'w1' })).ok).toBe(true);
+    h.clock.now += 13 * 3600_000;
+    const res = await counter.send('window:call-next', { requestId: 'c1', windowId: 'w1' });
+    expect(res).toMatchObject({ ok: false, error: { code: 'TOKEN_EXPIRED' } });
+    await waitFor(() => !counter.connected, 2000, 'disconnect');
   });
 
   it('public screens never see an appointment code', async () => {
@@ -100,7 +123,8 @@ describe('socket.io', () => {
     const a2 = await h.login('a2');
 
     flaky.socket.disconnect();
-    for (let i = 0; i < 6; i++) await kiosk.send('ticket:take', { requestId: `k${i}`, serviceId: i % 2 ? 'idcard' : 'cert' });
+    for (let i = 0; i < 6; i++)
+      await kiosk.send('ticket:take', { requestId: `k${i}`, serviceId: i % 2 ? 'idcard' : 'cert' });
     await h.api('POST', '/api/windows/w1/sign-in', {}, a1);
     await h.api('POST', '/api/windows/w2/sign-in', {}, a2);
     await h.api('POST', '/api/windows/w1/call-next', { requestId: 'c1' }, a1);
@@ -129,7 +153,11 @@ describe('socket.io', () => {
     await h.api('POST', '/api/windows/w1/finish', {}, a1);
     flaky.socket.connect();
     const fresh = await h.connect({ key: 'display-1-secret' });
-    await waitFor(() => always.mirror.seq === fresh.mirror.seq && flaky.mirror.seq === fresh.mirror.seq, 5000, 'all agree');
+    await waitFor(
+      () => always.mirror.seq === fresh.mirror.seq && flaky.mirror.seq === fresh.mirror.seq,
+      5000,
+      'all agree',
+    );
     expect(view(always, h.clock.now)).toEqual(view(fresh, h.clock.now));
     expect(view(flaky, h.clock.now)).toEqual(view(fresh, h.clock.now));
     expect(fresh.mirror.activeTickets().map((t) => t.number)).toContain('A004');

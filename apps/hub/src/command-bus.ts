@@ -52,7 +52,7 @@ export class CommandBus {
       return { ok: false, error: fail('FORBIDDEN', '无权执行该操作 / your role may not do this') };
     const parsed = schema.safeParse(raw);
     if (!parsed.success) return { ok: false, error: zodToError(parsed.error) };
-    const payload = parsed.data as Command['payload'];
+    const payload = parsed.data;
     const label = actorLabel(actor);
 
     const first = findRequest(this.o.db, payload.requestId);

@@ -16,6 +16,7 @@ import type { HubContext } from '../hub-context.ts';
 
 interface SocketData {
   actor: Actor;
+  bearer: string;
 }
 type HubSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 export type HubIo = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -42,6 +43,7 @@ export function createSocketServer(http: HttpServer, hub: HubContext): HubIo {
     const who = authenticate(hub.db, hub.bus.config, auth.token ?? auth.key, hub.clock());
     if (isDomainError(who)) return next(Object.assign(new Error(who.message), { data: who }));
     socket.data.actor = who;
+    socket.data.bearer = auth.token ?? auth.key ?? '';
     next();
   });
 
@@ -55,15 +57,22 @@ export function createSocketServer(http: HttpServer, hub: HubContext): HubIo {
       ack({ ok: true, data: hub.snapshot(actor.role) });
     });
     for (const name of commandNames) {
-      socket.on(name, ((payload: unknown, ack: unknown) => {
+      socket.on(name, (payload: unknown, ack: unknown) => {
         if (typeof ack !== 'function') return; // every command needs an ack to be answered
+        // A token can expire or be revoked while the socket stays open: check it on every command.
+        const still = authenticate(hub.db, hub.bus.config, socket.data.bearer, hub.clock());
+        if (isDomainError(still)) {
+          (ack as (r: unknown) => void)({ ok: false, error: still });
+          socket.disconnect(true);
+          return;
+        }
         try {
-          (ack as (r: unknown) => void)(hub.bus.dispatch(name, payload, actor));
+          (ack as (r: unknown) => void)(hub.bus.dispatch(name, payload, still));
         } catch (err) {
           hub.log(`command ${name} failed: ${(err as Error).stack ?? String(err)}`);
           (ack as (r: unknown) => void)({ ok: false, error: fail('INTERNAL', '服务器内部错误 / internal error') });
         }
-      }) as never);
+      });
     }
   });
   return io;

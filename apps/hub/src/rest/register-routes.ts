@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { errorStatus, fail, type DomainError, type ErrorCode } from '@yichuang/protocol';
+import { errorStatus, fail, type DomainError } from '@yichuang/protocol';
 import { authenticate, bearerOf, isDomainError } from '../auth/authenticate.ts';
 import type { HubContext } from '../hub-context.ts';
 import { zodToError } from '../validation.ts';
@@ -9,7 +9,7 @@ import { openApiDocument } from './openapi.ts';
 export const BODY_LIMIT = 64 * 1024;
 
 export function sendError(reply: FastifyReply, error: DomainError): FastifyReply {
-  const status = errorStatus[error.code as ErrorCode] ?? 400;
+  const status = errorStatus[error.code] ?? 400;
   return reply.code(status).send({ error });
 }
 

@@ -12,7 +12,7 @@ export function appendEvents(db: Db, events: DomainEvent[], actor: string, reque
   const insert = stmt(db, 'INSERT INTO events (at, type, actor, request_id, payload) VALUES (?, ?, ?, ?, ?)');
   return events.map((e) => {
     const info = insert.run(e.at, e.type, actor, requestId, JSON.stringify(e.payload));
-    return { ...e, seq: Number(info.lastInsertRowid), actor } as EventEnvelope;
+    return { ...e, seq: Number(info.lastInsertRowid), actor };
   });
 }
 
@@ -26,7 +26,14 @@ export function readEvents(db: Db, afterSeq = 0, limit = Number.MAX_SAFE_INTEGER
     .prepare('SELECT seq, at, type, actor, payload FROM events WHERE seq > ? ORDER BY seq LIMIT ?')
     .all(afterSeq, limit) as { seq: number; at: number; type: string; actor: string; payload: string }[];
   return rows.map(
-    (r) => ({ seq: r.seq, at: r.at, type: r.type, actor: r.actor, payload: JSON.parse(r.payload) }) as EventEnvelope,
+    (r) =>
+      ({
+        seq: r.seq,
+        at: r.at,
+        type: r.type,
+        actor: r.actor,
+        payload: JSON.parse(r.payload) as unknown,
+      }) as EventEnvelope,
   );
 }
 
@@ -41,7 +48,13 @@ export function* iterateEvents(db: Db): Generator<EventEnvelope> {
     actor: string;
     payload: string;
   }>)
-    yield { seq: r.seq, at: r.at, type: r.type, actor: r.actor, payload: JSON.parse(r.payload) } as EventEnvelope;
+    yield {
+      seq: r.seq,
+      at: r.at,
+      type: r.type,
+      actor: r.actor,
+      payload: JSON.parse(r.payload) as unknown,
+    } as EventEnvelope;
 }
 
 export function findRequest(db: Db, requestId: string): StoredRequest | undefined {

@@ -31,9 +31,11 @@ export function verifyStore(db: Db, config: HallConfig): VerifyReport {
   for (const key of Object.keys(a) as (keyof HallStateData)[]) {
     if (key === 'tickets') {
       const byId = new Map(b.tickets.map((t) => [t.id, t]));
-      for (const t of a.tickets) if (!isDeepStrictEqual(t, byId.get(t.id))) differences.push(`ticket ${t.id} (${t.number})`);
+      for (const t of a.tickets)
+        if (!isDeepStrictEqual(t, byId.get(t.id))) differences.push(`ticket ${t.id} (${t.number})`);
       const ids = new Set(a.tickets.map((t) => t.id));
-      for (const t of b.tickets) if (!ids.has(t.id)) differences.push(`ticket ${t.id} (${t.number}) missing from the projections`);
+      for (const t of b.tickets)
+        if (!ids.has(t.id)) differences.push(`ticket ${t.id} (${t.number}) missing from the projections`);
     } else if (!isDeepStrictEqual(a[key], b[key])) differences.push(key);
   }
   return { ok: differences.length === 0, events: count, differences };

@@ -1,0 +1,86 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { loadMigrations, migrate, SchemaTooNewError } from './migrate.ts';
+import { openDb } from './open-db.ts';
+
+const dirs: string[] = [];
+const tempDir = (): string => {
+  const d = mkdtempSync(join(tmpdir(), 'yichuang-mig-'));
+  dirs.push(d);
+  return d;
+};
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+describe('migrations', () => {
+  it('numbers files from 001 without gaps', () => {
+    const versions = loadMigrations().map((m) => m.version);
+    expect(versions).toEqual(versions.map((_, i) => i + 1));
+  });
+
+  it('bring a fresh database to the newest version with WAL and synchronous=FULL', () => {
+    const db = openDb(tempDir());
+    expect(db.pragma('user_version', { simple: true })).toBe(loadMigrations().length);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('synchronous', { simple: true })).toBe(2);
+    const tables = (
+      db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]
+    ).map((r) => r.name);
+    expect(tables).toEqual([
+      'appointments',
+      'events',
+      'hall_meta',
+      'notices',
+      'ratings',
+      'requests',
+      'tickets',
+      'tokens',
+      'windows',
+    ]);
+    db.close();
+  });
+
+  it('001 makes STRICT tables that refuse a wrongly typed value', () => {
+    const db = openDb(tempDir());
+    expect(() =>
+      db.prepare("INSERT INTO events (at, type, actor, payload) VALUES ('soon', 'x', 'y', '{}')").run(),
+    ).toThrow();
+    db.close();
+  });
+
+  it('running again changes nothing', () => {
+    const dir = tempDir();
+    openDb(dir).close();
+    const db = openDb(dir);
+    expect(migrate(db)).toBe(loadMigrations().length);
+    db.close();
+  });
+
+  it('refuses a database from a newer schema with a clear message, and leaves it untouched', () => {
+    const dir = tempDir();
+    const raw = new Database(join(dir, 'yichuang.sqlite'));
+    raw.pragma('user_version = 99');
+    raw.close();
+    expect(() => openDb(dir)).toThrow(SchemaTooNewError);
+    expect(() => openDb(dir)).toThrow(/newer than this hub/);
+    const again = new Database(join(dir, 'yichuang.sqlite'));
+    expect(again.pragma('user_version', { simple: true })).toBe(99);
+    again.close();
+  });
+
+  it('a failing migration rolls back whole', () => {
+    const db = new Database(join(tempDir(), 'x.sqlite'));
+    const bad = [
+      { version: 1, name: '001_ok.sql', sql: 'CREATE TABLE a (x INTEGER) STRICT;' },
+      { version: 2, name: '002_bad.sql', sql: 'CREATE TABLE b (y INTEGER) STRICT; INSERT INTO nowhere VALUES (1);' },
+    ];
+    expect(() => migrate(db, bad)).toThrow();
+    expect(db.pragma('user_version', { simple: true })).toBe(1);
+    expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'b'").get()).toBeUndefined();
+    db.close();
+  });
+});
