@@ -5,11 +5,14 @@ import { businessDay, hallPhase, hoursOn, localToEpoch, nextOpenDay } from './ha
 import type { HallState } from './hall-state.ts';
 import { ticketView } from './views.ts';
 
-/** Ticket number: queue prefix + 3 digits, skipping numbers held today by tickets carried in (延时服务). */
+/**
+ * Ticket number: queue prefix + 3 digits, skipping numbers held today by tickets carried in (延时服务).
+ * A carried ticket keeps its number even if it has since been transferred to another queue.
+ */
 export function nextNumber(state: HallState, queueId: string): string {
   const prefix = state.model.queues.get(queueId)?.prefix ?? '?';
   const held = new Set<string>();
-  for (const t of state.tickets.values()) if (t.queueId === queueId && t.carriedOver) held.add(t.number);
+  for (const t of state.tickets.values()) if (t.carriedOver) held.add(t.number);
   let n = state.counters.get(queueId) ?? 0;
   let number: string;
   do {
@@ -19,23 +22,40 @@ export function nextNumber(state: HallState, queueId: string): string {
   return number;
 }
 
-export function decideTake(state: HallState, p: CommandPayload<'ticket:take'>, ctx: CommandContext): Decided<'ticket:take'> {
+export function decideTake(
+  state: HallState,
+  p: CommandPayload<'ticket:take'>,
+  ctx: CommandContext,
+): Decided<'ticket:take'> {
   const { config } = state.model;
   const service = state.model.services.get(p.serviceId);
   if (service === undefined) return { error: fail('UNKNOWN_SERVICE', '没有该办事事项 / unknown service', 'serviceId') };
   const phase = hallPhase(config.hall, ctx.now);
   if (phase !== 'open') {
     const h = hoursOn(config.hall, businessDay(ctx.now, config.hall.timezone));
-    const when = h === null ? '今日不对外办公 / closed today' : `办公时间 ${h.openText}–${h.closeText} / opening hours ${h.openText}–${h.closeText}`;
+    const when =
+      h === null
+        ? '今日不对外办公 / closed today'
+        : `办公时间 ${h.openText}–${h.closeText} / opening hours ${h.openText}–${h.closeText}`;
     return { error: fail('HALL_CLOSED', `现在不能取号，${when}`) };
   }
   let appointment: Ticket['appointment'] = null;
   if (p.appointmentCode !== undefined) {
     const a = state.appointments.get(p.appointmentCode);
-    if (a === undefined) return { error: fail('UNKNOWN_APPOINTMENT', '预约码无效 / unknown appointment code', 'appointmentCode') };
-    if (a.ticketId !== null) return { error: fail('APPOINTMENT_USED', '该预约已签到 / this appointment is already checked in', 'appointmentCode') };
-    if (a.day !== state.day) return { error: fail('INVALID_STATE', `该预约日期为 ${a.day} / the appointment is for ${a.day}`, 'appointmentCode') };
-    if (a.serviceId !== p.serviceId) return { error: fail('INVALID_STATE', '预约事项与所选事项不符 / the appointment is for another service', 'serviceId') };
+    if (a === undefined)
+      return { error: fail('UNKNOWN_APPOINTMENT', '预约码无效 / unknown appointment code', 'appointmentCode') };
+    if (a.ticketId !== null)
+      return {
+        error: fail('APPOINTMENT_USED', '该预约已签到 / this appointment is already checked in', 'appointmentCode'),
+      };
+    if (a.day !== state.day)
+      return {
+        error: fail('INVALID_STATE', `该预约日期为 ${a.day} / the appointment is for ${a.day}`, 'appointmentCode'),
+      };
+    if (a.serviceId !== p.serviceId)
+      return {
+        error: fail('INVALID_STATE', '预约事项与所选事项不符 / the appointment is for another service', 'serviceId'),
+      };
     appointment = { code: a.code, slotStart: a.slotStart, slotEnd: a.slotEnd };
   }
   const green = p.green === undefined || p.green === false ? null : p.green === true ? 'urgent' : p.green;
@@ -78,14 +98,20 @@ export function decideTransfer(
   if (t === undefined) return { error: fail('UNKNOWN_TICKET', '没有该号票 / unknown ticket', 'ticketId') };
   if (p.toQueueId !== undefined && !state.model.queues.has(p.toQueueId))
     return { error: fail('UNKNOWN_QUEUE', '没有该队列 / unknown queue', 'toQueueId') };
-  if (p.toWindowId !== undefined && !state.model.windows.has(p.toWindowId))
-    return { error: fail('UNKNOWN_WINDOW', '没有该窗口 / unknown window', 'toWindowId') };
+  if (p.toWindowId !== undefined) {
+    const target = state.model.windows.get(p.toWindowId);
+    if (target === undefined) return { error: fail('UNKNOWN_WINDOW', '没有该窗口 / unknown window', 'toWindowId') };
+    if (!target.open)
+      return { error: fail('WINDOW_CLOSED', `${target.name} 未开放 / the window is closed`, 'toWindowId') };
+  }
   const actor = ctx.actor;
   if (actor.kind !== 'officer') return { error: fail('FORBIDDEN', '只有民警可以转办 / only officers transfer') };
   if (actor.role !== 'manager') {
     const holding = t.windowId === null ? undefined : state.windows.get(t.windowId);
     if (!(t.status === 'called' || t.status === 'serving') || holding?.holder?.officerId !== actor.officerId)
-      return { error: fail('NOT_HOLDER', '只能转办本窗口正在办理的号票 / you can transfer only the ticket at your window') };
+      return {
+        error: fail('NOT_HOLDER', '只能转办本窗口正在办理的号票 / you can transfer only the ticket at your window'),
+      };
   } else if (!['waiting', 'called', 'serving'].includes(t.status)) {
     return { error: fail('INVALID_STATE', `${t.number} 已结束 / the ticket is no longer active`) };
   }
@@ -117,7 +143,10 @@ export function decideCarryOver(
   p: CommandPayload<'hall:carry-over'>,
   ctx: CommandContext,
 ): Decided<'hall:carry-over'> {
-  if (!state.model.windows.has(p.toWindowId)) return { error: fail('UNKNOWN_WINDOW', '没有该窗口 / unknown window', 'toWindowId') };
+  const target = state.model.windows.get(p.toWindowId);
+  if (target === undefined) return { error: fail('UNKNOWN_WINDOW', '没有该窗口 / unknown window', 'toWindowId') };
+  if (!target.open)
+    return { error: fail('WINDOW_CLOSED', `${target.name} 未开放 / the window is closed`, 'toWindowId') };
   let tickets: Ticket[];
   if (p.ticketIds === undefined) {
     tickets = [...state.tickets.values()].filter((t) => t.status === 'waiting');
@@ -126,18 +155,27 @@ export function decideCarryOver(
     for (const id of new Set(p.ticketIds)) {
       const t = state.tickets.get(id);
       if (t === undefined) return { error: fail('UNKNOWN_TICKET', `没有号票 ${id} / unknown ticket`, 'ticketIds') };
-      if (t.status !== 'waiting') return { error: fail('INVALID_STATE', `${t.number} 不在等候中 / not waiting`, 'ticketIds') };
+      if (t.status !== 'waiting')
+        return { error: fail('INVALID_STATE', `${t.number} 不在等候中 / not waiting`, 'ticketIds') };
       tickets.push(t);
     }
   }
   const toDay = nextOpenDay(state.model.config.hall, state.day);
-  const events: DomainEvent[] = tickets.map((t) => event('ticket:carried-over', ctx.now, { ticketId: t.id, toWindowId: p.toWindowId, toDay }));
+  const events: DomainEvent[] = tickets.map((t) =>
+    event('ticket:carried-over', ctx.now, { ticketId: t.id, toWindowId: p.toWindowId, toDay }),
+  );
   return { events, result: (s) => ({ tickets: tickets.map((t) => ticketView(s, s.tickets.get(t.id)!)) }) };
 }
 
-export function decideBook(state: HallState, p: CommandPayload<'appointment:book'>, ctx: CommandContext): Decided<'appointment:book'> {
-  if (!state.model.services.has(p.serviceId)) return { error: fail('UNKNOWN_SERVICE', '没有该办事事项 / unknown service', 'serviceId') };
-  if (state.appointments.has(p.code)) return { error: fail('INVALID_STATE', '预约码已存在 / appointment code already exists', 'code') };
+export function decideBook(
+  state: HallState,
+  p: CommandPayload<'appointment:book'>,
+  ctx: CommandContext,
+): Decided<'appointment:book'> {
+  if (!state.model.services.has(p.serviceId))
+    return { error: fail('UNKNOWN_SERVICE', '没有该办事事项 / unknown service', 'serviceId') };
+  if (state.appointments.has(p.code))
+    return { error: fail('INVALID_STATE', '预约码已存在 / appointment code already exists', 'code') };
   if (p.day < state.day) return { error: fail('INVALID_STATE', '预约日期已过 / the day has passed', 'day') };
   const tz = state.model.config.hall.timezone;
   const appointment = {

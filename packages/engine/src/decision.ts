@@ -1,4 +1,12 @@
-import type { Actor, CommandName, CommandResult, DomainError, DomainEvent, EventPayload, EventType } from '@yichuang/protocol';
+import type {
+  Actor,
+  CommandName,
+  CommandResult,
+  DomainError,
+  DomainEvent,
+  EventPayload,
+  EventType,
+} from '@yichuang/protocol';
 import type { HallState } from './hall-state.ts';
 
 /** What a command handler is given besides the state: the clock, ids and who is asking. */

@@ -7,8 +7,7 @@ import { dayRollover, emptyPostChanges } from './hall-clock.ts';
 import type { HallState } from './hall-state.ts';
 
 export type CommandOutcome<C extends CommandName = CommandName> =
-  | { ok: true; events: DomainEvent[]; result: CommandResult<C> }
-  | { ok: false; error: DomainError };
+  { ok: true; events: DomainEvent[]; result: CommandResult<C> } | { ok: false; error: DomainError };
 
 function decide(state: HallState, command: Command, ctx: CommandContext): Decided<CommandName> {
   switch (command.name) {

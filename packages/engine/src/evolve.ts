@@ -14,7 +14,10 @@ export function evolve(state: HallState, event: DomainEvent): void {
     case 'ticket:recalled':
       return patchTicket(state, event.payload.ticketId, { recalls: event.payload.recalls });
     case 'ticket:no-show':
-      return release(state, event.payload.ticketId, event.payload.windowId, { status: 'no-show', finishedAt: event.at });
+      return release(state, event.payload.ticketId, event.payload.windowId, {
+        status: 'no-show',
+        finishedAt: event.at,
+      });
     case 'ticket:started':
       return patchTicket(state, event.payload.ticketId, { status: 'serving', startedAt: event.at });
     case 'ticket:finished': {
@@ -155,7 +158,7 @@ function onDayStarted(state: HallState, day: string): void {
     }
   }
   for (const [code, a] of state.appointments) if (a.day < day) state.appointments.delete(code);
-  for (const w of state.windows.values()) patchWindow(state, w.id, { priorityStreak: 0 });
+  for (const w of state.windows.values()) patchWindow(state, w.id, { priorityStreak: 0, coverRequestedFor: null });
 }
 
 function release(state: HallState, ticketId: string, windowId: string, patch: Partial<Ticket>): void {

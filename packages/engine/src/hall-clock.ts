@@ -1,6 +1,6 @@
 import type { DomainEvent } from '@yichuang/protocol';
 import { event } from './decision.ts';
-import { businessDay, hallPhase } from './hall-time.ts';
+import { businessDay, hallPhase, hoursOn } from './hall-time.ts';
 import type { HallState } from './hall-state.ts';
 import { nobodyActive } from './views.ts';
 
@@ -19,7 +19,9 @@ export function dayRollover(state: HallState, now: number): DomainEvent[] {
   }
   for (const w of state.windows.values()) {
     if (w.emptySince !== null)
-      events.push(event('window:empty-post-ended', now, { windowId: w.id, durationS: Math.round((now - w.emptySince) / 1000) }));
+      events.push(
+        event('window:empty-post-ended', now, { windowId: w.id, durationS: emptyPostS(state, w.emptySince, now) }),
+      );
     if (w.holder !== null)
       events.push(
         event('window:signed-out', now, {
@@ -47,7 +49,19 @@ export function emptyPostChanges(state: HallState, now: number): DomainEvent[] {
     const empty = inHours && cfg.open && nobodyActive(state, cfg.id);
     if (empty && w.emptySince === null) events.push(event('window:empty-post-started', now, { windowId: cfg.id }));
     if (!empty && w.emptySince !== null)
-      events.push(event('window:empty-post-ended', now, { windowId: cfg.id, durationS: Math.round((now - w.emptySince) / 1000) }));
+      events.push(
+        event('window:empty-post-ended', now, { windowId: cfg.id, durationS: emptyPostS(state, w.emptySince, now) }),
+      );
   }
   return events;
+}
+
+/**
+ * Length of an empty post in seconds. It counts only promised hours: when it is noticed after
+ * closing (the first tick after closing, or the next day's rollover), it ends at closing time.
+ */
+function emptyPostS(state: HallState, since: number, now: number): number {
+  const hall = state.model.config.hall;
+  const close = hoursOn(hall, businessDay(since, hall.timezone))?.close ?? now;
+  return Math.max(0, Math.round((Math.min(now, close) - since) / 1000));
 }

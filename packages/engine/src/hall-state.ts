@@ -35,7 +35,15 @@ export interface Dirty {
 }
 
 export function emptyWindow(id: string): WindowRecord {
-  return { id, holder: null, ticketId: null, pause: null, priorityStreak: 0, emptySince: null, coverRequestedFor: null };
+  return {
+    id,
+    holder: null,
+    ticketId: null,
+    pause: null,
+    priorityStreak: 0,
+    emptySince: null,
+    coverRequestedFor: null,
+  };
 }
 
 export function createState(config: HallConfig, day: string): HallState {

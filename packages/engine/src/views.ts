@@ -31,6 +31,11 @@ function isPriority(t: Ticket): boolean {
   return t.green !== null || t.appointment !== null || t.carriedOver;
 }
 
+/** Issued earlier; at the same moment, numbered lower (the call order's tie-break). */
+function olderThan(a: Ticket, b: Ticket): boolean {
+  return a.issuedAt < b.issuedAt || (a.issuedAt === b.issuedAt && a.number < b.number);
+}
+
 /** Waiting tickets of the same queue that will most likely be called before this one. */
 export function aheadOf(state: HallState, ticket: Ticket): number {
   if (ticket.status !== 'waiting') return 0;
@@ -38,7 +43,7 @@ export function aheadOf(state: HallState, ticket: Ticket): number {
   let n = 0;
   for (const t of state.tickets.values()) {
     if (t.status !== 'waiting' || t.queueId !== ticket.queueId || t.id === ticket.id) continue;
-    if (prio ? isPriority(t) && t.issuedAt <= ticket.issuedAt : isPriority(t) || t.issuedAt <= ticket.issuedAt) n++;
+    if (prio ? isPriority(t) && olderThan(t, ticket) : isPriority(t) || olderThan(t, ticket)) n++;
   }
   return n;
 }
