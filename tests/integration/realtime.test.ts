@@ -60,7 +60,7 @@ describe('socket.io', () => {
     const display = await h.connect({ key: 'display-1-secret' });
     const counter = await h.connect({ token: await h.login('a1') });
     const seen: EventEnvelope[] = [];
-    display.socket.on('hub:event', (e) => seen.push(e));
+    display.socket.on('hub:events', (es) => seen.push(...es));
 
     const t = await kiosk.send('ticket:take', { requestId: 'k1', serviceId: 'cert', green: 'pregnant' });
     expect(t.ok).toBe(true);
@@ -96,7 +96,7 @@ describe('socket.io', () => {
     const mgr = await h.connect({ token: await h.login('m1') });
     const display = await h.connect({ key: 'display-1-secret' });
     const seen: EventEnvelope[] = [];
-    display.socket.on('hub:event', (e) => seen.push(e));
+    display.socket.on('hub:events', (es) => seen.push(...es));
     const booked = await mgr.send('appointment:book', {
       requestId: 'b1',
       code: 'SECRET42',

@@ -49,6 +49,13 @@ export function createHub(opts: HubOptions): Hub {
   const listeners = new Set<(events: EventEnvelope[]) => void>();
   let seq = lastSeq(opts.db);
   let io: HubIo | null = null;
+  // Events committed in one turn of the event loop go out together, after the acks of their commands.
+  let outbox: EventEnvelope[] = [];
+  const flush = (): void => {
+    const batch = outbox;
+    outbox = [];
+    if (io !== null) publishEvents(io, batch);
+  };
 
   const bus = new CommandBus({
     db: opts.db,
@@ -59,7 +66,8 @@ export function createHub(opts: HubOptions): Hub {
     publish: (events) => {
       if (events.length === 0) return;
       seq = events[events.length - 1]!.seq;
-      if (io !== null) publishEvents(io, events);
+      if (outbox.length === 0) setImmediate(flush);
+      outbox.push(...events);
       for (const l of listeners) l(events);
     },
   });
@@ -103,6 +111,7 @@ export function createHub(opts: HubOptions): Hub {
     },
     close: async () => {
       clearInterval(timer);
+      flush();
       await new Promise<void>((resolve) => void io.close(() => resolve()));
       await app.close().catch(() => undefined);
     },

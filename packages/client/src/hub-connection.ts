@@ -43,10 +43,17 @@ export class HubConnection {
     });
     this.socket.on('connect', () => void this.resync());
     this.socket.on('connect_error', (err) => o.onError?.(err.message));
-    this.socket.on('hub:event', (e) => {
-      const r = this.mirror.applyEvent(e);
-      if (r === 'gap') void this.resync();
-      else if (r === 'applied') o.onChange?.();
+    this.socket.on('hub:events', (events) => {
+      let changed = false;
+      for (const e of events) {
+        const r = this.mirror.applyEvent(e);
+        if (r === 'gap') {
+          void this.resync();
+          return;
+        }
+        changed ||= r === 'applied';
+      }
+      if (changed) o.onChange?.();
     });
   }
 

@@ -10,9 +10,12 @@ export type ClientToServerEvents = {
   'hall:snapshot': (ack: (res: Ack<HallSnapshot>) => void) => void;
 };
 
-/** Socket.io: hub → client. Events arrive in `seq` order on one channel, so a gap is visible. */
+/**
+ * Socket.io: hub → client. Committed events arrive in `seq` order on one channel, so a gap is
+ * visible; those committed in the same moment come as one batch (one frame per client).
+ */
 export interface ServerToClientEvents {
-  'hub:event': (event: EventEnvelope) => void;
+  'hub:events': (events: EventEnvelope[]) => void;
   'hub:printers': (printers: { id: string; status: string }[]) => void;
 }
 

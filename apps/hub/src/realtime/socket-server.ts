@@ -78,11 +78,13 @@ export function createSocketServer(http: HttpServer, hub: HubContext): HubIo {
   return io;
 }
 
-/** Send committed events to every connected client, each redacted for its role. */
+/** Send a batch of committed events to every connected client, redacted for its role: one frame each. */
 export function publishEvents(io: HubIo, events: EventEnvelope[]): void {
   if (events.length === 0) return;
-  for (const role of ['officer', 'manager'] as const)
-    for (const e of events) io.to(`role:${role}`).emit('hub:event', e);
+  io.to(['role:officer', 'role:manager']).emit('hub:events', events);
   for (const role of ['kiosk', 'display', 'rater'] as const)
-    for (const e of events) io.to(`role:${role}`).emit('hub:event', redactEvent(role, e));
+    io.to(`role:${role}`).emit(
+      'hub:events',
+      events.map((e) => redactEvent(role, e)),
+    );
 }

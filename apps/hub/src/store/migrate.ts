@@ -1,7 +1,18 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import type Database from 'better-sqlite3';
 
-const MIGRATIONS_DIR = new URL('../../../../db/migrations/', import.meta.url);
+/** db/migrations of the repository this file runs from (as source, or bundled under dist/). */
+function migrationsDir(): URL {
+  let dir = new URL('./', import.meta.url);
+  for (let i = 0; i < 8; i++) {
+    const candidate = new URL('db/migrations/', dir);
+    if (existsSync(candidate)) return candidate;
+    dir = new URL('../', dir);
+  }
+  return pathToFileURL(`${process.cwd()}/db/migrations/`);
+}
+const MIGRATIONS_DIR = migrationsDir();
 
 export interface Migration {
   version: number;

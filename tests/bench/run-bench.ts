@@ -1,0 +1,207 @@
+/**
+ * Hub performance bench (npm run bench): the real hub CLI as a child process, 200 socket clients
+ * in this process, 127.0.0.1 only. Prints a markdown table of metric | value | target | pass/fail.
+ * It is a report: the exit code is 0 even when a target fails (1 only if the bench itself broke).
+ */
+import { tmpdir } from 'node:os';
+import { connect, connectCounters, connectDisplays, issueTickets, type BenchClient } from './bench-clients.ts';
+import { hubComplaints, startBenchHub, type BenchHub } from './bench-hub.ts';
+import { max, mb, ms, percentile, perSecond } from './percentiles.ts';
+import { CpuMeter, memoryOf } from './proc-stats.ts';
+import { rawSqliteTxPerSecond } from './raw-sqlite.ts';
+import { atMost, errorText, info, machineInfo, markdownTable, type Row } from './report.ts';
+import { burst, drainAll, saturation, steadyCalls } from './scenarios.ts';
+
+const WINDOWS = 100;
+const DISPLAYS = 100;
+const PRE_ISSUED = 6000;
+const DAY_WINDOWS = 40;
+const DAY_TICKETS = 5000;
+const WATCHDOG_MS = 6 * 60_000;
+
+const rows: Row[] = [];
+const notes: string[] = [];
+const hubs: BenchHub[] = [];
+let clients: BenchClient[] = [];
+
+const settle = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+const log = (line: string): void => console.log(`[bench ${(performance.now() / 1000).toFixed(1)}s] ${line}`);
+const cpuText = (m: CpuMeter): string => {
+  const c = m.read();
+  return (
+    `hub process CPU ${c.hubPct.toFixed(0)}% of a core (main thread on CPU ${c.hubRunPct.toFixed(0)}%, ` +
+    `runnable but waiting for a CPU ${c.hubWaitPct.toFixed(0)}%), client process CPU ${c.clientsPct.toFixed(0)}%`
+  );
+};
+
+function closeClients(): void {
+  for (const c of clients) c.close();
+  clients = [];
+}
+
+async function stopHub(h: BenchHub): Promise<void> {
+  const complaints = hubComplaints(h);
+  if (complaints.length > 0)
+    notes.push(`hub on port ${new URL(h.url).port} printed: ${complaints.slice(0, 5).join(' | ')}`);
+  await h.stop();
+}
+
+async function hallUnderLoad(): Promise<{ commandsPerSec: number }> {
+  const h = await startBenchHub(WINDOWS);
+  hubs.push(h);
+  log(`hub 1 (${WINDOWS} windows) pid ${h.pid} at ${h.url}, started in ${h.startMs.toFixed(0)} ms`);
+  const kiosk = await connect(h.url, { key: 'kiosk-1-secret' }, 'kiosk');
+  clients.push(kiosk);
+  let t = performance.now();
+  const counters = await connectCounters(h.url, WINDOWS);
+  clients.push(...counters);
+  log(`${counters.length} counters logged in, connected, signed in: ${(performance.now() - t).toFixed(0)} ms`);
+  t = performance.now();
+  const displays = await connectDisplays(h.url, DISPLAYS);
+  clients.push(...displays);
+  log(`${displays.length} displays connected: ${(performance.now() - t).toFixed(0)} ms`);
+  const everyone = [...counters, ...displays];
+
+  t = performance.now();
+  const issue = await issueTickets(kiosk, PRE_ISSUED, () => 'cert');
+  const issueSec = (performance.now() - t) / 1000;
+  log(`issued ${issue.issued} tickets in ${issueSec.toFixed(1)} s (errors: ${errorText(issue.errors)})`);
+  notes.push(
+    `pre-issue: ${issue.issued} ticket:take in batches of 200 with ${everyone.length + 1} clients connected: ` +
+      `${perSecond(issue.issued / issueSec)} (errors: ${errorText(issue.errors)})`,
+  );
+  await settle(1000);
+
+  let cpu = new CpuMeter(h.pid);
+  const a = await steadyCalls(counters, everyone, 30, 10);
+  log(`A: ${a.calls} calls at ${a.achievedPerSec.toFixed(1)}/s; ${cpuText(cpu)}`);
+  rows.push(info('A: calls made (at 30/s for 10 s)', `${a.calls} at ${a.achievedPerSec.toFixed(1)}/s`));
+  rows.push(info('A: call-next ack p50', ms(percentile(a.ack, 50))));
+  rows.push(atMost('A: call-next ack p99', percentile(a.ack, 99), 30, ms));
+  rows.push(info('A: call-next ack max', ms(max(a.ack))));
+  rows.push(info('A: received by all 200 p50', ms(percentile(a.all, 50))));
+  rows.push(atMost('A: received by all 200 p99', a.missing > 0 ? Number.NaN : percentile(a.all, 99), 50, ms));
+  notes.push(
+    `A: ${cpuText(cpu)}; errors ${errorText(a.errors)}; empty queue ${a.empty}; calls not received by all 200: ${a.missing}`,
+  );
+  await settle(1000);
+
+  cpu = new CpuMeter(h.pid);
+  const b = await burst(counters, everyone);
+  log(`B: ${b.calls} calls, all acked in ${b.allAckedMs.toFixed(1)} ms; ${cpuText(cpu)}`);
+  rows.push(atMost(`B: burst of ${counters.length}, all acked`, b.allAckedMs, 300, ms));
+  rows.push(info('B: burst ack p99', ms(b.ackP99)));
+  rows.push(info('B: burst, all 200 clients have all calls', ms(b.allReceivedMs)));
+  notes.push(
+    `B: ${b.calls} tickets called; errors ${errorText(b.errors)}; calls not received by all 200: ${b.missing}`,
+  );
+  await settle(1000);
+
+  cpu = new CpuMeter(h.pid);
+  const c = await saturation(counters, 5);
+  log(`C: ${c.callNexts} call-nexts + ${c.finishes} finishes in ${c.seconds.toFixed(1)} s; ${cpuText(cpu)}`);
+  rows.push(info('C: saturation call-next/s', perSecond(c.callsPerSec)));
+  rows.push(info('C: saturation commands/s (incl. finish)', perSecond(c.commandsPerSec)));
+  rows.push(info('C: saturation call-next ack p50 / p99', `${ms(c.ackP50)} / ${ms(c.ackP99)}`));
+  notes.push(
+    `C: ${c.callNexts} call-nexts + ${c.finishes} finishes in ${c.seconds.toFixed(2)} s; ${cpuText(cpu)}; ` +
+      `counters that ran dry: ${c.ranDry}; errors ${errorText(c.errors)}`,
+  );
+  const mem = memoryOf(h.pid);
+  rows.push(info('hub 1 RSS after A–C (200 clients)', `${mb(mem.rss)} (peak ${mb(mem.hwm)})`));
+
+  closeClients();
+  await stopHub(h);
+  return { commandsPerSec: c.commandsPerSec };
+}
+
+async function dayOfTickets(): Promise<void> {
+  const h = await startBenchHub(DAY_WINDOWS);
+  hubs.push(h);
+  log(`hub 2 (${DAY_WINDOWS} windows) pid ${h.pid}, fresh data dir`);
+  await settle(1000);
+  const idle = memoryOf(h.pid);
+  rows.push(info(`hub RSS idle after start (${DAY_WINDOWS} windows, no clients)`, mb(idle.rss)));
+  const kiosk = await connect(h.url, { key: 'kiosk-1-secret' }, 'kiosk');
+  clients.push(kiosk);
+  const counters = await connectCounters(h.url, DAY_WINDOWS);
+  clients.push(...counters);
+  const t = performance.now();
+  const issue = await issueTickets(kiosk, DAY_TICKETS, (i) => (i % 3 === 2 ? 'idcard' : 'cert'));
+  const issuedMem = memoryOf(h.pid);
+  const drained = await drainAll(counters, DAY_TICKETS + 100, 120_000);
+  const dayText = `${issue.issued} issued, ${drained.called} called and finished in ${((performance.now() - t) / 1000).toFixed(1)} s`;
+  log(`day: ${dayText}`);
+  await settle(500);
+  const mem = memoryOf(h.pid);
+  const complete = issue.issued === DAY_TICKETS && drained.called === DAY_TICKETS;
+  rows.push(atMost(`hub RSS after ${DAY_TICKETS}-ticket day`, complete ? mem.rss : Number.NaN, 150 * 1024 * 1024, mb));
+  rows.push(info(`hub RSS with ${DAY_TICKETS} waiting (before calls)`, mb(issuedMem.rss)));
+  rows.push(info('hub VmHWM (peak RSS) that day', mb(mem.hwm)));
+  notes.push(
+    `day: ${dayText}${drained.timedOut ? ' (TIMED OUT)' : ''}; errors ${errorText(issue.errors)} / ${errorText(drained.errors)}`,
+  );
+  closeClients();
+  await stopHub(h);
+}
+
+async function cleanup(): Promise<void> {
+  closeClients();
+  await Promise.all(hubs.map((h) => h.stop().catch(() => undefined)));
+}
+
+async function main(): Promise<void> {
+  console.log('# Yichuang hub bench\n');
+  console.log(machineInfo());
+  console.log('');
+  const watchdog = setTimeout(() => {
+    console.error(`bench took longer than ${WATCHDOG_MS / 1000} s: stopping`);
+    void cleanup().finally(() => process.exit(1));
+  }, WATCHDOG_MS);
+  try {
+    // Raw SQLite before and after the hub run: the disk's fsync speed drifts on shared machines.
+    const rawBefore = rawSqliteTxPerSecond(3);
+    log(`raw better-sqlite3 (before): ${rawBefore.tx} tx in 3 s`);
+    const load = await hallUnderLoad();
+    const rawAfter = rawSqliteTxPerSecond(3);
+    log(`raw better-sqlite3 (after): ${rawAfter.tx} tx in 3 s`);
+    const rawMean = (rawBefore.txPerSec + rawAfter.txPerSec) / 2;
+    rows.push(
+      info(
+        'raw better-sqlite3 durable tx/s, before / after',
+        `${perSecond(rawBefore.txPerSec)} / ${perSecond(rawAfter.txPerSec)}`,
+      ),
+    );
+    rows.push(info('raw tx time p50 / p99 (after)', `${ms(rawAfter.p50)} / ${ms(rawAfter.p99)}`));
+    rows.push(
+      info(
+        'hub share of raw: C commands/s ÷ mean raw tx/s',
+        `${perSecond(load.commandsPerSec)} ÷ ${perSecond(rawMean)} = ${((load.commandsPerSec / rawMean) * 100).toFixed(1)}%`,
+      ),
+    );
+    notes.push(
+      `raw: each transaction = 1 event insert (payload ${rawAfter.payloadBytes} B) + ticket upsert + window upsert + ` +
+        `request insert, BEGIN IMMEDIATE, WAL, synchronous=FULL, ${tmpdir()}; before: ${rawBefore.tx} tx ` +
+        `(p50 ${ms(rawBefore.p50)}, p99 ${ms(rawBefore.p99)}), after: ${rawAfter.tx} tx`,
+    );
+    await dayOfTickets();
+  } finally {
+    clearTimeout(watchdog);
+    await cleanup();
+  }
+  console.log('');
+  console.log(markdownTable(rows));
+  console.log('');
+  for (const n of notes) console.log(`- ${n}`);
+  const failed = rows.filter((r) => r.pass === false);
+  console.log('');
+  console.log(failed.length === 0 ? 'ALL TARGETS PASS' : `FAIL: ${failed.map((r) => r.metric).join('; ')}`);
+}
+
+main().then(
+  () => process.exit(0),
+  (err: unknown) => {
+    console.error(`bench failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    void cleanup().finally(() => process.exit(1));
+  },
+);
