@@ -41,7 +41,10 @@ export class HubConnection {
       reconnectionDelayMax: 5000,
       ...o.socketOptions,
     });
-    this.socket.on('connect', () => void this.resync());
+    this.socket.on('hub:snapshot', (s) => {
+      this.mirror.applySnapshot(s);
+      o.onChange?.();
+    });
     this.socket.on('connect_error', (err) => o.onError?.(err.message));
     this.socket.on('hub:events', (events) => {
       let changed = false;

@@ -16,6 +16,8 @@ export type ClientToServerEvents = {
  */
 export interface ServerToClientEvents {
   'hub:events': (events: EventEnvelope[]) => void;
+  /** Sent once on connect; a client asks again with `hall:snapshot` when it sees a gap. */
+  'hub:snapshot': (snapshot: HallSnapshot) => void;
   'hub:printers': (printers: { id: string; status: string }[]) => void;
 }
 

@@ -51,6 +51,8 @@ export function createSocketServer(http: HttpServer, hub: HubContext): HubIo {
     const actor = socket.data.actor;
     void socket.join(['hall', `role:${actor.role}`]);
     if (actor.kind === 'officer') void socket.join(`officer:${actor.officerId}`);
+    // Joined first, then the snapshot: any event after it arrives in the next batch (older ones are dropped by seq).
+    socket.emit('hub:snapshot', hub.snapshot(actor.role));
 
     socket.on('hall:snapshot', (ack) => {
       if (typeof ack !== 'function') return;
