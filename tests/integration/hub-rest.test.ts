@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dbFingerprint, startHub, type Harness } from '../support/hub-harness.ts';
+import { testHallConfig } from '../support/test-hall.ts';
 
 const KIOSK = 'kiosk-1-secret';
 let h: Harness;
@@ -132,5 +133,73 @@ describe('REST v1 contract', () => {
     ])
       expect(Object.keys(doc.paths)).toContain(p);
     expect(doc.paths['/api/tickets'].post['x-roles']).toEqual(['kiosk']);
+  });
+});
+
+describe('kiosk anti-abuse', () => {
+  it('limits tickets per kiosk per minute, and the limit clears after a minute', async () => {
+    await h.close();
+    h = await startHub(testHallConfig({ ticketsPerMinute: 3 }));
+    for (let i = 0; i < 3; i++)
+      expect((await h.api('POST', '/api/tickets', { requestId: `r${i}`, serviceId: 'cert' }, KIOSK)).status).toBe(201);
+    const before = dbFingerprint(h.db);
+    const limited = await h.api('POST', '/api/tickets', { requestId: 'r3', serviceId: 'cert' }, KIOSK);
+    expect(limited).toMatchObject({ status: 429, body: { error: { code: 'RATE_LIMITED' } } });
+    expect(dbFingerprint(h.db)).toEqual(before);
+    // A retry of an answered request is not a new ticket and is not limited.
+    expect((await h.api('POST', '/api/tickets', { requestId: 'r0', serviceId: 'cert' }, KIOSK)).status).toBe(201);
+    // Another kiosk has its own allowance.
+    expect((await h.api('POST', '/api/tickets', { requestId: 'o1', serviceId: 'cert' }, 'kiosk-2-secret')).status).toBe(
+      201,
+    );
+    h.clock.now += 61_000;
+    expect((await h.api('POST', '/api/tickets', { requestId: 'r4', serviceId: 'cert' }, KIOSK)).status).toBe(201);
+  });
+
+  it('one active ticket per ID card and queue, the number kept only as a salted hash', async () => {
+    await h.close();
+    h = await startHub(testHallConfig({ oneTicketPerIdCard: true }));
+    const id = '11010519491231002X';
+    const noId = await h.api('POST', '/api/tickets', { requestId: 'n0', serviceId: 'cert' }, KIOSK);
+    expect(noId).toMatchObject({ status: 400, body: { error: { code: 'VALIDATION_FAILED', field: 'idCard' } } });
+    const bad = await h.api(
+      'POST',
+      '/api/tickets',
+      { requestId: 'b0', serviceId: 'cert', idCard: '110105194912310021' },
+      KIOSK,
+    );
+    expect(bad).toMatchObject({ status: 400, body: { error: { code: 'VALIDATION_FAILED', field: 'idCard' } } });
+    const first = await h.api('POST', '/api/tickets', { requestId: 'i1', serviceId: 'cert', idCard: id }, KIOSK);
+    expect(first.status).toBe(201);
+    const before = dbFingerprint(h.db);
+    const dup = await h.api(
+      'POST',
+      '/api/tickets',
+      { requestId: 'i2', serviceId: 'cert', idCard: id.toLowerCase() },
+      KIOSK,
+    );
+    expect(dup).toMatchObject({ status: 409, body: { error: { code: 'DUPLICATE_TICKET' } } });
+    expect(dbFingerprint(h.db)).toEqual(before);
+    // Another queue is fine; after the first is served, the same queue is fine again.
+    expect(
+      (await h.api('POST', '/api/tickets', { requestId: 'i3', serviceId: 'idcard', idCard: id }, KIOSK)).status,
+    ).toBe(201);
+    const token = await h.login('a1');
+    await h.api('POST', '/api/windows/w1/sign-in', {}, token);
+    await h.api('POST', '/api/windows/w1/call-next', { requestId: 'c1' }, token);
+    await h.api('POST', '/api/windows/w1/finish', {}, token);
+    await h.api('POST', '/api/windows/w1/call-next', { requestId: 'c2' }, token);
+    await h.api('POST', '/api/windows/w1/finish', {}, token);
+    expect(
+      (await h.api('POST', '/api/tickets', { requestId: 'i4', serviceId: 'cert', idCard: id }, KIOSK)).status,
+    ).toBe(201);
+
+    const everything = JSON.stringify([
+      h.db.prepare('SELECT * FROM events').all(),
+      h.db.prepare('SELECT * FROM tickets').all(),
+      h.db.prepare('SELECT * FROM requests').all(),
+    ]);
+    expect(everything).not.toContain('1101051949');
+    expect(everything).not.toContain('1231002');
   });
 });

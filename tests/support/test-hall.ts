@@ -4,6 +4,8 @@ export interface TestHallOptions {
   windows?: number;
   /** Hours: 'all-day' (default: the hall is open around the clock) or the example's weekday hours. */
   hours?: 'all-day' | 'weekdays';
+  ticketsPerMinute?: number;
+  oneTicketPerIdCard?: boolean;
 }
 
 /** A small hall for tests: queues A (quick) and B (long), windows w1…wN each with A/B officers. */
@@ -50,6 +52,8 @@ export function testHallConfig(opts: TestHallOptions = {}): HallConfigInput {
       { id: 'rater-1', kind: 'rater', key: 'rater-1-secret', window: 'w1' },
     ],
     printers: [],
+    // Load tests drive one kiosk far faster than a person can; the rate-limit test sets its own.
+    kiosk: { ticketsPerMinute: opts.ticketsPerMinute ?? 100_000, oneTicketPerIdCard: opts.oneTicketPerIdCard ?? false },
     callRules: {
       greenMaxConsecutive: 3,
       maxWaitMinutes: 60,

@@ -7,12 +7,22 @@ import {
   type Actor,
   type Command,
   type CommandName,
+  type CommandPayload,
   type CommandResult,
   type DomainEvent,
   type EventEnvelope,
   type HallConfig,
 } from '@yichuang/protocol';
-import { businessDay, drainDirty, runCommand, tick, type HallState } from '@yichuang/engine';
+import {
+  businessDay,
+  drainDirty,
+  evolve,
+  runCommand,
+  tick,
+  type EngineCommand,
+  type HallState,
+} from '@yichuang/engine';
+import { RateLimiter } from './rate-limit.ts';
 import { appendEvents, findRequest, saveRequest } from './store/event-log.ts';
 import type { Db } from './store/open-db.ts';
 import { loadState, writeProjections } from './store/projections.ts';
@@ -26,6 +36,8 @@ export interface BusOptions {
   /** Called after each commit with the events in seq order. */
   publish: (events: EventEnvelope[]) => void;
   log: (line: string) => void;
+  /** Salted hash of an ID-card number: the engine and the log only ever see this. */
+  hashIdCard: (idCard: string) => string;
 }
 
 /**
@@ -35,6 +47,7 @@ export interface BusOptions {
 export class CommandBus {
   state: HallState;
   private readonly o: BusOptions;
+  private readonly kioskLimiter = new RateLimiter();
 
   constructor(o: BusOptions) {
     this.o = o;
@@ -70,10 +83,18 @@ export class CommandBus {
     }
 
     const now = this.o.clock();
+    if (name === 'ticket:take' && actor.kind === 'device') {
+      const limit = this.config.kiosk.ticketsPerMinute;
+      if (!this.kioskLimiter.allow(actor.deviceId, now, limit))
+        return {
+          ok: false,
+          error: fail('RATE_LIMITED', `取号过于频繁，请稍后再试 / more than ${limit} tickets a minute from this kiosk`),
+        };
+    }
     const timeEvents = tick(this.state, now);
     const outcome = runCommand(
       this.state,
-      { name, payload } as Extract<Command, { name: C }>,
+      this.forEngine(name, payload) as Extract<EngineCommand, { name: C }>,
       actor,
       now,
       this.o.newId,
@@ -86,6 +107,19 @@ export class CommandBus {
       return { ok: false, error: fail('INTERNAL', '保存失败，请重试 / could not save, please retry') };
     if (!outcome.ok) return { ok: false, error: outcome.error };
     return { ok: true, data: outcome.result };
+  }
+
+  /** The ID-card number never goes further than here: the engine gets its salted hash. */
+  private forEngine(name: CommandName, payload: Command['payload']): EngineCommand {
+    if (name !== 'ticket:take') return { name, payload } as EngineCommand;
+    const { idCard, ...rest } = payload as CommandPayload<'ticket:take'>;
+    return { name, payload: idCard === undefined ? rest : { ...rest, idHash: this.o.hashIdCard(idCard) } };
+  }
+
+  /** Events the hub itself observed (a ticket printed, a printer fault): applied and logged as `system`. */
+  recordSystem(events: DomainEvent[]): EventEnvelope[] | null {
+    for (const e of events) evolve(this.state, e);
+    return this.commit(events, [], 'system', null, () => undefined);
   }
 
   /** Time-driven events: day rollover, empty posts at opening and closing. */

@@ -10,6 +10,7 @@ import { createSocketServer, publishEvents, type HubIo } from './realtime/socket
 import { BODY_LIMIT, registerRoutes } from './rest/register-routes.ts';
 import { lastSeq } from './store/event-log.ts';
 import { stmt, type Db } from './store/open-db.ts';
+import { idCardHasher } from './store/id-card-hasher.ts';
 
 export const HUB_VERSION = '0.1.0';
 
@@ -63,6 +64,7 @@ export function createHub(opts: HubOptions): Hub {
     clock,
     newId: opts.newId ?? randomTicketId,
     log,
+    hashIdCard: idCardHasher(opts.db),
     publish: (events) => {
       if (events.length === 0) return;
       seq = events[events.length - 1]!.seq;

@@ -69,6 +69,7 @@ function waitingTicket(n: number): Ticket {
     carriedOver: false,
     transfers: [],
     printed: false,
+    idHash: null,
   };
 }
 

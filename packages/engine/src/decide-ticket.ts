@@ -1,9 +1,11 @@
 import type { CommandPayload, DomainEvent, Ticket } from '@yichuang/protocol';
 import { fail } from '@yichuang/protocol';
-import { event, type CommandContext, type Decided } from './decision.ts';
+import { event, type CommandContext, type Decided, type TakeTicketInput } from './decision.ts';
 import { businessDay, hallPhase, hoursOn, localToEpoch, nextOpenDay } from './hall-time.ts';
 import type { HallState } from './hall-state.ts';
 import { ticketView } from './views.ts';
+
+const ACTIVE: readonly Ticket['status'][] = ['waiting', 'called', 'serving', 'carried'];
 
 /**
  * Ticket number: queue prefix + 3 digits, skipping numbers held today by tickets carried in (延时服务).
@@ -22,11 +24,7 @@ export function nextNumber(state: HallState, queueId: string): string {
   return number;
 }
 
-export function decideTake(
-  state: HallState,
-  p: CommandPayload<'ticket:take'>,
-  ctx: CommandContext,
-): Decided<'ticket:take'> {
+export function decideTake(state: HallState, p: TakeTicketInput, ctx: CommandContext): Decided<'ticket:take'> {
   const { config } = state.model;
   const service = state.model.services.get(p.serviceId);
   if (service === undefined) return { error: fail('UNKNOWN_SERVICE', '没有该办事事项 / unknown service', 'serviceId') };
@@ -58,6 +56,21 @@ export function decideTake(
       };
     appointment = { code: a.code, slotStart: a.slotStart, slotEnd: a.slotEnd };
   }
+  const idHash = p.idHash ?? null;
+  if (config.kiosk.oneTicketPerIdCard) {
+    if (idHash === null)
+      return {
+        error: fail('VALIDATION_FAILED', '请刷身份证或输入身份证号 / the ID-card number is required', 'idCard'),
+      };
+    for (const t of state.tickets.values())
+      if (t.idHash === idHash && t.queueId === service.queue && ACTIVE.includes(t.status))
+        return {
+          error: fail(
+            'DUPLICATE_TICKET',
+            `您已有本队列的号票 ${t.number}，请勿重复取号 / you already hold ticket ${t.number} in this queue`,
+          ),
+        };
+  }
   const green = p.green === undefined || p.green === false ? null : p.green === true ? 'urgent' : p.green;
   const ticket: Ticket = {
     id: ctx.newId(),
@@ -82,6 +95,7 @@ export function decideTake(
     carriedOver: false,
     transfers: [],
     printed: false,
+    idHash,
   };
   return {
     events: [event('ticket:issued', ctx.now, { ticket })],

@@ -1,6 +1,7 @@
 import type {
   Actor,
   CommandName,
+  CommandPayload,
   CommandResult,
   DomainError,
   DomainEvent,
@@ -15,6 +16,9 @@ export interface CommandContext {
   actor: Actor;
   newId: () => string;
 }
+
+/** ticket:take as the engine sees it: the hub has replaced the ID-card number by its salted hash. */
+export type TakeTicketInput = Omit<CommandPayload<'ticket:take'>, 'idCard'> & { idHash?: string };
 
 /** A handler's answer: the events to apply, and how to read the result once they are applied. */
 export interface Decision<C extends CommandName> {

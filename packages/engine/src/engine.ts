@@ -1,7 +1,7 @@
 import type { Actor, Command, CommandName, CommandResult, DomainError, DomainEvent } from '@yichuang/protocol';
 import { decideBook, decideCarryOver, decideTake, decideTransfer } from './decide-ticket.ts';
 import { decideWindow } from './decide-window.ts';
-import { isError, type CommandContext, type Decided } from './decision.ts';
+import { isError, type CommandContext, type Decided, type TakeTicketInput } from './decision.ts';
 import { evolve } from './evolve.ts';
 import { dayRollover, emptyPostChanges } from './hall-clock.ts';
 import type { HallState } from './hall-state.ts';
@@ -9,7 +9,11 @@ import type { HallState } from './hall-state.ts';
 export type CommandOutcome<C extends CommandName = CommandName> =
   { ok: true; events: DomainEvent[]; result: CommandResult<C> } | { ok: false; error: DomainError };
 
-function decide(state: HallState, command: Command, ctx: CommandContext): Decided<CommandName> {
+/** The commands the engine runs: the wire commands, with ticket:take's ID-card number already hashed. */
+export type EngineCommand =
+  Exclude<Command, { name: 'ticket:take' }> | { name: 'ticket:take'; payload: TakeTicketInput };
+
+function decide(state: HallState, command: EngineCommand, ctx: CommandContext): Decided<CommandName> {
   switch (command.name) {
     case 'ticket:take':
       return decideTake(state, command.payload, ctx);
@@ -37,7 +41,7 @@ function apply(state: HallState, events: DomainEvent[], into: DomainEvent[]): vo
  */
 export function runCommand<C extends CommandName>(
   state: HallState,
-  command: Extract<Command, { name: C }>,
+  command: Extract<EngineCommand, { name: C }>,
   actor: Actor,
   now: number,
   newId: () => string,

@@ -44,6 +44,9 @@ export function evolve(state: HallState, event: DomainEvent): void {
     }
     case 'ticket:printed':
       return patchTicket(state, event.payload.ticketId, { printed: true });
+    case 'ticket:print-failed':
+    case 'printer:status-changed':
+      return; // recorded for the manager and the audit; the queue is unchanged
     case 'window:signed-in': {
       const { windowId, officerId, role } = event.payload;
       patchWindow(state, windowId, {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { greenReasonSchema, isoDay, pauseReasonSchema } from './entities.ts';
 import { clockTime } from './config.ts';
+import { isValidIdCard } from './id-card.ts';
 
 export const requestIdSchema = z.string().min(1).max(100);
 const id = z.string().min(1).max(64);
@@ -14,6 +15,8 @@ export const commandSchemas = {
     /** true asks for the green channel without saying why (recorded as "urgent"). */
     green: z.union([z.boolean(), greenReasonSchema]).optional(),
     appointmentCode: z.string().min(1).max(32).optional(),
+    /** 18-character resident ID number, when the hall allows one ticket per ID card (hashed by the hub). */
+    idCard: z.string().refine(isValidIdCard, '身份证号码无效 / invalid ID-card number').optional(),
   }),
   'window:sign-in': windowCmd,
   'window:sign-out': windowCmd,

@@ -114,6 +114,16 @@ export const callRulesSchema = z.object({
   appointmentEarlyMinutes: z.number().int().min(0).max(120).default(10),
 });
 
+export const kioskPolicySchema = z.object({
+  /** Tickets one kiosk may issue per minute (anti-abuse). */
+  ticketsPerMinute: z.number().int().min(1).max(100_000).default(12),
+  /** Ask for the ID-card number and allow one active ticket per number and queue (stored only as a salted hash). */
+  oneTicketPerIdCard: z.boolean().default(false),
+  /** Seconds without a touch before the kiosk returns to its home screen. */
+  idleSeconds: z.number().int().min(5).max(600).default(30),
+});
+export type KioskPolicy = z.output<typeof kioskPolicySchema>;
+
 const hallConfigObject = z.object({
   hall: hallSchema,
   queues: z.array(queueSchema).min(1),
@@ -124,6 +134,7 @@ const hallConfigObject = z.object({
   devices: z.array(deviceSchema).default([]),
   printers: z.array(printerSchema).default([]),
   callRules: callRulesSchema.prefault({}),
+  kiosk: kioskPolicySchema.prefault({}),
 });
 
 export const hallConfigSchema = hallConfigObject.superRefine(checkReferences);

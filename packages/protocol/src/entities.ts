@@ -72,6 +72,8 @@ export const ticketSchema = z.object({
   carriedOver: z.boolean(),
   transfers: z.array(transferRecordSchema),
   printed: z.boolean(),
+  /** Salted hash of the citizen's ID-card number when the hall asks for it; never the number. */
+  idHash: z.string().nullable(),
 });
 export type Ticket = z.infer<typeof ticketSchema>;
 

@@ -31,6 +31,8 @@ export const eventPayloadSchemas = {
   'ticket:carried-over': z.object({ ticketId: s, toWindowId: s, toDay: isoDay }),
   'ticket:expired': z.object({ ticketId: s, status: s }),
   'ticket:printed': z.object({ ticketId: s, printerId: s }),
+  'ticket:print-failed': z.object({ ticketId: s, printerId: s, status: s, error: z.string() }),
+  'printer:status-changed': z.object({ printerId: s, status: s, previous: s }),
   'window:signed-in': z.object({
     windowId: s,
     officerId: s,

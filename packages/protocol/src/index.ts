@@ -1,5 +1,6 @@
 export * from './config.ts';
 export * from './entities.ts';
+export * from './id-card.ts';
 export * from './errors.ts';
 export * from './events.ts';
 export * from './commands.ts';
