@@ -4,12 +4,22 @@
  * inlined; npm packages stay in node_modules (better-sqlite3 is native).
  */
 import { build } from 'esbuild';
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 
-const hubPkg = JSON.parse(readFileSync(new URL('../apps/hub/package.json', import.meta.url), 'utf8')) as {
-  dependencies: Record<string, string>;
-};
-const external = Object.keys(hubPkg.dependencies).filter((d) => !d.startsWith('@yichuang/'));
+/** npm dependencies of every workspace package stay external; our own packages are inlined. */
+function externals(): string[] {
+  const out = new Set<string>();
+  for (const dir of ['apps', 'packages', 'hardware']) {
+    const base = new URL(`../${dir}/`, import.meta.url);
+    for (const name of readdirSync(base)) {
+      const file = new URL(`${name}/package.json`, base);
+      if (!existsSync(file)) continue;
+      const pkg = JSON.parse(readFileSync(file, 'utf8')) as { dependencies?: Record<string, string> };
+      for (const dep of Object.keys(pkg.dependencies ?? {})) if (!dep.startsWith('@yichuang/')) out.add(dep);
+    }
+  }
+  return [...out];
+}
 
 await build({
   entryPoints: [new URL('../apps/hub/src/cli.ts', import.meta.url).pathname],
@@ -18,7 +28,7 @@ await build({
   platform: 'node',
   target: 'node20',
   format: 'esm',
-  external: [...external, 'zod'],
+  external: externals(),
   sourcemap: true,
   legalComments: 'none',
   logLevel: 'warning',

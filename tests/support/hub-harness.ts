@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { PROTOCOL_VERSION, type HallConfigInput } from '@yichuang/protocol';
 import { HubConnection } from '@yichuang/client';
 import { parseHallConfig } from '../../apps/hub/src/config-loader.ts';
-import { createHub, type Hub } from '../../apps/hub/src/create-hub.ts';
+import { createHub, type Hub, type HubOptions } from '../../apps/hub/src/create-hub.ts';
 import { openDb, type Db } from '../../apps/hub/src/store/open-db.ts';
 import { testHallConfig } from './test-hall.ts';
 
@@ -24,7 +24,11 @@ export interface Harness {
 }
 
 /** A real hub on port 0 with a fresh SQLite file in a temp folder and a controllable clock. */
-export async function startHub(config: HallConfigInput = testHallConfig(), start = MONDAY_10AM): Promise<Harness> {
+export async function startHub(
+  config: HallConfigInput = testHallConfig(),
+  start = MONDAY_10AM,
+  extra: Partial<HubOptions> = {},
+): Promise<Harness> {
   const dir = mkdtempSync(join(tmpdir(), 'yichuang-'));
   const db = openDb(dir);
   const clock = { now: start };
@@ -35,6 +39,7 @@ export async function startHub(config: HallConfigInput = testHallConfig(), start
     clock: () => clock.now,
     newId: () => `t${++n}`,
     log: () => undefined,
+    ...extra,
   });
   const url = await hub.listen(0);
   const connections: HubConnection[] = [];

@@ -3,8 +3,9 @@ import { readHallConfig, ConfigError } from './config-loader.ts';
 import { createHub } from './create-hub.ts';
 import { openDb } from './store/open-db.ts';
 import { demoBanner } from './demo-banner.ts';
+import { startDemoPrinters } from './demo-printers.ts';
 
-function main(): void {
+async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       config: { type: 'string' },
@@ -13,12 +14,13 @@ function main(): void {
       host: { type: 'string', default: '127.0.0.1' },
       demo: { type: 'boolean', default: false },
       'always-open': { type: 'boolean', default: false },
+      'public-url': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
   if (values.help || values.config === undefined) {
     console.log(
-      'usage: npm run hub -- --config hall.json --data DIR --port N [--host 0.0.0.0] [--demo] [--always-open]',
+      'usage: npm run hub -- --config hall.json --data DIR --port N [--host 0.0.0.0] [--public-url http://HOST:PORT] [--demo] [--always-open]',
     );
     process.exit(values.help ? 0 : 2);
   }
@@ -34,17 +36,22 @@ function main(): void {
     config.hall.closedDates = [];
   }
   const db = openDb(values.data);
-  const hub = createHub({ config, db });
+  // The demo's printers are fake network printers in this process, started before the hub polls them.
+  const demoPrinters = values.demo ? await startDemoPrinters(config, values.data) : [];
+  const hub = createHub({ config, db, publicUrl: values['public-url'] });
 
   let stopping = false;
   const stop = (signal: string): void => {
     if (stopping) return;
     stopping = true;
     console.log(`${signal}: stopping`);
-    void hub.close().finally(() => {
-      db.close();
-      process.exit(0);
-    });
+    void hub
+      .close()
+      .then(() => Promise.all(demoPrinters.map((p) => p.stop())))
+      .finally(() => {
+        db.close();
+        process.exit(0);
+      });
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
@@ -52,7 +59,10 @@ function main(): void {
   hub.listen(port, values.host).then(
     (url) => {
       console.log(`listening ${url}`);
-      if (values.demo && values.config !== undefined) console.log(demoBanner(url, values.config));
+      if (values.demo && values.config !== undefined) {
+        console.log(demoBanner(url, values.config));
+        if (demoPrinters.length > 0) console.log(`  printed tickets: ${values.data}/prints/<printer>/*.html`);
+      }
     },
     (err: Error) => {
       console.error(`cannot listen on ${values.host}:${port}: ${err.message}`);
@@ -62,9 +72,7 @@ function main(): void {
   );
 }
 
-try {
-  main();
-} catch (err) {
+main().catch((err: unknown) => {
   console.error(err instanceof ConfigError ? err.message : (err as Error).stack);
   process.exit(1);
-}
+});

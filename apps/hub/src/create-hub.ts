@@ -1,10 +1,13 @@
 import { randomBytes } from 'node:crypto';
+import { networkInterfaces } from 'node:os';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { PROTOCOL_VERSION, type EventEnvelope, type HallConfig, type Ticket } from '@yichuang/protocol';
 import { ticketView } from '@yichuang/engine';
 import { LoginThrottle } from './auth/login-throttle.ts';
 import { CommandBus } from './command-bus.ts';
-import { hallView, snapshot, type PrinterStatusMap } from './hall-views.ts';
+import { catalogue, hallView, printerList, snapshot } from './hall-views.ts';
+import { printersFromConfig, TicketPrinting, type HubPrinter } from './printing/ticket-printing.ts';
+import { serveApps } from './web/serve-apps.ts';
 import type { HubContext } from './hub-context.ts';
 import { createSocketServer, publishEvents, type HubIo } from './realtime/socket-server.ts';
 import { BODY_LIMIT, registerRoutes } from './rest/register-routes.ts';
@@ -23,6 +26,10 @@ export interface HubOptions {
   tokenTtlMs?: number;
   /** How often time-driven events (day rollover, empty posts) are checked. */
   tickMs?: number;
+  /** Printers by config id; default: a print queue for each printer in the config. */
+  printers?: Map<string, HubPrinter>;
+  /** Base URL citizens' phones reach the hub at (the ticket QR code); default: the listening URL. */
+  publicUrl?: string;
 }
 
 export interface Hub {
@@ -37,6 +44,13 @@ export interface Hub {
   onEvents: (listener: (events: EventEnvelope[]) => void) => () => void;
 }
 
+/** The first LAN IPv4 address, for QR codes when the hub listens on every interface. */
+function lanAddress(): string {
+  for (const list of Object.values(networkInterfaces()))
+    for (const a of list ?? []) if (a.family === 'IPv4' && !a.internal) return a.address;
+  return '127.0.0.1';
+}
+
 /** Ticket ids are capabilities (`/t/:id` needs no login): 80 random bits, URL-safe. */
 export function randomTicketId(): string {
   return randomBytes(10).toString('base64url');
@@ -46,7 +60,7 @@ export function randomTicketId(): string {
 export function createHub(opts: HubOptions): Hub {
   const clock = opts.clock ?? Date.now;
   const log = opts.log ?? ((line: string) => console.log(line));
-  const printers: PrinterStatusMap = new Map();
+  let publicUrl = opts.publicUrl ?? '';
   const listeners = new Set<(events: EventEnvelope[]) => void>();
   let seq = lastSeq(opts.db);
   let io: HubIo | null = null;
@@ -74,6 +88,16 @@ export function createHub(opts: HubOptions): Hub {
     },
   });
 
+  const printing = new TicketPrinting({
+    bus,
+    printers: opts.printers ?? printersFromConfig(opts.config),
+    publicUrl: () => publicUrl,
+    clock,
+    log,
+    onStatus: () => io?.emit('hub:printers', printerList(bus.config, printing.statuses())),
+  });
+  listeners.add((events) => printing.onEvents(events));
+
   const context: HubContext = {
     db: opts.db,
     bus,
@@ -82,8 +106,9 @@ export function createHub(opts: HubOptions): Hub {
     throttle: new LoginThrottle(),
     tokenTtlMs: opts.tokenTtlMs ?? 12 * 3600_000,
     health: () => ({ ok: true, version: HUB_VERSION, protocol: PROTOCOL_VERSION }),
-    hallView: () => hallView(bus.state, seq, clock(), printers),
-    snapshot: (role) => snapshot(bus.state, seq, clock(), role, printers),
+    hallView: () => hallView(bus.state, seq, clock(), printing.statuses()),
+    catalogue: () => catalogue(bus.state, clock()),
+    snapshot: (viewer) => snapshot(bus.state, seq, clock(), viewer, printing.statuses()),
     ticketView: (id) => {
       const live = bus.state.tickets.get(id);
       if (live !== undefined) return ticketView(bus.state, live);
@@ -94,6 +119,7 @@ export function createHub(opts: HubOptions): Hub {
 
   const app = Fastify({ bodyLimit: BODY_LIMIT, logger: false, trustProxy: false });
   registerRoutes(app, context);
+  serveApps(app);
   io = createSocketServer(app.server, context);
 
   bus.tick();
@@ -109,13 +135,16 @@ export function createHub(opts: HubOptions): Hub {
       await app.listen({ port, host });
       const addr = app.server.address();
       const bound = typeof addr === 'object' && addr !== null ? addr.port : port;
-      return `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${bound}`;
+      const url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${bound}`;
+      if (publicUrl === '') publicUrl = host === '0.0.0.0' ? `http://${lanAddress()}:${bound}` : url;
+      return url;
     },
     close: async () => {
       clearInterval(timer);
       flush();
       await new Promise<void>((resolve) => void io.close(() => resolve()));
       await app.close().catch(() => undefined);
+      await printing.stop();
     },
     onEvents: (l) => {
       listeners.add(l);

@@ -1,6 +1,7 @@
 import {
   PROTOCOL_VERSION,
   type ActorRole,
+  type Catalogue,
   type EventEnvelope,
   type HallConfig,
   type HallSnapshot,
@@ -8,9 +9,9 @@ import {
   type PublicHallConfig,
   type Ticket,
 } from '@yichuang/protocol';
-import { hallPhase, queueViews, stateData, windowView, type HallState } from '@yichuang/engine';
+import { businessDay, hallPhase, hoursOn, queueViews, stateData, windowView, type HallState } from '@yichuang/engine';
 
-export type PrinterStatusMap = Map<string, string>;
+export type PrinterStatusMap = ReadonlyMap<string, string>;
 
 export function publicConfig(config: HallConfig): PublicHallConfig {
   return {
@@ -45,9 +46,10 @@ export function snapshot(
   state: HallState,
   seq: number,
   now: number,
-  role: ActorRole,
+  viewer: HallSnapshot['viewer'],
   printers: PrinterStatusMap,
 ): HallSnapshot {
+  const role = viewer.role;
   const data = stateData(state);
   const active = data.tickets.filter((t) => ['waiting', 'called', 'serving', 'carried'].includes(t.status));
   const done = data.tickets
@@ -57,6 +59,7 @@ export function snapshot(
   const tickets = [...active, ...done].sort((a, b) => a.issuedAt - b.issuedAt);
   return {
     protocol: PROTOCOL_VERSION,
+    viewer,
     seq,
     at: now,
     config: publicConfig(state.model.config),
@@ -70,6 +73,33 @@ export function printerList(config: HallConfig, printers: PrinterStatusMap): Hal
     id: p.id,
     status: (printers.get(p.id) ?? 'unknown') as HallView['printers'][number]['status'],
   }));
+}
+
+export function catalogue(state: HallState, now: number): Catalogue {
+  const { config } = state.model;
+  const h = config.hall;
+  const today = hoursOn(h, businessDay(now, h.timezone));
+  return {
+    hall: {
+      id: h.id,
+      name: h.name,
+      timezone: h.timezone,
+      hours: h.hours,
+      extendedServiceMinutes: h.extendedServiceMinutes,
+      closedDates: h.closedDates,
+      phones: h.phones,
+      day: state.day,
+      phase: hallPhase(h, now),
+      today: today === null ? null : { open: today.openText, close: today.closeText },
+    },
+    queues: config.queues.map(({ id, prefix, name }) => ({ id, prefix, name })),
+    services: config.services.map((s) => ({
+      ...s,
+      category: s.category ?? config.queues.find((q) => q.id === s.queue)?.name ?? '',
+    })),
+    windows: config.windows.map(({ id, number, name }) => ({ id, number, name })),
+    kiosk: { idleSeconds: config.kiosk.idleSeconds, oneTicketPerIdCard: config.kiosk.oneTicketPerIdCard },
+  };
 }
 
 export function hallView(state: HallState, seq: number, now: number, printers: PrinterStatusMap): HallView {

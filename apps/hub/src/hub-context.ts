@@ -1,4 +1,4 @@
-import type { ActorRole, HallSnapshot, HallView, Health, TicketView } from '@yichuang/protocol';
+import type { Catalogue, HallSnapshot, HallView, Health, TicketView } from '@yichuang/protocol';
 import type { LoginThrottle } from './auth/login-throttle.ts';
 import type { CommandBus } from './command-bus.ts';
 import type { Db } from './store/open-db.ts';
@@ -13,6 +13,7 @@ export interface HubContext {
   log: (line: string) => void;
   health: () => Health;
   hallView: () => HallView;
-  snapshot: (role: ActorRole) => HallSnapshot;
+  catalogue: () => Catalogue;
+  snapshot: (viewer: HallSnapshot['viewer']) => HallSnapshot;
   ticketView: (id: string) => TicketView | null;
 }

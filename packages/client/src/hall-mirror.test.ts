@@ -20,6 +20,7 @@ const AT = Date.UTC(2026, 10, 23, 2, 0);
 function snapshot(seq: number, tickets: Ticket[] = []): HallSnapshot {
   return {
     protocol: '1.0',
+    viewer: { role: 'display', id: 'd1' },
     seq,
     at: AT,
     config: { ...config, officers: [{ id: 'o1', name: '张警官', role: 'officer' }], devices: [] },

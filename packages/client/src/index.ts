@@ -1,2 +1,3 @@
 export * from './hall-mirror.ts';
 export * from './hub-connection.ts';
+export * from './hub-store.ts';

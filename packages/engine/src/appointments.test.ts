@@ -59,6 +59,14 @@ describe('checking in at the kiosk', () => {
     expect(h.state.appointments.get('YY0001')?.ticketId).toBe('t1');
   });
 
+  it('checks in by code alone: the appointment names its service', () => {
+    const h = hall();
+    h.at('10:30');
+    const { result } = h.ok('ticket:take', { appointmentCode: 'YY0001' }, kiosk);
+    expect(result).toMatchObject({ serviceId: 'hz-move', appointmentCode: 'YY0001', status: 'waiting' });
+    expect(h.fail('ticket:take', { appointmentCode: 'NOPE01' }, kiosk)).toBe('UNKNOWN_APPOINTMENT');
+  });
+
   it('refuses an unknown code and a code already used', () => {
     const h = hall();
     h.at('10:30');

@@ -26,7 +26,10 @@ export function nextNumber(state: HallState, queueId: string): string {
 
 export function decideTake(state: HallState, p: TakeTicketInput, ctx: CommandContext): Decided<'ticket:take'> {
   const { config } = state.model;
-  const service = state.model.services.get(p.serviceId);
+  const booked = p.appointmentCode === undefined ? undefined : state.appointments.get(p.appointmentCode);
+  const service = state.model.services.get(p.serviceId ?? booked?.serviceId ?? '');
+  if (p.serviceId === undefined && booked === undefined)
+    return { error: fail('UNKNOWN_APPOINTMENT', '预约码无效 / unknown appointment code', 'appointmentCode') };
   if (service === undefined) return { error: fail('UNKNOWN_SERVICE', '没有该办事事项 / unknown service', 'serviceId') };
   const phase = hallPhase(config.hall, ctx.now);
   if (phase !== 'open') {
@@ -50,7 +53,7 @@ export function decideTake(state: HallState, p: TakeTicketInput, ctx: CommandCon
       return {
         error: fail('INVALID_STATE', `该预约日期为 ${a.day} / the appointment is for ${a.day}`, 'appointmentCode'),
       };
-    if (a.serviceId !== p.serviceId)
+    if (a.serviceId !== service.id)
       return {
         error: fail('INVALID_STATE', '预约事项与所选事项不符 / the appointment is for another service', 'serviceId'),
       };

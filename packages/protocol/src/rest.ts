@@ -23,6 +23,38 @@ export type LoginResult = z.infer<typeof loginResultSchema>;
 export const healthSchema = z.object({ ok: z.boolean(), version: z.string(), protocol: z.string() });
 export type Health = z.infer<typeof healthSchema>;
 
+/** What anyone may read: the hall, its hours and phones, the matters with their guides (办事指南). */
+export interface Catalogue {
+  hall: {
+    id: string;
+    name: string;
+    timezone: string;
+    hours: { days: number[]; open: string; close: string }[];
+    extendedServiceMinutes: number;
+    closedDates: string[];
+    phones: { consult?: string; complaint?: string };
+    day: string;
+    phase: 'before-open' | 'open' | 'extended' | 'closed';
+    /** Today's opening and closing time ("09:00"), or null when closed today. */
+    today: { open: string; close: string } | null;
+  };
+  queues: { id: string; prefix: string; name: string }[];
+  services: {
+    id: string;
+    name: string;
+    queue: string;
+    category: string;
+    materials: string[];
+    timeLimit?: string;
+    fee?: string;
+    basis?: string;
+    department?: string;
+    pinyin?: string;
+  }[];
+  windows: { id: string; number: number; name: string }[];
+  kiosk: { idleSeconds: number; oneTicketPerIdCard: boolean };
+}
+
 export const hallViewSchema = z.object({
   hall: z.object({
     id: z.string(),

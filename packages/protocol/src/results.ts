@@ -44,6 +44,8 @@ export interface HallStateData {
 
 export interface HallSnapshot {
   protocol: string;
+  /** Who this snapshot was made for: a device knows its id (a kiosk, its printer), an officer theirs. */
+  viewer: { role: 'kiosk' | 'display' | 'rater' | 'officer' | 'manager'; id: string };
   seq: number;
   at: number;
   config: PublicHallConfig;

@@ -7,6 +7,7 @@ import {
   type Actor,
   type ClientToServerEvents,
   type EventEnvelope,
+  type HallSnapshot,
   type ServerToClientEvents,
   type SocketAuth,
 } from '@yichuang/protocol';
@@ -33,6 +34,12 @@ export function protocolProblem(clientVersion: unknown): string | null {
   return null;
 }
 
+function viewerOf(actor: Actor): HallSnapshot['viewer'] {
+  if (actor.kind === 'device') return { role: actor.role, id: actor.deviceId };
+  if (actor.kind === 'officer') return { role: actor.role, id: actor.officerId };
+  return { role: 'manager', id: 'system' };
+}
+
 export function createSocketServer(http: HttpServer, hub: HubContext): HubIo {
   const io: HubIo = new Server(http, { serveClient: false, maxHttpBufferSize: 64 * 1024, cors: { origin: false } });
 
@@ -52,11 +59,11 @@ export function createSocketServer(http: HttpServer, hub: HubContext): HubIo {
     void socket.join(['hall', `role:${actor.role}`]);
     if (actor.kind === 'officer') void socket.join(`officer:${actor.officerId}`);
     // Joined first, then the snapshot: any event after it arrives in the next batch (older ones are dropped by seq).
-    socket.emit('hub:snapshot', hub.snapshot(actor.role));
+    socket.emit('hub:snapshot', hub.snapshot(viewerOf(actor)));
 
     socket.on('hall:snapshot', (ack) => {
       if (typeof ack !== 'function') return;
-      ack({ ok: true, data: hub.snapshot(actor.role) });
+      ack({ ok: true, data: hub.snapshot(viewerOf(actor)) });
     });
     for (const name of commandNames) {
       socket.on(name, (payload: unknown, ack: unknown) => {

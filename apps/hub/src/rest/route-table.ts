@@ -71,6 +71,13 @@ export const routes: RouteSpec[] = [
   },
   {
     method: 'GET',
+    url: '/api/catalogue',
+    summary: 'The hall, its hours and phones, queues, windows and every matter with its guide (public)',
+    auth: 'anyone',
+    handle: (hub) => ({ ok: true, data: hub.catalogue() }),
+  },
+  {
+    method: 'GET',
     url: '/api/hall',
     summary: 'Queues, windows and printers now',
     auth: ANY_CREDENTIAL,

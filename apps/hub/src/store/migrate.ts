@@ -1,18 +1,9 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import type Database from 'better-sqlite3';
+import { repoPath } from '../repo-path.ts';
 
-/** db/migrations of the repository this file runs from (as source, or bundled under dist/). */
-function migrationsDir(): URL {
-  let dir = new URL('./', import.meta.url);
-  for (let i = 0; i < 8; i++) {
-    const candidate = new URL('db/migrations/', dir);
-    if (existsSync(candidate)) return candidate;
-    dir = new URL('../', dir);
-  }
-  return pathToFileURL(`${process.cwd()}/db/migrations/`);
-}
-const MIGRATIONS_DIR = migrationsDir();
+const MIGRATIONS_DIR = pathToFileURL(repoPath('db/migrations/'));
 
 export interface Migration {
   version: number;

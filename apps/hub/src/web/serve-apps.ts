@@ -1,0 +1,53 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance } from 'fastify';
+import { repoPath } from '../repo-path.ts';
+
+/** Content-Security-Policy of the app pages: only the hub itself, no framing. */
+export const APP_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "media-src 'self' blob: data:",
+  "connect-src 'self' ws: wss:",
+  "font-src 'self' data:",
+  "frame-ancestors 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+].join('; ');
+
+/** The React apps the hub serves (built by `npm run build:apps`), each at its own path. */
+const APPS = [{ name: 'kiosk', pages: { '/t/:ticketId': 'ticket.html' } }] as const;
+
+export function serveApps(app: FastifyInstance): void {
+  app.addHook('onSend', async (req, reply, payload) => {
+    reply.header('X-Content-Type-Options', 'nosniff');
+    if (!req.url.startsWith('/api/')) {
+      reply.header('Content-Security-Policy', APP_CSP);
+      reply.header('X-Frame-Options', 'DENY');
+      reply.header('Referrer-Policy', 'no-referrer');
+    }
+    return payload;
+  });
+
+  let first = true;
+  for (const { name, pages } of APPS) {
+    const root = repoPath(`apps/${name}/dist/`);
+    if (!existsSync(join(root, 'index.html'))) {
+      app.get(`/${name}*`, (_req, reply) =>
+        reply
+          .code(503)
+          .type('text/plain; charset=utf-8')
+          .send(`${name} 页面尚未构建，请运行 npm run build / the ${name} app is not built: run npm run build`),
+      );
+      continue;
+    }
+    void app.register(fastifyStatic, { root, prefix: `/${name}/`, decorateReply: first, index: ['index.html'] });
+    first = false;
+    app.get(`/${name}`, (_req, reply) => reply.redirect(`/${name}/`));
+    for (const [path, file] of Object.entries(pages)) app.get(path, (_req, reply) => reply.sendFile(file, root));
+  }
+  app.get('/', (_req, reply) => reply.redirect('/kiosk/'));
+}
