@@ -14,6 +14,9 @@ import type { CommandBus } from '../command-bus.ts';
 export interface HubPrinter {
   readonly id: string;
   readonly status: PrinterStatus;
+  /** When the printer last answered a status query, or null before its first answer. */
+  readonly checkedAt: number | null;
+  checkStatus(): Promise<PrinterStatus>;
   print(job: PrintJob): Promise<PrintResult>;
   onStatus(listener: (status: PrinterStatus, previous: PrinterStatus) => void): () => void;
   start(): void;
@@ -54,6 +57,10 @@ export class TicketPrinting {
     for (const printer of o.printers.values()) {
       this.unsubscribe.push(printer.onStatus((status, previous) => this.statusChanged(printer.id, status, previous)));
       printer.start();
+      // A printer already at fault when the hub starts raises no change of its own: report it once.
+      void printer.checkStatus().then((status) => {
+        if (!this.known.has(printer.id)) this.statusChanged(printer.id, status, status);
+      });
     }
   }
 
@@ -63,8 +70,9 @@ export class TicketPrinting {
       if (e.type === 'ticket:issued' && e.payload.ticket.kioskId !== null) this.printTicket(e.payload.ticket);
   }
 
-  statuses(): Map<string, PrinterStatus> {
-    return new Map([...this.o.printers.values()].map((p) => [p.id, this.known.has(p.id) ? p.status : 'offline']));
+  /** Each printer's status; `unknown` until it has first answered. */
+  statuses(): Map<string, PrinterStatus | 'unknown'> {
+    return new Map([...this.o.printers.values()].map((p) => [p.id, p.checkedAt === null ? 'unknown' : p.status]));
   }
 
   async stop(): Promise<void> {

@@ -1,0 +1,35 @@
+import { FileTransport, parseFileUri } from './file.ts';
+import { parseSerialUri, SerialTransport, type SerialPortFactory } from './serial.ts';
+import { parseTcpUri, TcpTransport } from './tcp.ts';
+import type { PrinterTransport } from './transport.ts';
+
+export interface CreateTransportOptions {
+  /** Job and status-query timeout for TCP and serial printers (default 3000 ms). */
+  timeoutMs?: number;
+  /** Serial default when the URI has no `?baudRate=` (default 9600). */
+  baudRate?: number;
+  /** Serial port factory (tests pass one that makes `SerialPortMock`s). */
+  openSerialPort?: SerialPortFactory;
+}
+
+/**
+ * A transport for a printer URI:
+ * - `tcp://host:port` (port defaults to 9100) → {@link TcpTransport}
+ * - `serial:/dev/ttyUSB0[?baudRate=115200]`, `serial:COM3` or a bare `/dev/…` path → {@link SerialTransport}
+ * - `file:PATH` → {@link FileTransport}
+ */
+export function createTransport(uri: string, options: CreateTransportOptions = {}): PrinterTransport {
+  const tcp = parseTcpUri(uri);
+  if (tcp) return new TcpTransport(tcp.host, tcp.port, { timeoutMs: options.timeoutMs });
+  const serial = parseSerialUri(uri);
+  if (serial) {
+    return new SerialTransport(serial.path, {
+      baudRate: serial.baudRate ?? options.baudRate,
+      timeoutMs: options.timeoutMs,
+      openPort: options.openSerialPort,
+    });
+  }
+  const file = parseFileUri(uri);
+  if (file) return new FileTransport(file);
+  throw new Error(`unsupported printer URI "${uri}" (use tcp://host:port, serial:/dev/… or file:PATH)`);
+}
