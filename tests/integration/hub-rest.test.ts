@@ -203,3 +203,21 @@ describe('kiosk anti-abuse', () => {
     expect(everything).not.toContain('1231002');
   });
 });
+
+describe('outside opening hours', () => {
+  it('refuses a ticket with the hours in the message and issues nothing', async () => {
+    await h.close();
+    const sundayNoon = Date.UTC(2026, 10, 22, 4, 0);
+    h = await startHub(testHallConfig({ hours: 'weekdays' }), sundayNoon);
+    const before = dbFingerprint(h.db);
+    const closed = await h.api('POST', '/api/tickets', { requestId: 'x1', serviceId: 'cert' }, KIOSK);
+    expect(closed).toMatchObject({ status: 409, body: { error: { code: 'HALL_CLOSED' } } });
+    expect(closed.body.error.message).toContain('今日不对外办公');
+    expect(dbFingerprint(h.db)).toEqual(before);
+    h.clock.now = Date.UTC(2026, 10, 23, 0, 30); // Monday 08:30, before opening
+    const early = await h.api('POST', '/api/tickets', { requestId: 'x2', serviceId: 'cert' }, KIOSK);
+    expect(early.body.error.message).toContain('09:00–17:00');
+    const catalogue = (await h.api('GET', '/api/catalogue')).body;
+    expect(catalogue.hall).toMatchObject({ phase: 'before-open', today: { open: '09:00', close: '17:00' } });
+  });
+});

@@ -51,9 +51,9 @@ export function renderPreviewHtml(
 <html lang="zh-CN"><head><meta charset="utf-8"><title>${escapeHtml(options.title ?? 'print preview')}</title>
 <style>
 body{background:#ddd;margin:0;padding:16px}
-.paper{width:${paper}mm;margin:0 auto;background:#fff;padding:4mm 3mm;box-shadow:0 1px 4px #999;
+.paper{width:max-content;min-width:${paper}mm;margin:0 auto;background:#fff;padding:4mm 3mm;box-shadow:0 1px 4px #999;
   font-family:"Noto Sans Mono CJK SC","WenQuanYi Zen Hei Mono",SimSun,monospace;font-size:13px;line-height:1.35}
-.line{white-space:pre-wrap;word-break:break-all}
+.line{white-space:pre}
 .qr{display:inline-block;border:2px solid #000;padding:6px;margin:4px;max-width:60%;word-break:break-all;font-size:11px}
 .cut{border-top:2px dashed #888;color:#888;font-size:11px;margin:10px -3mm;text-align:center}
 </style></head>
