@@ -20,6 +20,7 @@ export function demoBanner(url: string, configFile: string): string {
     '',
     `一窗 Yichuang demo hall: ${raw.hall?.name ?? ''}`,
     `  API        ${url}/api/health   OpenAPI ${url}/api/openapi.json`,
+    `  kiosk      ${url}/kiosk/?key=${key('kiosk')}   (portrait touch screen, 1080×1920)`,
     `  device keys: kiosk ${key('kiosk')}, display ${key('display')}`,
     '  demo logins (officer id / PIN):',
   ];
