@@ -1,0 +1,60 @@
+import type { ReactElement } from 'react';
+import { greenReasons, type Catalogue, type GreenReason } from '@yichuang/protocol';
+import { BigButton, Icon, StatusBanner, greenReasonLabel, t } from '@yichuang/ui';
+import { useKiosk } from '../kiosk-store.ts';
+import { ScreenFrame } from '../layout/screen-frame.tsx';
+import { useTake } from '../use-take.ts';
+
+/** 绿色通道: choose why (staff verify it at the window), then take a priority ticket. */
+export function GreenScreen(p: { catalogue: Catalogue; serviceId: string; reason: GreenReason | null }): ReactElement {
+  const lang = useKiosk((s) => s.lang);
+  const taking = useKiosk((s) => s.taking);
+  const { update, back } = useKiosk.getState();
+  const take = useTake();
+  const service = p.catalogue.services.find((s) => s.id === p.serviceId);
+  const choose = (reason: GreenReason): void => update({ name: 'green', serviceId: p.serviceId, reason });
+  return (
+    <ScreenFrame
+      name="green"
+      eyebrow={service?.name}
+      title={t(lang, 'green.title')}
+      subtitle={t(lang, 'green.subtitle')}
+      actions={
+        <div className="k-stack">
+          <BigButton
+            size="xl"
+            variant="green"
+            wide
+            icon="printer"
+            disabled={p.reason === null || taking}
+            onClick={() => p.reason !== null && take({ serviceId: p.serviceId, green: p.reason })}
+            testId="take-green"
+          >
+            {p.reason === null ? t(lang, 'green.choose') : t(lang, 'green.take')}
+          </BigButton>
+          <BigButton variant="quiet" icon="back" onClick={back} testId="back">
+            {t(lang, 'common.back')}
+          </BigButton>
+        </div>
+      }
+    >
+      <div className="k-reasons" role="radiogroup">
+        {greenReasons.map((r) => (
+          <button
+            key={r}
+            type="button"
+            role="radio"
+            aria-checked={p.reason === r}
+            className={p.reason === r ? 'k-reason k-reason--on' : 'k-reason'}
+            onClick={() => choose(r)}
+            data-testid={`reason-${r}`}
+          >
+            <span className="k-reason__mark">{p.reason === r && <Icon name="check" size={48} />}</span>
+            {greenReasonLabel(lang, r)}
+          </button>
+        ))}
+      </div>
+      <StatusBanner tone="info" icon="idCard" title={t(lang, 'green.verify')} />
+    </ScreenFrame>
+  );
+}

@@ -1,0 +1,105 @@
+import { StrictMode, useEffect, useState, type ReactElement } from 'react';
+import type { Catalogue } from '@yichuang/protocol';
+import { createRoot } from 'react-dom/client';
+import { Icon, greenReasonLabel, t, ticketStatusLabel, type Lang } from '@yichuang/ui';
+import '@yichuang/ui/src/theme.css';
+import './ticket/ticket-page.css';
+import { TicketStatus } from './ticket/ticket-status.tsx';
+import { ticketIdFromPath, useCatalogueOnce, useTicket } from './ticket/use-ticket.ts';
+
+function timeText(at: number, timeZone: string, seconds = true): string {
+  return new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    hour: '2-digit',
+    minute: '2-digit',
+    ...(seconds ? { second: '2-digit' } : {}),
+  }).format(at);
+}
+
+/** The citizen's live ticket (`/t/:ticketId`, the QR code's target), on a phone. */
+function TicketPage({ id }: { id: string | null }): ReactElement {
+  const [lang, setLang] = useState<Lang>(navigator.language.toLowerCase().startsWith('en') ? 'en' : 'zh');
+  const catalogue = useCatalogueOnce();
+  useEffect(() => {
+    document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+  }, [lang]);
+  return (
+    <div className="tp">
+      <header className="tp-header">
+        <div>
+          <div className="tp-header__hall">{catalogue?.hall.name ?? ''}</div>
+          <h1 className="tp-header__title">{t(lang, 'tp.title')}</h1>
+        </div>
+        <button type="button" className="tp-lang" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>
+          <Icon name="globe" size={26} />
+          {t(lang, 'app.lang')}
+        </button>
+      </header>
+      {id === null ? <Problem title={t(lang, 'tp.missing')} /> : <Live id={id} lang={lang} catalogue={catalogue} />}
+      {catalogue?.hall.phones.consult !== undefined && (
+        <footer className="tp-footer">
+          <Icon name="phone" size={22} />
+          {t(lang, 'app.consult')} <b className="num">{catalogue.hall.phones.consult}</b>
+        </footer>
+      )}
+    </div>
+  );
+}
+
+function Problem({ title, hint }: { title: string; hint?: string }): ReactElement {
+  return (
+    <main className="tp-card tp-problem" role="alert" data-testid="tp-problem">
+      <Icon name="alert" size={64} />
+      <h2>{title}</h2>
+      {hint !== undefined && <p>{hint}</p>}
+    </main>
+  );
+}
+
+function Live({ id, lang, catalogue }: { id: string; lang: Lang; catalogue: Catalogue | null }): ReactElement {
+  const { ticket, problem, updatedAt } = useTicket(id);
+  const tz = catalogue?.hall.timezone ?? 'Asia/Shanghai';
+  if (problem === 'unknown') return <Problem title={t(lang, 'tp.unknown')} hint={t(lang, 'tp.unknownHint')} />;
+  if (ticket === null)
+    return problem === 'offline' ? (
+      <Problem title={t(lang, 'tp.offline')} />
+    ) : (
+      <main className="tp-card tp-loading">{t(lang, 'tp.loading')}</main>
+    );
+  const service = catalogue?.services.find((s) => s.id === ticket.serviceId);
+  return (
+    <main className="tp-main">
+      {problem === 'offline' && <div className="tp-offline">{t(lang, 'tp.offline')}</div>}
+      <section className="tp-card tp-ticket">
+        <div className="tp-ticket__top">
+          <span className="tp-ticket__label">{t(lang, 'confirm.number')}</span>
+          <span className={`tp-badge tp-badge--${ticket.status}`}>{ticketStatusLabel(lang, ticket.status)}</span>
+        </div>
+        <div className="tp-number num" data-testid="tp-number">
+          {ticket.number}
+        </div>
+        <div className="tp-service">{service?.name ?? ''}</div>
+        {ticket.greenReason !== null && (
+          <span className="tp-mark tp-mark--green">
+            {t(lang, 'mark.green', { reason: greenReasonLabel(lang, ticket.greenReason) })}
+          </span>
+        )}
+        {ticket.appointmentCode !== null && (
+          <span className="tp-mark tp-mark--appt">{t(lang, 'mark.appointment')}</span>
+        )}
+      </section>
+      <TicketStatus ticket={ticket} catalogue={catalogue} lang={lang} />
+      <p className="tp-meta num">
+        {t(lang, 'tp.issued', { time: timeText(ticket.issuedAt, tz, false) })}
+        <br />
+        {updatedAt !== null && t(lang, 'tp.updated', { time: timeText(updatedAt, tz) })}
+      </p>
+    </main>
+  );
+}
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <TicketPage id={ticketIdFromPath(window.location.pathname)} />
+  </StrictMode>,
+);

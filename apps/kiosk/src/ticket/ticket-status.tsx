@@ -1,0 +1,82 @@
+import type { ReactElement } from 'react';
+import type { Catalogue, TicketView } from '@yichuang/protocol';
+import { formatWait, t, windowLabel, type Lang } from '@yichuang/ui';
+
+function windowName(lang: Lang, catalogue: Catalogue | null, windowId: string | null): string {
+  const w = catalogue?.windows.find((x) => x.id === windowId);
+  if (w === undefined) return windowId ?? '';
+  return windowLabel(lang, w.number);
+}
+
+/** The sentence with its placeholder replaced by an element (the window, set large). */
+function around(text: string, token: string, node: ReactElement): ReactElement {
+  const at = text.indexOf(token);
+  if (at < 0) return <>{text}</>;
+  return (
+    <>
+      {text.slice(0, at)}
+      {node}
+      {text.slice(at + token.length)}
+    </>
+  );
+}
+
+/** What the citizen should do now, by the ticket's status; 请到 N号窗口 is the loudest. */
+export function TicketStatus(p: { ticket: TicketView; catalogue: Catalogue | null; lang: Lang }): ReactElement {
+  const { ticket, catalogue, lang } = p;
+  const win = windowName(lang, catalogue, ticket.windowId);
+  switch (ticket.status) {
+    case 'waiting':
+      return (
+        <div className="tp-status tp-status--waiting" data-status="waiting">
+          <div className="tp-ahead">
+            <span className="tp-ahead__label">{t(lang, 'tp.ahead')}</span>
+            <span className="tp-ahead__n num" data-testid="tp-ahead">
+              {ticket.ahead}
+            </span>
+            <span className="tp-ahead__label">{t(lang, 'tp.people')}</span>
+          </div>
+          <div className="tp-wait">{t(lang, 'tp.estimated', { wait: formatWait(ticket.estimatedWaitS, lang) })}</div>
+        </div>
+      );
+    case 'called':
+      return (
+        <div className="tp-status tp-status--called" data-status="called" role="alert">
+          <div className="tp-called" data-testid="tp-called">
+            {around(t(lang, 'tp.called'), '{window}', <b className="tp-called__window">{win}</b>)}
+          </div>
+          <div className="tp-hint">{t(lang, 'tp.calledHint')}</div>
+        </div>
+      );
+    case 'serving':
+      return (
+        <div className="tp-status tp-status--serving" data-status="serving">
+          <div className="tp-big">{t(lang, 'tp.serving', { window: win })}</div>
+        </div>
+      );
+    case 'done':
+      return (
+        <div className="tp-status tp-status--done" data-status="done">
+          <div className="tp-big">{t(lang, 'tp.done')}</div>
+        </div>
+      );
+    case 'carried':
+      return (
+        <div className="tp-status tp-status--serving" data-status="carried">
+          <div className="tp-big">{t(lang, 'tp.carried')}</div>
+          {ticket.targetWindowId !== null && (
+            <div className="tp-hint">
+              {t(lang, 'tp.carriedWindow', { window: windowName(lang, catalogue, ticket.targetWindowId) })}
+            </div>
+          )}
+        </div>
+      );
+    case 'no-show':
+    case 'expired':
+      return (
+        <div className="tp-status tp-status--over" data-status={ticket.status}>
+          <div className="tp-big">{t(lang, ticket.status === 'no-show' ? 'tp.noShow' : 'tp.expired')}</div>
+        </div>
+      );
+  }
+}
