@@ -26,7 +26,11 @@ export function createHubStore(opts: Omit<HubConnectionOptions, 'onChange' | 'on
     ...opts,
     onChange: bump,
     onError: (message) => {
-      const code = /PROTOCOL|too old/i.test(message) ? 'PROTOCOL_MISMATCH' : /credential|凭证|key/i.test(message) ? 'UNAUTHENTICATED' : 'UNREACHABLE';
+      const code = /PROTOCOL|too old/i.test(message)
+        ? 'PROTOCOL_MISMATCH'
+        : /credential|凭证|key/i.test(message)
+          ? 'UNAUTHENTICATED'
+          : 'UNREACHABLE';
       store.setState({ link: 'offline', problem: { code, message } });
     },
   });
@@ -38,7 +42,9 @@ export function createHubStore(opts: Omit<HubConnectionOptions, 'onChange' | 'on
     printers: [],
     connection,
   }));
-  connection.socket.on('hub:snapshot', (s) => store.setState({ link: 'online', problem: null, viewer: s.viewer, printers: s.printers }));
+  connection.socket.on('hub:snapshot', (s) =>
+    store.setState({ link: 'online', problem: null, viewer: s.viewer, printers: s.printers }),
+  );
   connection.socket.on('hub:printers', (printers) => store.setState({ printers }));
   connection.socket.on('disconnect', () => store.setState({ link: 'offline' }));
   return store;

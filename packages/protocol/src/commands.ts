@@ -11,15 +11,15 @@ const windowCmd = z.strictObject({ requestId: requestIdSchema, windowId: id });
 export const commandSchemas = {
   'ticket:take': z
     .strictObject({
-    requestId: requestIdSchema,
-    /** May be left out when checking in an appointment: the appointment names its service. */
-    serviceId: id.optional(),
-    /** true asks for the green channel without saying why (recorded as "urgent"). */
-    green: z.union([z.boolean(), greenReasonSchema]).optional(),
-    appointmentCode: z.string().min(1).max(32).optional(),
-    /** 18-character resident ID number, when the hall allows one ticket per ID card (hashed by the hub). */
-    idCard: z.string().refine(isValidIdCard, '身份证号码无效 / invalid ID-card number').optional(),
-  })
+      requestId: requestIdSchema,
+      /** May be left out when checking in an appointment: the appointment names its service. */
+      serviceId: id.optional(),
+      /** true asks for the green channel without saying why (recorded as "urgent"). */
+      green: z.union([z.boolean(), greenReasonSchema]).optional(),
+      appointmentCode: z.string().min(1).max(32).optional(),
+      /** 18-character resident ID number, when the hall allows one ticket per ID card (hashed by the hub). */
+      idCard: z.string().refine(isValidIdCard, '身份证号码无效 / invalid ID-card number').optional(),
+    })
     .refine((c) => c.serviceId !== undefined || c.appointmentCode !== undefined, {
       message: 'name serviceId or appointmentCode',
       path: ['serviceId'],
