@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { greenReasonSchema, isoDay, pauseReasonSchema } from './entities.ts';
 import { clockTime } from './config.ts';
 import { isValidIdCard } from './id-card.ts';
+import { LOW_RATING_MESSAGE, lowRatingNeedsReason, noticeCreateFields, ratingCreateFields } from './notices.ts';
 
 export const requestIdSchema = z.string().min(1).max(100);
 const id = z.string().min(1).max(64);
@@ -67,6 +68,12 @@ export const commandSchemas = {
       end: clockTime,
     })
     .refine((a) => a.start < a.end, { message: 'start must be before end', path: ['end'] }),
+  /** A one-time notice slip, printed on the printer of the window the officer holds. */
+  'notice:create': z.strictObject({ requestId: requestIdSchema, ...noticeCreateFields }),
+  /** 好差评 for a finished ticket: by the officer who served it, or the rater device of that window. */
+  'rating:submit': z
+    .strictObject({ requestId: requestIdSchema, ...ratingCreateFields })
+    .refine(lowRatingNeedsReason, { message: LOW_RATING_MESSAGE, path: ['reason'] }),
 } as const;
 
 export type CommandName = keyof typeof commandSchemas;
@@ -92,6 +99,8 @@ export const commandRoles: Record<CommandName, readonly ActorRole[]> = {
   'ticket:transfer': ['officer', 'manager'],
   'hall:carry-over': ['manager'],
   'appointment:book': ['manager'],
+  'notice:create': ['officer', 'manager'],
+  'rating:submit': ['officer', 'rater'],
 };
 
 /** Who sends a command, as the hub authenticated it. */

@@ -91,6 +91,35 @@ export const deviceSchema = z.object({
   key: z.string().min(8).max(200),
   printer: id.optional(),
   window: id.optional(),
+  /** A display showing only some windows (a zone of a big hall); all when left out. */
+  windows: z.array(id).min(1).optional(),
+});
+
+/** Serial devices at the windows: LED screens (窗口屏), caller keypads (叫号器), rating pads (评价器). */
+export const serialDeviceSchema = z.object({
+  id: id,
+  kind: z.enum(['window-screen', 'caller-keypad', 'rating-pad']),
+  /** Serial path, e.g. /dev/ttyUSB0 or COM3. */
+  path: z.string().min(1).max(200),
+  baudRate: z.number().int().min(1200).max(921_600).default(9600),
+  /** Bus address (RS-485 may chain several devices on one line). */
+  address: z.number().int().min(1).max(254).default(1),
+  window: id,
+  /** Wire protocol: ours (documented in hardware/serial/README.md); vendor drivers may add more. */
+  protocol: z.string().min(1).max(40).default('yichuang'),
+});
+
+/** The hall display (综合屏) and its voice. */
+export const displaySettingsSchema = z.object({
+  /** Lines of the scrolling notice line (警务公开), after the hall's phones. */
+  notices: z.array(z.string().min(1).max(200)).max(20).default([]),
+  /** How many times each call is spoken. */
+  repeat: z.number().int().min(1).max(5).default(2),
+  /** Also announce in English after Chinese. */
+  english: z.boolean().default(false),
+  chime: z.boolean().default(true),
+  /** Seconds the newest call stays highlighted. */
+  highlightSeconds: z.number().int().min(1).max(60).default(8),
 });
 
 export const printerSchema = z.object({
@@ -135,6 +164,8 @@ const hallConfigObject = z.object({
   printers: z.array(printerSchema).default([]),
   callRules: callRulesSchema.prefault({}),
   kiosk: kioskPolicySchema.prefault({}),
+  serialDevices: z.array(serialDeviceSchema).default([]),
+  display: displaySettingsSchema.prefault({}),
 });
 
 export const hallConfigSchema = hallConfigObject.superRefine(checkReferences);
@@ -148,6 +179,8 @@ export type OfficerConfig = HallConfig['officers'][number];
 export type DeviceConfig = HallConfig['devices'][number];
 export type PrinterConfig = HallConfig['printers'][number];
 export type CallRules = HallConfig['callRules'];
+export type SerialDeviceConfig = HallConfig['serialDevices'][number];
+export type DisplaySettings = HallConfig['display'];
 
 function isTimeZone(tz: string): boolean {
   try {
@@ -229,5 +262,19 @@ function checkReferences(cfg: z.output<typeof hallConfigObject>, ctx: z.Refineme
       ctx.addIssue({ code: 'custom', path: ['devices', i, 'printer'], message: `unknown printer "${d.printer}"` });
     if (d.kind === 'rater' && (d.window === undefined || !windows.has(d.window)))
       ctx.addIssue({ code: 'custom', path: ['devices', i, 'window'], message: 'a rater must name an existing window' });
+    d.windows?.forEach((w, j) => {
+      if (!windows.has(w))
+        ctx.addIssue({ code: 'custom', path: ['devices', i, 'windows', j], message: `unknown window "${w}"` });
+    });
+  });
+  unique(cfg.serialDevices, 'serialDevices');
+  const lines = new Set<string>();
+  cfg.serialDevices.forEach((d, i) => {
+    if (!windows.has(d.window))
+      ctx.addIssue({ code: 'custom', path: ['serialDevices', i, 'window'], message: `unknown window "${d.window}"` });
+    const line = `${d.path}#${d.address}`;
+    if (lines.has(line))
+      ctx.addIssue({ code: 'custom', path: ['serialDevices', i, 'address'], message: 'two devices on one path and address' });
+    lines.add(line);
   });
 }

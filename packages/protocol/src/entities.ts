@@ -74,6 +74,8 @@ export const ticketSchema = z.object({
   printed: z.boolean(),
   /** Salted hash of the citizen's ID-card number when the hall asks for it; never the number. */
   idHash: z.string().nullable(),
+  /** The citizen's 好差评 level (1–5) once given. */
+  rating: z.number().int().min(1).max(5).nullable(),
 });
 export type Ticket = z.infer<typeof ticketSchema>;
 
@@ -124,6 +126,8 @@ export const ticketViewSchema = z.object({
   carriedOver: z.boolean(),
   transfers: z.array(transferRecordSchema),
   printed: z.boolean(),
+  finishedAt: epochMs.nullable(),
+  rating: z.number().int().nullable(),
 });
 export type TicketView = z.infer<typeof ticketViewSchema>;
 

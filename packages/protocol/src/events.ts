@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { noticeSchema, ratingSchema } from './notices.ts';
 import { appointmentSchema, isoDay, pauseReasonSchema, rosterRoleSchema, ticketSchema } from './entities.ts';
 
 const s = z.string();
@@ -60,6 +61,10 @@ export const eventPayloadSchemas = {
   'window:empty-post-ended': z.object({ windowId: s, durationS: n }),
   'hall:day-started': z.object({ day: isoDay, previousDay: isoDay }),
   'appointment:booked': z.object({ appointment: appointmentSchema }),
+  'notice:issued': z.object({ notice: noticeSchema }),
+  'notice:printed': z.object({ noticeId: s, printerId: s, reprint: z.boolean() }),
+  'notice:print-failed': z.object({ noticeId: s, printerId: s.nullable(), status: s, error: z.string(), reprint: z.boolean() }),
+  'ticket:rated': z.object({ rating: ratingSchema }),
 } as const;
 
 export type EventType = keyof typeof eventPayloadSchemas;

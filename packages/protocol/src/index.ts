@@ -7,3 +7,4 @@ export * from './commands.ts';
 export * from './results.ts';
 export * from './rest.ts';
 export * from './socket.ts';
+export * from './notices.ts';

@@ -1,6 +1,7 @@
 import type { Appointment, Ticket, TicketView, WindowRecord, WindowView } from './entities.ts';
 import type { CommandName } from './commands.ts';
 import type { HallConfig } from './config.ts';
+import type { Notice, Rating } from './notices.ts';
 
 export interface WindowResult {
   window: WindowView;
@@ -23,6 +24,8 @@ export interface CommandResults {
   'ticket:transfer': { ticket: TicketView };
   'hall:carry-over': { tickets: TicketView[] };
   'appointment:book': { appointment: Appointment };
+  'notice:create': { notice: Notice };
+  'rating:submit': { rating: Rating };
 }
 export type CommandResult<C extends CommandName> = CommandResults[C];
 
@@ -40,6 +43,8 @@ export interface HallStateData {
   counters: Record<string, number>;
   samples: Record<string, number[]>;
   firstSignIns: Record<string, number>;
+  /** Notices issued today (their serial numbers count on from this). */
+  noticesToday: number;
 }
 
 export interface HallSnapshot {

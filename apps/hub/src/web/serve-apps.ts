@@ -19,7 +19,13 @@ export const APP_CSP = [
 ].join('; ');
 
 /** The React apps the hub serves (built by `npm run build:apps`), each at its own path. */
-const APPS = [{ name: 'kiosk', pages: { '/t/:ticketId': 'ticket.html' } }] as const;
+const APPS: { name: string; pages: Record<string, string> }[] = [
+  { name: 'kiosk', pages: { '/t/:ticketId': 'ticket.html' } },
+  // The counter-facing rating screen (好差评) of one window, on a small second screen.
+  { name: 'counter', pages: { '/rate/:windowId': 'rate.html' } },
+  { name: 'display', pages: {} },
+  { name: 'manager', pages: {} },
+];
 
 export function serveApps(app: FastifyInstance): void {
   app.addHook('onSend', async (req, reply, payload) => {
