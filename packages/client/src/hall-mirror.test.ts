@@ -41,6 +41,7 @@ function snapshot(seq: number, tickets: Ticket[] = []): HallSnapshot {
       counters: {},
       samples: {},
       firstSignIns: {},
+      noticesToday: 0,
     },
     printers: [],
   };
@@ -71,6 +72,7 @@ function waitingTicket(n: number): Ticket {
     transfers: [],
     printed: false,
     idHash: null,
+    rating: null,
   };
 }
 

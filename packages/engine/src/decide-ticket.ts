@@ -99,6 +99,7 @@ export function decideTake(state: HallState, p: TakeTicketInput, ctx: CommandCon
     transfers: [],
     printed: false,
     idHash,
+    rating: null,
   };
   return {
     events: [event('ticket:issued', ctx.now, { ticket })],

@@ -1,6 +1,7 @@
 import type { Actor, Command, CommandName, CommandResult, DomainError, DomainEvent } from '@yichuang/protocol';
 import { decideBook, decideCarryOver, decideTake, decideTransfer } from './decide-ticket.ts';
 import { decideWindow } from './decide-window.ts';
+import { decideNotice, decideRating } from './decide-notice-rating.ts';
 import { isError, type CommandContext, type Decided, type TakeTicketInput } from './decision.ts';
 import { evolve } from './evolve.ts';
 import { dayRollover, emptyPostChanges } from './hall-clock.ts';
@@ -23,6 +24,10 @@ function decide(state: HallState, command: EngineCommand, ctx: CommandContext): 
       return decideCarryOver(state, command.payload, ctx);
     case 'appointment:book':
       return decideBook(state, command.payload, ctx);
+    case 'notice:create':
+      return decideNotice(state, command.payload, ctx);
+    case 'rating:submit':
+      return decideRating(state, command.payload, ctx);
     default:
       return decideWindow(state, command.name, command.payload, ctx);
   }

@@ -82,6 +82,19 @@ export function evolve(state: HallState, event: DomainEvent): void {
       state.dirty.appointments.add(a.code);
       return;
     }
+    case 'notice:issued': {
+      const serial = Number(event.payload.notice.no.split('-')[1]);
+      if (event.payload.notice.day === state.day && serial > state.noticesToday) {
+        state.noticesToday = serial;
+        state.dirty.meta = true;
+      }
+      return;
+    }
+    case 'notice:printed':
+    case 'notice:print-failed':
+      return; // the store keeps the print history; the queue is unchanged
+    case 'ticket:rated':
+      return patchTicket(state, event.payload.rating.ticketId, { rating: event.payload.rating.level });
   }
 }
 
@@ -151,6 +164,7 @@ function onDayStarted(state: HallState, day: string): void {
   state.day = day;
   state.counters = new Map();
   state.firstSignIns = new Map();
+  state.noticesToday = 0;
   state.dirty.meta = true;
   for (const [id, t] of state.tickets) {
     if (t.status === 'carried' && t.carriedToDay !== null && t.carriedToDay <= day) {

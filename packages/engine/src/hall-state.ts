@@ -23,6 +23,8 @@ export interface HallState {
   /** officerId → first sign-in today (提前10分钟上岗). */
   firstSignIns: Map<string, number>;
   appointments: Map<string, Appointment>;
+  /** Notices issued today: the next one's serial is this plus one. */
+  noticesToday: number;
   /** What changed since the store last drained it. */
   dirty: Dirty;
 }
@@ -57,6 +59,7 @@ export function createState(config: HallConfig, day: string): HallState {
     samples: new Map(),
     firstSignIns: new Map(),
     appointments: new Map(),
+    noticesToday: 0,
     dirty: cleanDirty(),
   };
 }
@@ -80,6 +83,7 @@ export function restoreState(config: HallConfig, data: HallStateData, appointmen
   state.counters = new Map(Object.entries(data.counters));
   state.samples = new Map(Object.entries(data.samples));
   state.firstSignIns = new Map(Object.entries(data.firstSignIns));
+  state.noticesToday = data.noticesToday;
   for (const a of appointments) state.appointments.set(a.code, a);
   return state;
 }
@@ -95,6 +99,7 @@ export function stateData(state: HallState): HallStateData {
     counters: byKey(state.counters),
     samples: byKey(state.samples),
     firstSignIns: byKey(state.firstSignIns),
+    noticesToday: state.noticesToday,
   };
 }
 

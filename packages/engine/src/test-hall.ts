@@ -44,6 +44,7 @@ export function shanghai(day: string, hhmm: string): number {
 export const officer = (officerId: string): Actor => ({ kind: 'officer', role: 'officer', officerId });
 export const manager: Actor = { kind: 'officer', role: 'manager', officerId: 'm1' };
 export const kiosk: Actor = { kind: 'device', role: 'kiosk', deviceId: 'k1' };
+export const rater = (deviceId: string): Actor => ({ kind: 'device', role: 'rater', deviceId });
 
 export interface ConfigOptions {
   callRules?: Partial<CallRules>;
@@ -75,7 +76,7 @@ export function testConfig(options: ConfigOptions = {}): HallConfig {
       { id: 'jg', prefix: 'C', name: '交管' },
     ],
     services: [
-      { id: 'hz-move', name: '户口迁移', queue: 'hz' },
+      { id: 'hz-move', name: '户口迁移', queue: 'hz', materials: ['居民户口簿', '居民身份证', '准予迁入证明'] },
       { id: 'hz-id', name: '居民身份证', queue: 'hz' },
       { id: 'crj-pass', name: '普通护照', queue: 'crj' },
       { id: 'jg-lic', name: '驾驶证换证', queue: 'jg' },
@@ -103,7 +104,11 @@ export function testConfig(options: ConfigOptions = {}): HallConfig {
       { window: 'w4', a: 'o7' },
       { window: 'w5', a: 'o8' },
     ],
-    devices: [{ id: 'k1', kind: 'kiosk', key: 'kiosk-key-0001' }],
+    devices: [
+      { id: 'k1', kind: 'kiosk', key: 'kiosk-key-0001' },
+      { id: 'r1', kind: 'rater', key: 'rater-key-0001', window: 'w1' },
+    ],
+    serialDevices: [{ id: 'pad2', kind: 'rating-pad', path: '/dev/ttyUSB2', window: 'w2' }],
     callRules: {
       greenMaxConsecutive: 3,
       maxWaitMinutes: 60,

@@ -70,6 +70,8 @@ export function ticketView(state: HallState, t: Ticket): TicketView {
     carriedOver: t.carriedOver,
     transfers: t.transfers,
     printed: t.printed,
+    finishedAt: t.finishedAt,
+    rating: t.rating,
   };
 }
 

@@ -32,7 +32,7 @@ export type CommandResult<C extends CommandName> = CommandResults[C];
 /** The config as clients may see it: no PINs, hashes or device keys. */
 export type PublicHallConfig = Omit<HallConfig, 'officers' | 'devices'> & {
   officers: { id: string; name: string; role: 'officer' | 'manager' }[];
-  devices: { id: string; kind: 'kiosk' | 'display' | 'rater'; printer?: string; window?: string }[];
+  devices: { id: string; kind: 'kiosk' | 'display' | 'rater'; printer?: string; window?: string; windows?: string[] }[];
 };
 
 /** The engine's state as sent to clients; they apply later events to it with the engine's `evolve`. */
