@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { orientationOf, parseDisplayParams } from './display-params.ts';
+
+describe('display address', () => {
+  it('reads zone, orientation and voice mode, with safe defaults', () => {
+    expect(parseDisplayParams('?windows=w1,%20w3,&orientation=portrait&voice=record&voiceMs=250')).toEqual({
+      windows: ['w1', 'w3'],
+      orientation: 'portrait',
+      voice: 'record',
+      recordMs: 250,
+    });
+    expect(parseDisplayParams('?orientation=sideways&voice=loud&voiceMs=-1')).toEqual({
+      windows: null,
+      orientation: null,
+      voice: 'auto',
+      recordMs: 400,
+    });
+  });
+  it('picks the orientation from the aspect ratio', () => {
+    expect(orientationOf(1920, 1080)).toBe('landscape');
+    expect(orientationOf(1080, 1920)).toBe('portrait');
+  });
+});
