@@ -152,10 +152,9 @@ describe('a kiosk', () => {
 
   it('shows the offline page while the hub is down, backs off, and returns by itself', async () => {
     const probe = vi.fn(() => Promise.resolve(false));
+    fake.failingUrls.add(KIOSK_PAGE);
     const { shell, wc } = await start(KIOSK, probe);
-    // The hub goes away; the next load of the kiosk page is refused.
-    wc.failingUrls.add(KIOSK_PAGE);
-    wc.emit('render-process-gone', fakeEvent(), { reason: 'crashed', exitCode: 1 });
+    expect(wc.loads[0]).toEqual({ kind: 'url', url: KIOSK_PAGE });
     const offline = wc.lastLoad();
     expect(offline).toMatchObject({
       kind: 'file',
@@ -170,10 +169,19 @@ describe('a kiosk', () => {
     await vi.advanceTimersByTimeAsync(2_000);
     expect(wc.lastLoad()).toMatchObject({ kind: 'file', query: { attempt: '3', retryInMs: '4000' } });
 
-    // The hub is back: the probe answers, the kiosk page loads, the back-off starts over.
-    wc.failingUrls.clear();
+    // The health check answers but the page still fails: the back-off keeps growing.
     probe.mockResolvedValue(true);
     await vi.advanceTimersByTimeAsync(4_000);
+    expect(wc.loads.slice(-2)).toMatchObject([
+      { kind: 'url', url: KIOSK_PAGE },
+      { kind: 'file', query: { attempt: '4', retryInMs: '8000' } },
+    ]);
+
+    // The hub is back: the kiosk page loads by itself and the back-off starts over.
+    fake.failingUrls.clear();
+    await vi.advanceTimersByTimeAsync(7_999);
+    expect(wc.lastLoad()?.kind).toBe('file');
+    await vi.advanceTimersByTimeAsync(1);
     expect(wc.lastLoad()).toEqual({ kind: 'url', url: KIOSK_PAGE });
     expect(shell?.diagnostics()).toMatchObject({ showing: 'hub', offlineAttempt: 0 });
   });

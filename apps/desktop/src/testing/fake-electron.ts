@@ -26,8 +26,6 @@ export type Load = { kind: 'url'; url: string } | { kind: 'file'; path: string; 
 
 export class FakeWebContents extends EventEmitter {
   loads: Load[] = [];
-  /** Make the next loadURL of these URLs fail like Chromium does (reject + did-fail-load). */
-  failingUrls = new Set<string>();
   windowOpenHandler: ((details: { url: string }) => { action: string }) | null = null;
   insertedCss: string[] = [];
   zoomLimits: [number, number] | null = null;
@@ -36,7 +34,7 @@ export class FakeWebContents extends EventEmitter {
 
   loadURL = vi.fn((url: string) => {
     this.loads.push({ kind: 'url', url });
-    if (this.failingUrls.has(url)) {
+    if (fake.failingUrls.has(url)) {
       this.emit('did-fail-load', fakeEvent(), -102, 'ERR_CONNECTION_REFUSED', url, true, 1, 1);
       return Promise.reject(new Error('ERR_CONNECTION_REFUSED'));
     }
@@ -176,6 +174,8 @@ function createFake() {
     powerSaveBlocker: { start: vi.fn(() => 7), stop: vi.fn(), isStarted: vi.fn(() => true) },
     displays: [display(0, 1920, 1040)],
     net: { fetch: vi.fn(() => Promise.resolve({ ok: true })) },
+    /** Hub URLs that are down: loading one fails like Chromium does (did-fail-load, then a rejection). */
+    failingUrls: new Set<string>(),
   };
 }
 
