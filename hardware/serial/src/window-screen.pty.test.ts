@@ -1,0 +1,103 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { SerialDeviceError } from './device-types.ts';
+import { hex } from './frame.ts';
+import { startPtyPair, type PtyPair } from './pty-pair.ts';
+import { Closer, deviceConfig, FAST } from './pty-test-support.ts';
+import { createSerialDevice } from './registry.ts';
+import { ScreenSimulator } from './simulators.ts';
+import { waitForStatus } from './wait-for.ts';
+import { CMD } from './yichuang-codes.ts';
+
+const closer = new Closer();
+afterEach(() => closer.closeAll());
+
+async function pair(): Promise<PtyPair> {
+  const p = await startPtyPair();
+  closer.add({ close: () => p.stop() });
+  return p;
+}
+
+async function screenAndSimulator(address = 3) {
+  const p = await pair();
+  const sim = closer.add(new ScreenSimulator(p.b, { address }));
+  await sim.start();
+  const screen = closer.add(createSerialDevice(deviceConfig('window-screen', p.a, address), FAST));
+  await waitForStatus(screen, 'connected');
+  return { p, sim, screen };
+}
+
+describe('window screen over a socat pty', () => {
+  it('sends the call as GB18030 bytes that the screen decodes to the same text', async () => {
+    const { sim, screen } = await screenAndSimulator();
+    expect(screen.kind).toBe('window-screen');
+    await screen.show({ line1: '请A001号到3号窗口', blink: true });
+
+    expect(sim.shown).toEqual({ line1: '请A001号到3号窗口', blink: true });
+    const frame = sim.received.at(-1);
+    expect(frame?.command).toBe(CMD.show);
+    const text = frame?.payload.subarray(3) ?? Buffer.alloc(0); // after SEQ FLAGS N1
+    expect(hex(text)).toBe('c7 eb 41 30 30 31 ba c5 b5 bd 33 ba c5 b4 b0 bf da');
+    expect(new TextDecoder('gb18030').decode(text)).toBe('请A001号到3号窗口');
+  });
+
+  it('shows what the hub sends for each window state, in order, and clears', async () => {
+    const { sim, screen } = await screenAndSimulator(7);
+    const states = [
+      { line1: '3号窗口' },
+      { line1: '请 A001 号', blink: true },
+      { line1: '暂停服务', line2: '请到其他窗口办理' },
+      { line1: '未开放' },
+    ];
+    for (const s of states) await screen.show(s);
+    await screen.clear();
+    expect(sim.history.map((h) => (h ? [h.line1, h.line2 ?? '', h.blink] : null))).toEqual([
+      ['3号窗口', '', false],
+      ['请 A001 号', '', true],
+      ['暂停服务', '请到其他窗口办理', false],
+      ['未开放', '', false],
+      null,
+    ]);
+    expect(sim.text).toBe('');
+    expect(screen.stats).toMatchObject({ frames: 5, badChecksum: 0, malformed: 0 }); // five ACKs
+  });
+
+  it('retries a NAK or an unanswered command, and gives up after the bounded retries', async () => {
+    const { sim, screen } = await screenAndSimulator();
+    sim.faults.nak = 1;
+    sim.faults.silent = 1;
+    await screen.show({ line1: '请 A002 号' }); // NAK, silence, then ACK: the third and last try
+    expect(sim.text).toBe('请 A002 号');
+    expect(sim.received).toHaveLength(3);
+    // The same SEQ on every try, so the device can tell a re-send from a new command.
+    expect(new Set(sim.received.map((f) => f.payload[0])).size).toBe(1);
+
+    sim.faults.nak = 3;
+    await expect(screen.show({ line1: '请 A003 号' })).rejects.toMatchObject({ code: 'NAK' });
+    sim.faults.silent = 3;
+    const err: unknown = await screen.show({ line1: '请 A004 号' }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(SerialDeviceError);
+    expect((err as SerialDeviceError).code).toBe('NO_ACK');
+    expect(sim.text).toBe('请 A002 号');
+    expect(sim.received).toHaveLength(9);
+
+    await screen.show({ line1: '3号窗口' });
+    expect(sim.text).toBe('3号窗口');
+  });
+
+  it('ignores a device on another address of the bus', async () => {
+    const p = await pair();
+    const other = closer.add(new ScreenSimulator(p.b, { address: 9 }));
+    await other.start();
+    const screen = closer.add(createSerialDevice(deviceConfig('window-screen', p.a, 4), { ...FAST, retries: 0 }));
+    await waitForStatus(screen, 'connected');
+    await expect(screen.show({ line1: '请 A001 号' })).rejects.toMatchObject({ code: 'NO_ACK' });
+    expect(other.received).toHaveLength(0);
+    expect(other.shown).toBeNull();
+  });
+
+  it('rejects text too long for one frame without sending it', async () => {
+    const { sim, screen } = await screenAndSimulator();
+    await expect(screen.show({ line1: '窗'.repeat(200) })).rejects.toThrow(RangeError);
+    expect(sim.received).toHaveLength(0);
+  });
+});
