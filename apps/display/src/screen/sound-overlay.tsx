@@ -1,4 +1,4 @@
-import type { ReactElement } from 'react';
+import { useEffect, type ReactElement } from 'react';
 import { useDisplay } from '../hub-context.tsx';
 import { ds } from '../strings.ts';
 
@@ -9,9 +9,14 @@ import { ds } from '../strings.ts';
 export function SoundOverlay(): ReactElement | null {
   const blocked = useDisplay((s) => s.soundBlocked);
   const unlock = useDisplay((s) => s.unlockSound);
+  useEffect(() => {
+    if (!blocked) return undefined;
+    document.addEventListener('click', unlock);
+    return () => document.removeEventListener('click', unlock);
+  }, [blocked, unlock]);
   if (!blocked) return null;
   return (
-    <button type="button" className="sound-overlay" data-testid="enable-sound" onClick={unlock}>
+    <button type="button" className="sound-overlay" data-testid="enable-sound">
       <svg viewBox="0 0 48 48" width="64" height="64" aria-hidden="true">
         <path d="M8 18h8l11-9v30l-11-9H8z" fill="currentColor" />
         <path
