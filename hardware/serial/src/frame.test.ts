@@ -35,9 +35,7 @@ describe('yichuang frame', () => {
   it('lays out a show frame as documented in the README (stuffed address and length)', () => {
     const bytes = encodeFrame(showFrame(3, 0, CALL_TEXT, true));
     // STX | ADDR 03→10 23 | CMD 10→10 30 | LEN 14 | SEQ 00 FLAGS 01 N1 11 | text | CRC lo hi | ETX
-    expect(hex(bytes)).toBe(
-      '02 10 23 10 30 14 00 01 11 c7 eb 41 30 30 31 ba c5 b5 bd 33 ba c5 b4 b0 bf da 31 7a 03',
-    );
+    expect(hex(bytes)).toBe('02 10 23 10 30 14 00 01 11 c7 eb 41 30 30 31 ba c5 b5 bd 33 ba c5 b4 b0 bf da 31 7a 03');
     const [frame] = new FrameDecoder().push(bytes);
     expect(frame?.address).toBe(3);
     expect(decodeLines(frame?.payload.subarray(1) ?? Buffer.alloc(0))).toEqual({ line1: CALL_TEXT, blink: true });
@@ -50,16 +48,20 @@ describe('yichuang frame', () => {
       payload: fc.uint8Array({ maxLength: 255 }).map((a) => Buffer.from(a)),
     });
     fc.assert(
-      fc.property(fc.array(frameArb, { minLength: 1, maxLength: 5 }), fc.array(fc.integer({ min: 1, max: 40 }), { minLength: 1 }), (frames, sizes) => {
-        const encoded = frames.map(encodeFrame);
-        for (const e of encoded) {
-          const inner = e.subarray(1, -1);
-          expect(inner.includes(STX) || inner.includes(ETX)).toBe(false);
-        }
-        const { frames: got, decoder } = decodeInChunks(Buffer.concat(encoded), sizes);
-        expect(got).toEqual(frames);
-        expect(decoder.stats).toEqual({ frames: frames.length, badChecksum: 0, malformed: 0, garbageBytes: 0 });
-      }),
+      fc.property(
+        fc.array(frameArb, { minLength: 1, maxLength: 5 }),
+        fc.array(fc.integer({ min: 1, max: 40 }), { minLength: 1 }),
+        (frames, sizes) => {
+          const encoded = frames.map(encodeFrame);
+          for (const e of encoded) {
+            const inner = e.subarray(1, -1);
+            expect(inner.includes(STX) || inner.includes(ETX)).toBe(false);
+          }
+          const { frames: got, decoder } = decodeInChunks(Buffer.concat(encoded), sizes);
+          expect(got).toEqual(frames);
+          expect(decoder.stats).toEqual({ frames: frames.length, badChecksum: 0, malformed: 0, garbageBytes: 0 });
+        },
+      ),
     );
   });
 

@@ -37,14 +37,16 @@ export function crc16Modbus(bytes: Uint8Array): number {
 }
 
 function checkByte(value: number, what: string, min: number, max: number): void {
-  if (!Number.isInteger(value) || value < min || value > max) throw new RangeError(`${what} ${value} not in ${min}..${max}`);
+  if (!Number.isInteger(value) || value < min || value > max)
+    throw new RangeError(`${what} ${value} not in ${min}..${max}`);
 }
 
 /** One frame as bytes on the wire (stuffed, with STX and ETX). */
 export function encodeFrame(frame: Frame): Buffer {
   checkByte(frame.address, 'address', 1, 254);
   checkByte(frame.command, 'command', 0, 255);
-  if (frame.payload.length > MAX_PAYLOAD) throw new RangeError(`payload of ${frame.payload.length} bytes > ${MAX_PAYLOAD}`);
+  if (frame.payload.length > MAX_PAYLOAD)
+    throw new RangeError(`payload of ${frame.payload.length} bytes > ${MAX_PAYLOAD}`);
   const body = Buffer.concat([Buffer.from([frame.address, frame.command, frame.payload.length]), frame.payload]);
   const crc = crc16Modbus(body);
   const out: number[] = [STX];
@@ -139,5 +141,7 @@ export class FrameDecoder {
 
 /** `02 01 10 …` for logs and docs. */
 export function hex(bytes: Uint8Array): string {
-  return Buffer.from(bytes).toString('hex').replace(/(..)(?!$)/g, '$1 ');
+  return Buffer.from(bytes)
+    .toString('hex')
+    .replace(/(..)(?!$)/g, '$1 ');
 }

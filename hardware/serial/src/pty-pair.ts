@@ -63,7 +63,10 @@ export async function startPtyPair(options: PtyPairOptions = {}): Promise<PtyPai
 
   try {
     await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`socat did not start within ${timeoutMs} ms: ${stderr}`)), timeoutMs);
+      const timer = setTimeout(
+        () => reject(new Error(`socat did not start within ${timeoutMs} ms: ${stderr}`)),
+        timeoutMs,
+      );
       ready = () => {
         clearTimeout(timer);
         resolve();

@@ -38,7 +38,9 @@ export function createSerialDevice<K extends SerialDeviceKind>(
   const device = factory(config, options);
   if (device.kind !== config.kind) {
     void device.close();
-    throw new Error(`serial device "${config.id}": protocol "${config.protocol}" made a ${device.kind}, not a ${config.kind}`);
+    throw new Error(
+      `serial device "${config.id}": protocol "${config.protocol}" made a ${device.kind}, not a ${config.kind}`,
+    );
   }
   return device as DeviceByKind[K];
 }

@@ -50,7 +50,8 @@ export class RatingPadSimulator extends DeviceSimulator {
    */
   async rate(level: RatingLevel, reason: string | null = null): Promise<void> {
     if (!this.prompt) throw new Error('the pad is not asking for a rating');
-    if (reason !== null && level > LOW_RATING) throw new RangeError(`a reason is asked only for a level ≤ ${LOW_RATING}`);
+    if (reason !== null && level > LOW_RATING)
+      throw new RangeError(`a reason is asked only for a level ≤ ${LOW_RATING}`);
     const rating: PadRating = { level, reason };
     await this.channel.send(CMD.rating, encodeRating(rating));
     this.prompt = null;

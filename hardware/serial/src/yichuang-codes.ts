@@ -90,5 +90,8 @@ export function decodeRating(body: Buffer): PadRating | null {
 export const RATING_TEXT = {
   prompt: '请对本次服务进行评价',
   thanks: '谢谢您的评价',
-  levels: { 5: '非常满意', 4: '满意', 3: '基本满意', 2: '不满意', 1: '非常不满意' } satisfies Record<RatingLevel, string>,
+  levels: { 5: '非常满意', 4: '满意', 3: '基本满意', 2: '不满意', 1: '非常不满意' } satisfies Record<
+    RatingLevel,
+    string
+  >,
 } as const;

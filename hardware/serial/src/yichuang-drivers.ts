@@ -190,7 +190,10 @@ class YichuangRatingPad extends YichuangDevice implements RatingPad {
 }
 
 /** The `yichuang` protocol's factory (registered under that name). */
-export function createYichuangDevice(config: SerialDeviceConfig, options: SerialDriverOptions = {}): SerialDeviceDriver {
+export function createYichuangDevice(
+  config: SerialDeviceConfig,
+  options: SerialDriverOptions = {},
+): SerialDeviceDriver {
   switch (config.kind) {
     case 'window-screen':
       return new YichuangWindowScreen(config, options);
