@@ -1,6 +1,7 @@
 import type { ScreenLines } from './device-types.ts';
-import { FrameDecoder, type Frame } from './frame.ts';
-import { SerialLink, type BackoffOptions, type LinkStatus, type SerialPortFactory } from './serial-link.ts';
+import type { Frame } from './frame.ts';
+import { acquireFrameLink, type SharedFrameLink } from './link-pool.ts';
+import type { BackoffOptions, LinkStatus, SerialLink, SerialPortFactory } from './serial-link.ts';
 import { YichuangChannel, type FrameAnswer, type FrameHandler } from './yichuang-channel.ts';
 import { CMD, decodeLines, NAK_REASON } from './yichuang-codes.ts';
 
@@ -39,29 +40,33 @@ export class DeviceSimulator {
   readonly faults = { nak: 0, silent: 0 };
   protected readonly link: SerialLink<Frame>;
   protected readonly channel: YichuangChannel;
+  private readonly shared: SharedFrameLink;
+  private readonly offs: (() => void)[] = [];
   private current: ScreenLines | null = null;
   private readonly displayListeners = new Set<(shown: ScreenLines | null) => void>();
 
   constructor(path: string, options: SimulatorOptions = {}) {
     this.path = path;
     this.address = options.address ?? 1;
-    this.link = new SerialLink({
+    this.shared = acquireFrameLink({
       path,
       baudRate: options.baudRate ?? 9600,
-      decoder: new FrameDecoder(),
       openPort: options.openPort,
       backoff: { initialMs: 50, maxMs: 1000, ...options.backoff },
       pathCheckMs: 200,
       log: options.log,
     });
+    this.link = this.shared.link;
     this.channel = new YichuangChannel(this.link, this.address, {
       ackTimeoutMs: options.ackTimeoutMs,
       retries: options.retries,
       log: options.log,
     });
-    this.link.onFrame((frame) => {
-      if (frame.address === this.address) this.received.push(frame);
-    });
+    this.offs.push(
+      this.link.onFrame((frame) => {
+        if (frame.address === this.address) this.received.push(frame);
+      }),
+    );
     this.on(CMD.show, (body) => {
       const lines = decodeLines(body);
       if (!lines) return { nak: NAK_REASON.badPayload };
@@ -87,9 +92,8 @@ export class DeviceSimulator {
     return linesText(this.current);
   }
 
-  /** Open the port; resolves once it is open (it keeps reopening until `close()`). */
+  /** Resolves once the port is open (it is opened when the simulator is made, and reopened until `close()`). */
   start(timeoutMs = 5000): Promise<void> {
-    this.link.start();
     if (this.link.status === 'connected') return Promise.resolve();
     return new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => {
@@ -106,7 +110,9 @@ export class DeviceSimulator {
   }
 
   onStatus(listener: (status: LinkStatus) => void): () => void {
-    return this.link.onStatus(listener);
+    const off = this.link.onStatus(listener);
+    this.offs.push(off);
+    return off;
   }
 
   onDisplay(listener: (shown: ScreenLines | null) => void): () => void {
@@ -138,7 +144,9 @@ export class DeviceSimulator {
 
   async close(): Promise<void> {
     this.displayListeners.clear();
-    await this.link.close();
+    for (const off of this.offs.splice(0)) off();
+    this.channel.dispose();
+    await this.shared.release();
   }
 
   /** Handle a hub command, after the injected faults. */

@@ -4,7 +4,7 @@ import { hex } from './frame.ts';
 import { startPtyPair, type PtyPair } from './pty-pair.ts';
 import { Closer, deviceConfig, FAST } from './pty-test-support.ts';
 import { createSerialDevice } from './registry.ts';
-import { ScreenSimulator } from './simulators.ts';
+import { KeypadSimulator, ScreenSimulator } from './simulators.ts';
 import { waitForStatus } from './wait-for.ts';
 import { CMD } from './yichuang-codes.ts';
 
@@ -84,6 +84,16 @@ describe('window screen over a socat pty', () => {
     expect(sim.text).toBe('3号窗口');
   });
 
+  it('shows the content again once a silent screen answers, though its port never closed', async () => {
+    // A screen powered off behind an RS-485 adapter: the port stays open, the device is silent.
+    const { sim, screen } = await screenAndSimulator();
+    sim.faults.silent = 4;
+    await expect(screen.show({ line1: '请 A007 号', blink: true })).rejects.toMatchObject({ code: 'NO_ACK' });
+    expect(sim.shown).toBeNull();
+    await sim.waitForText('请 A007 号'); // re-sent with back-off until taken
+    expect(screen.status).toBe('connected');
+  });
+
   it('ignores a device on another address of the bus', async () => {
     const p = await pair();
     const other = closer.add(new ScreenSimulator(p.b, { address: 9 }));
@@ -93,6 +103,35 @@ describe('window screen over a socat pty', () => {
     await expect(screen.show({ line1: '请 A001 号' })).rejects.toMatchObject({ code: 'NO_ACK' });
     expect(other.received).toHaveLength(0);
     expect(other.shown).toBeNull();
+  });
+
+  it('shares one RS-485 line between devices of different addresses', async () => {
+    const p = await pair();
+    const sims = [3, 4].map((address) => closer.add(new ScreenSimulator(p.b, { address })));
+    const keypadSim = closer.add(new KeypadSimulator(p.b, { address: 2 }));
+    await Promise.all([...sims, keypadSim].map((s) => s.start()));
+    const screens = [3, 4].map((a) => createSerialDevice(deviceConfig('window-screen', p.a, a), FAST));
+    const keypad = closer.add(createSerialDevice(deviceConfig('caller-keypad', p.a, 2), FAST));
+    for (const s of screens) closer.add(s);
+    const keys: string[] = [];
+    keypad.onKey((k) => keys.push(k));
+    await Promise.all([...screens, keypad].map((d) => waitForStatus(d, 'connected')));
+
+    // Both screens and a key press at once: frames interleave on the line, each reaches its address.
+    await Promise.all([
+      screens[0]?.show({ line1: '请 A001 号' }),
+      screens[1]?.show({ line1: '请 B002 号' }),
+      keypadSim.press('call-next'),
+    ]);
+    expect(sims.map((s) => s.text)).toEqual(['请 A001 号', '请 B002 号']);
+    expect(keys).toEqual(['call-next']);
+
+    // One device let go: the line stays open for the others.
+    await screens[0]?.close();
+    expect(screens[0]?.status).toBe('disconnected');
+    await screens[1]?.show({ line1: '暂停服务' });
+    expect(sims[1]?.text).toBe('暂停服务');
+    expect(sims[0]?.received).toHaveLength(1);
   });
 
   it('rejects text too long for one frame without sending it', async () => {

@@ -43,6 +43,8 @@ export class YichuangChannel {
   private pending: Pending | null = null;
   private chain: Promise<unknown> = Promise.resolve();
   private lastTaken: { command: number; seq: number; at: number } | null = null;
+  private readonly unsubscribe: (() => void)[];
+  private disposed = false;
 
   constructor(link: SerialLink<Frame>, address: number, options: ChannelOptions = {}) {
     this.link = link;
@@ -51,11 +53,20 @@ export class YichuangChannel {
     this.retries = options.retries ?? 2;
     this.dedupeMs = options.dedupeMs ?? 3000;
     this.log = options.log ?? (() => undefined);
-    link.onFrame((frame) => this.receive(frame));
-    link.onStatus((status) => {
-      this.lastTaken = null; // the peer may have restarted its SEQ
-      if (status === 'disconnected') this.pending?.settle('offline');
-    });
+    this.unsubscribe = [
+      link.onFrame((frame) => this.receive(frame)),
+      link.onStatus((status) => {
+        this.lastTaken = null; // the peer may have restarted its SEQ
+        if (status === 'disconnected') this.pending?.settle('offline');
+      }),
+    ];
+  }
+
+  /** Stop sending and answering (the link may live on for other addresses). */
+  dispose(): void {
+    this.disposed = true;
+    for (const off of this.unsubscribe) off();
+    this.pending?.settle('offline');
   }
 
   /** Handle frames with this command (replaces an earlier handler). */
@@ -80,6 +91,7 @@ export class YichuangChannel {
     const what = `command 0x${command.toString(16).padStart(2, '0')} to address ${this.address} on ${this.link.path}`;
     let last: Outcome = 'timeout';
     for (let attempt = 0; attempt <= this.retries; attempt++) {
+      if (this.disposed) throw new SerialDeviceError('CLOSED', `${what}: closed`);
       if (this.link.status !== 'connected') throw new SerialDeviceError('OFFLINE', `${what}: device offline`);
       const outcome = this.awaitAnswer(seq, command, timeoutMs);
       try {
@@ -90,7 +102,9 @@ export class YichuangChannel {
       }
       last = await outcome;
       if (last === 'ack') return;
-      if (last === 'offline') throw new SerialDeviceError('OFFLINE', `${what}: device went offline`);
+      if (last === 'offline') {
+        throw new SerialDeviceError(this.disposed ? 'CLOSED' : 'OFFLINE', `${what}: device went offline`);
+      }
       this.log(`${what}: ${last === 'timeout' ? 'no answer' : `NAK ${last.nak}`} (try ${attempt + 1})`);
     }
     if (typeof last === 'object') {
