@@ -1,0 +1,75 @@
+import type { ReactElement } from 'react';
+import type { HallState } from '@yichuang/engine';
+import type { Ticket } from '@yichuang/protocol';
+import { greenReasonLabel, useNow, type Lang } from '@yichuang/ui';
+import { serviceOf } from '../hall-helpers.ts';
+import { hubNow } from '../hub-clock.ts';
+import { ct, duration } from '../strings/strings.ts';
+
+const SHOWN = 12;
+
+/** This window's line, in the order 叫号 would take it; 特呼 calls a named ticket from it. */
+export function WaitingList(p: {
+  tickets: Ticket[];
+  state: HallState;
+  lang: Lang;
+  canCall: boolean;
+  onCall: (t: Ticket) => void;
+}): ReactElement {
+  useNow();
+  const now = hubNow();
+  const { lang } = p;
+  return (
+    <section className="c-panel c-waiting" data-testid="waiting-list">
+      <h2>
+        {ct(lang, 'waiting.title')}
+        <span className="c-panel__count num" data-testid="waiting-count">
+          {ct(lang, 'waiting.count', { n: p.tickets.length })}
+        </span>
+      </h2>
+      {p.tickets.length === 0 ? (
+        <p className="c-empty">{ct(lang, 'waiting.empty')}</p>
+      ) : (
+        <ol className="c-waiting__list">
+          {p.tickets.slice(0, SHOWN).map((t) => (
+            <li
+              key={t.id}
+              className={t.green !== null ? 'c-waiting__row c-waiting__row--green' : 'c-waiting__row'}
+              data-testid={`waiting-${t.number}`}
+            >
+              <span className="c-waiting__number num">{t.number}</span>
+              <span className="c-waiting__service">
+                {t.green !== null && (
+                  <span className="c-mark c-mark--green c-mark--s">{greenReasonLabel(lang, t.green)}</span>
+                )}
+                {t.appointment !== null && (
+                  <span className="c-mark c-mark--appt c-mark--s">{ct(lang, 'ticket.appointment')}</span>
+                )}
+                {t.carriedOver && (
+                  <span className="c-mark c-mark--carried c-mark--s">{ct(lang, 'ticket.carried')}</span>
+                )}
+                {serviceOf(p.state, t.serviceId)?.name ?? t.serviceId}
+              </span>
+              <span className="c-waiting__wait num">{duration(lang, (now - t.issuedAt) / 1000)}</span>
+              <button
+                type="button"
+                className="c-mini"
+                disabled={!p.canCall}
+                data-testid={`special-${t.number}`}
+                onClick={(e) => {
+                  e.currentTarget.blur();
+                  p.onCall(t);
+                }}
+              >
+                {ct(lang, 'waiting.call')}
+              </button>
+            </li>
+          ))}
+        </ol>
+      )}
+      {p.tickets.length > SHOWN && (
+        <p className="c-muted">{ct(lang, 'waiting.more', { n: p.tickets.length - SHOWN })}</p>
+      )}
+    </section>
+  );
+}
