@@ -176,6 +176,10 @@ describe('counter', () => {
     await page.getByTestId('act-start').click();
     await expect.poll(() => text(page, 'window-state')).toBe('正在办理');
     await shot(page, 'counter-04-serving');
+    // A smaller desk monitor: the same screen, nothing cut off.
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await shot(page, 'counter-04b-serving-1366');
+    await page.setViewportSize({ width: 1600, height: 900 });
 
     // 一次性告知单 from the current ticket: the matter is preset, tick two items and add a free line.
     await page.getByTestId('act-notice').click();
@@ -377,6 +381,7 @@ describe('counter', () => {
     await x.hub.close();
     await page.getByTestId('link-banner').waitFor({ timeout: 10_000 });
     expect(await text(page, 'link-banner')).toContain('与服务器的连接已中断');
+    expect(await text(page, 'window-state')).toBe('连接中断'); // never the last known state as if live
     await page.keyboard.press('F1');
     await expect.poll(() => toast(page)).toContain('未连接服务器');
     await shot(page, 'counter-12-offline');

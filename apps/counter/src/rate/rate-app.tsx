@@ -59,9 +59,9 @@ export function RateApp({ hub, windowId }: { hub: StoreApi<HubState>; windowId: 
     };
   }, [connection, windowId]);
 
-  // Nobody rates: back to idle after a while; thanks goes by itself.
+  // Nobody rates: back to idle after a while; thanks goes by itself. Idle is Chinese again for the next citizen.
   useEffect(() => {
-    if (screen.name === 'idle') return;
+    if (screen.name === 'idle') return setLang('zh');
     const id = setTimeout(() => setScreen({ name: 'idle' }), screen.name === 'thanks' ? THANKS_MS : RATE_TIMEOUT_MS);
     return () => clearTimeout(id);
   }, [screen]);

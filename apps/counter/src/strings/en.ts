@@ -47,6 +47,7 @@ export const en: Record<CounterStringKey, string> = {
   'link.offlineHint': 'What you see may be out of date; actions are blocked until reconnected',
   'link.connecting': 'Connecting to the hub…',
   'link.online': 'Connected',
+  'link.lost': 'Disconnected',
   'link.notSent': 'Not connected: the action was not sent; try again once reconnected',
   'link.noAnswer': 'The hub did not answer; press again (it will not run twice)',
 

@@ -45,6 +45,7 @@ export const zh = {
   'link.offlineHint': '画面内容可能已过时，重连前不能操作',
   'link.connecting': '正在连接服务器…',
   'link.online': '已连接',
+  'link.lost': '连接中断',
   'link.notSent': '未连接服务器，操作未发送，请待重连后再试',
   'link.noAnswer': '服务器未应答，请再按一次（同一操作不会重复执行）',
 

@@ -72,8 +72,12 @@ export function TopBar({ window: w }: { window?: WindowView }): ReactElement {
         </div>
       </div>
       {w !== undefined && (
-        <span className={`c-state c-state--${mine ? w.state : 'standby'}`} data-testid="window-state">
-          {mine ? ct(lang, `state.${w.state}`) : ct(lang, 'ab.standby')}
+        <span
+          className={`c-state c-state--${!live ? 'empty' : mine ? w.state : 'standby'}`}
+          data-testid="window-state"
+          data-live={live}
+        >
+          {!live ? ct(lang, 'link.lost') : mine ? ct(lang, `state.${w.state}`) : ct(lang, 'ab.standby')}
         </span>
       )}
       <span className="c-gap" />

@@ -25,8 +25,8 @@ export function useShortcuts(actions: Action[], live: boolean): void {
       const app = useCounter.getState();
       if (action.enabled) action.run();
       else if (app.busy === null) {
-        const why = live ? action.why : ct(app.lang, 'link.notSent');
-        if (why !== '') app.say('info', `${action.label}：${why}`);
+        if (!live) app.say('error', `${action.label}：${ct(app.lang, 'link.notSent')}`);
+        else if (action.why !== '') app.say('info', `${action.label}：${action.why}`);
       }
     };
     window.addEventListener('keydown', onKey);
