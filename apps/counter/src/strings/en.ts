@@ -65,7 +65,7 @@ export const en: Record<CounterStringKey, string> = {
   'ticket.calledFor': 'Called {d} ago',
   'ticket.servingFor': 'Serving for {d}',
   'ticket.recalls': 'Recalled {n}×',
-  'ticket.firstOfficer': 'First officer',
+  'ticket.firstOfficer': 'First officer: ',
   'ticket.transfers': 'Transfers',
   'ticket.transferLine': '{time} {from} → {to} ({officer})',
   'ticket.materials': 'Materials',

@@ -63,7 +63,7 @@ export const zh = {
   'ticket.calledFor': '已呼叫 {d}',
   'ticket.servingFor': '已办理 {d}',
   'ticket.recalls': '已重呼 {n} 次',
-  'ticket.firstOfficer': '首问责任人',
+  'ticket.firstOfficer': '首问责任人：',
   'ticket.transfers': '转办记录',
   'ticket.transferLine': '{time} {from} → {to}（{officer}）',
   'ticket.materials': '所需材料',

@@ -93,7 +93,8 @@ export function TicketCard(p: Props): ReactElement {
             <span>{queueName(state, t.queueId)}</span>
             <span className="num">{ct(lang, 'ticket.waited', { d: duration(lang, waited) })}</span>
             <span data-testid="first-officer">
-              {ct(lang, 'ticket.firstOfficer')}：<b>{officerName(state, t.firstOfficerId)}</b>
+              {ct(lang, 'ticket.firstOfficer')}
+              <b>{officerName(state, t.firstOfficerId)}</b>
             </span>
           </div>
         </div>
