@@ -8,7 +8,7 @@ import { Closer, deviceConfig, FAST } from './pty-test-support.ts';
 import { createSerialDevice } from './registry.ts';
 import type { LinkStatus } from './serial-link.ts';
 import { KeypadSimulator, RatingPadSimulator, ScreenSimulator } from './simulators.ts';
-import { waitForStatus } from './wait-for.ts';
+import { waitFor, waitForStatus } from './wait-for.ts';
 
 const closer = new Closer();
 afterEach(() => closer.closeAll());
@@ -61,10 +61,11 @@ describe('a device that disappears and comes back', () => {
     const keys: KeypadKey[] = [];
     keypad.onKey((k) => keys.push(k));
     expect(keypad.status).toBe('disconnected');
+    await waitFor(() => keypad.stats.lastError !== null); // it tried and failed at least once
+    expect(keypad.stats.lastError).toMatch(/ENOENT|No such file/);
 
     const p = await pair(dir);
     await waitForStatus(keypad, 'connected');
-    expect(keypad.stats.lastError).toMatch(/ENOENT|No such file/);
     const sim = closer.add(new KeypadSimulator(p.b, { address: 2 }));
     await sim.start();
     await sim.press('call-next');
