@@ -21,7 +21,7 @@ import { RATING_TEXT } from './yichuang-codes.ts';
 const USAGE = `usage: device-sim-cli <pty DIR | screen PATH | keypad PATH | rating-pad PATH | host KIND PATH> [--address N] [--baud N]`;
 
 /** Keypad letters: n call-next, r recall, x no-show (过号), s start, f finish, p pause, c resume (continue). */
-export const KEY_LETTERS: Record<string, KeypadKey> = {
+const KEY_LETTERS: Record<string, KeypadKey> = {
   n: 'call-next',
   r: 'recall',
   x: 'no-show',

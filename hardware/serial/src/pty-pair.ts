@@ -1,10 +1,13 @@
 import { spawn } from 'node:child_process';
-import { mkdtemp, readlink } from 'node:fs/promises';
+import { mkdtemp, readlink, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 export interface PtyPairOptions {
-  /** Folder of the two links. Default: a new temporary folder. Reuse it to bring "the same device" back. */
+  /**
+   * Folder of the two links. Default: a new temporary folder, removed by `stop()`. Give one to bring
+   * "the same device" back with a second socat.
+   */
   dir?: string;
   /** Link names in `dir`. Default `a` and `b`. */
   names?: [string, string];
@@ -34,6 +37,7 @@ export interface PtyPair {
  * at the ptys this socat made (a stale link from an earlier socat is not mistaken for the new one).
  */
 export async function startPtyPair(options: PtyPairOptions = {}): Promise<PtyPair> {
+  const ownDir = options.dir === undefined;
   const dir = options.dir ?? (await mkdtemp(join(tmpdir(), 'yichuang-pty-')));
   const [nameA, nameB] = options.names ?? ['a', 'b'];
   const a = join(dir, nameA);
@@ -59,6 +63,8 @@ export async function startPtyPair(options: PtyPairOptions = {}): Promise<PtyPai
   const stop = async (signal: 'SIGTERM' | 'SIGKILL' = 'SIGTERM'): Promise<void> => {
     if (child.exitCode === null && child.signalCode === null) child.kill(signal);
     await exited;
+    // A folder we made holds only the links; one we were given stays for the next socat.
+    if (ownDir && signal === 'SIGTERM') await rm(dir, { recursive: true, force: true });
   };
 
   try {

@@ -1,4 +1,4 @@
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -19,7 +19,11 @@ async function pair(dir: string): Promise<PtyPair> {
   return p;
 }
 
-const tempDir = (): Promise<string> => mkdtemp(join(tmpdir(), 'yichuang-reconnect-'));
+async function tempDir(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'yichuang-reconnect-'));
+  closer.add({ close: () => rm(dir, { recursive: true, force: true }) });
+  return dir;
+}
 
 describe('a device that disappears and comes back', () => {
   for (const signal of ['SIGTERM', 'SIGKILL'] as const) {
