@@ -26,6 +26,7 @@ import { RateLimiter } from './rate-limit.ts';
 import { appendEvents, findRequest, saveRequest } from './store/event-log.ts';
 import type { Db } from './store/open-db.ts';
 import { loadState, writeProjections } from './store/projections.ts';
+import { writeRecords } from './store/records.ts';
 import { zodToError } from './validation.ts';
 
 export interface BusOptions {
@@ -149,6 +150,7 @@ export class CommandBus {
             ...appendEvents(this.o.db, commandEvents, actor, requestId),
           ];
           writeProjections(this.o.db, this.state, drainDirty(this.state), dayTurned);
+          writeRecords(this.o.db, out, this.state.day);
           extra();
           return out;
         })

@@ -8,6 +8,7 @@ import { CommandBus } from './command-bus.ts';
 import { catalogue, hallView, printerList, snapshot } from './hall-views.ts';
 import { printersFromConfig, TicketPrinting, type HubPrinter } from './printing/ticket-printing.ts';
 import { serveApps } from './web/serve-apps.ts';
+import { NoticePrinting } from './printing/notice-printing.ts';
 import type { HubContext } from './hub-context.ts';
 import { createSocketServer, publishEvents, type HubIo } from './realtime/socket-server.ts';
 import { BODY_LIMIT, registerRoutes } from './rest/register-routes.ts';
@@ -88,15 +89,18 @@ export function createHub(opts: HubOptions): Hub {
     },
   });
 
+  const printers = opts.printers ?? printersFromConfig(opts.config);
   const printing = new TicketPrinting({
     bus,
-    printers: opts.printers ?? printersFromConfig(opts.config),
+    printers,
     publicUrl: () => publicUrl,
     clock,
     log,
     onStatus: () => io?.emit('hub:printers', printerList(bus.config, printing.statuses())),
   });
   listeners.add((events) => printing.onEvents(events));
+  const notices = new NoticePrinting({ bus, db: opts.db, printers, clock, log });
+  listeners.add((events) => notices.onEvents(events));
 
   const context: HubContext = {
     db: opts.db,
@@ -115,6 +119,7 @@ export function createHub(opts: HubOptions): Hub {
       const row = stmt(opts.db, 'SELECT data FROM tickets WHERE id = ?').get(id) as { data: string } | undefined;
       return row === undefined ? null : ticketView(bus.state, JSON.parse(row.data) as Ticket);
     },
+    notices,
   };
 
   const app = Fastify({ bodyLimit: BODY_LIMIT, logger: false, trustProxy: false });

@@ -28,9 +28,19 @@ function maskTicket(t: Ticket): Ticket {
   return t.appointment === null ? t : { ...t, appointment: { ...t.appointment, code: '****' } };
 }
 
+/** 张三丰 → 张**: enough for staff to recognise, nothing for a public screen to leak. */
+export function maskName(name: string): string {
+  const chars = [...name];
+  return chars.length <= 1 ? '*' : `${chars[0]}${'*'.repeat(chars.length - 1)}`;
+}
+
 export function redactEvent(role: ActorRole, e: EventEnvelope): EventEnvelope {
   if (!PUBLIC_ROLES.includes(role)) return e;
   if (e.type === 'ticket:issued') return { ...e, payload: { ticket: maskTicket(e.payload.ticket) } };
+  if (e.type === 'notice:issued') {
+    const n = e.payload.notice;
+    return { ...e, payload: { notice: { ...n, citizenName: maskName(n.citizenName), missing: [] } } };
+  }
   if (e.type === 'appointment:booked')
     return { ...e, payload: { appointment: { ...e.payload.appointment, code: '****' } } };
   return e;

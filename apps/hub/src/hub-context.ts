@@ -2,6 +2,7 @@ import type { Catalogue, HallSnapshot, HallView, Health, TicketView } from '@yic
 import type { LoginThrottle } from './auth/login-throttle.ts';
 import type { CommandBus } from './command-bus.ts';
 import type { Db } from './store/open-db.ts';
+import type { NoticePrinting } from './printing/notice-printing.ts';
 
 /** What the REST and socket adapters may use of the hub. */
 export interface HubContext {
@@ -16,4 +17,5 @@ export interface HubContext {
   catalogue: () => Catalogue;
   snapshot: (viewer: HallSnapshot['viewer']) => HallSnapshot;
   ticketView: (id: string) => TicketView | null;
+  notices: NoticePrinting;
 }

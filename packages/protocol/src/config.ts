@@ -21,6 +21,8 @@ export const hoursRuleSchema = z
 export const hallSchema = z.object({
   id: id,
   name: z.string().min(1).max(100),
+  /** The issuing organisation printed on notice slips (e.g. 重庆市綦江区公安局); defaults to the hall name. */
+  organization: z.string().min(1).max(100).optional(),
   timezone: z.string().refine(isTimeZone, 'unknown IANA time zone'),
   hours: z.array(hoursRuleSchema),
   extendedServiceMinutes: z.number().int().min(0).max(240).default(30),
@@ -274,7 +276,11 @@ function checkReferences(cfg: z.output<typeof hallConfigObject>, ctx: z.Refineme
       ctx.addIssue({ code: 'custom', path: ['serialDevices', i, 'window'], message: `unknown window "${d.window}"` });
     const line = `${d.path}#${d.address}`;
     if (lines.has(line))
-      ctx.addIssue({ code: 'custom', path: ['serialDevices', i, 'address'], message: 'two devices on one path and address' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['serialDevices', i, 'address'],
+        message: 'two devices on one path and address',
+      });
     lines.add(line);
   });
 }

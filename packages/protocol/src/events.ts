@@ -63,7 +63,13 @@ export const eventPayloadSchemas = {
   'appointment:booked': z.object({ appointment: appointmentSchema }),
   'notice:issued': z.object({ notice: noticeSchema }),
   'notice:printed': z.object({ noticeId: s, printerId: s, reprint: z.boolean() }),
-  'notice:print-failed': z.object({ noticeId: s, printerId: s.nullable(), status: s, error: z.string(), reprint: z.boolean() }),
+  'notice:print-failed': z.object({
+    noticeId: s,
+    printerId: s.nullable(),
+    status: s,
+    error: z.string(),
+    reprint: z.boolean(),
+  }),
   'ticket:rated': z.object({ rating: ratingSchema }),
 } as const;
 

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import {
   commandSchemas,
@@ -7,49 +6,12 @@ import {
   optionalRequestIdBody,
   pauseReasonSchema,
   transferBodySchema,
-  type Ack,
-  type Actor,
-  type ActorRole,
-  type CommandName,
 } from '@yichuang/protocol';
-import type { HubContext } from '../hub-context.ts';
 import { login } from './login.ts';
+import { noticeRoutes } from './notice-routes.ts';
+import { ANY_CREDENTIAL, command, obj, requestIdOf, STAFF, type RouteSpec } from './route-spec.ts';
 
-export interface RouteRequest {
-  actor: Actor | null;
-  params: Record<string, string>;
-  body: unknown;
-  query: Record<string, string | undefined>;
-  ip: string;
-}
-
-export interface RouteSpec {
-  method: 'GET' | 'POST';
-  url: string;
-  summary: string;
-  /** 'anyone': no credentials needed; otherwise the roles allowed (checked before the handler). */
-  auth: 'anyone' | readonly ActorRole[];
-  body?: z.ZodType;
-  /** HTTP status on success. */
-  status?: number;
-  handle: (hub: HubContext, req: RouteRequest) => Ack<unknown> | Promise<Ack<unknown>>;
-}
-
-const STAFF: readonly ActorRole[] = ['officer', 'manager'];
-const ANY_CREDENTIAL: readonly ActorRole[] = ['kiosk', 'display', 'rater', 'officer', 'manager'];
-
-const obj = (body: unknown): Record<string, unknown> =>
-  typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
-
-function requestIdOf(body: unknown): string {
-  const r = obj(body).requestId;
-  return typeof r === 'string' ? r : `rest-${randomUUID()}`;
-}
-
-/** A REST call that is one command: route params and body make its payload. */
-function command(name: CommandName, payload: (req: RouteRequest) => unknown) {
-  return (hub: HubContext, req: RouteRequest): Ack<unknown> => hub.bus.dispatch(name, payload(req), req.actor!);
-}
+export type { RouteRequest, RouteSpec } from './route-spec.ts';
 
 const windowVerbs = ['sign-in', 'sign-out', 'recall', 'no-show', 'start', 'finish', 'resume'] as const;
 
@@ -177,4 +139,5 @@ export const routes: RouteSpec[] = [
     status: 201,
     handle: command('appointment:book', (r) => r.body),
   },
+  ...noticeRoutes,
 ];

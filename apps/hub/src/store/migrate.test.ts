@@ -34,6 +34,7 @@ describe('migrations', () => {
       'appointments',
       'events',
       'hall_meta',
+      'notice_prints',
       'notices',
       'ratings',
       'requests',
@@ -49,6 +50,28 @@ describe('migrations', () => {
     expect(() =>
       db.prepare("INSERT INTO events (at, type, actor, payload) VALUES ('soon', 'x', 'y', '{}')").run(),
     ).toThrow();
+    db.close();
+  });
+
+  it('002 takes a version-1 database with a day of events to the notice and rating tables, keeping the log', () => {
+    const db = new Database(join(tempDir(), 'v1.sqlite'));
+    const all = loadMigrations();
+    migrate(db, all.slice(0, 1));
+    db.prepare("INSERT INTO events (at, type, actor, payload) VALUES (1, 'hall:day-started', 'system', '{}')").run();
+    migrate(db, all);
+    expect(db.pragma('user_version', { simple: true })).toBe(2);
+    expect(db.prepare('SELECT COUNT(*) AS n FROM events').get()).toEqual({ n: 1 });
+    const cols = (table: string): string[] =>
+      (db.prepare(`SELECT name FROM pragma_table_info('${table}')`).all() as { name: string }[]).map((r) => r.name);
+    expect(cols('notices')).toContain('no');
+    expect(cols('ratings')).toEqual(expect.arrayContaining(['day', 'ticket_number', 'via']));
+    expect(() =>
+      db
+        .prepare(
+          "INSERT INTO ratings (ticket_id, day, ticket_number, window_id, officer_id, level, via, at) VALUES ('t', 'd', 'A1', 'w', 'o', 6, 'pad', 0)",
+        )
+        .run(),
+    ).toThrow(/CHECK/);
     db.close();
   });
 

@@ -21,6 +21,7 @@ export function writeProjections(db: Db, state: HallState, dirty: Dirty, dayTurn
     stmt(db, SQL.setMeta).run('counters', JSON.stringify(Object.fromEntries(state.counters)));
     stmt(db, SQL.setMeta).run('samples', JSON.stringify(Object.fromEntries(state.samples)));
     stmt(db, SQL.setMeta).run('firstSignIns', JSON.stringify(Object.fromEntries(state.firstSignIns)));
+    stmt(db, SQL.setMeta).run('noticesToday', JSON.stringify(state.noticesToday));
   }
   if (dayTurned) {
     // The engine let go of yesterday's tickets; they stay in the table, no longer live.
@@ -59,6 +60,7 @@ export function loadState(db: Db, config: HallConfig, today: string): HallState 
       counters: (meta.get('counters') as Record<string, number> | undefined) ?? {},
       samples: (meta.get('samples') as Record<string, number[]> | undefined) ?? {},
       firstSignIns: (meta.get('firstSignIns') as Record<string, number> | undefined) ?? {},
+      noticesToday: (meta.get('noticesToday') as number | undefined) ?? 0,
     },
     appointments,
   );

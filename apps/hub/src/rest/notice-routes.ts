@@ -1,0 +1,100 @@
+import { z } from 'zod';
+import {
+  fail,
+  isoDay,
+  LOW_RATING_MESSAGE,
+  lowRatingNeedsReason,
+  noticeCreateFields,
+  ratingCreateFields,
+  requestIdSchema,
+  type Ack,
+} from '@yichuang/protocol';
+import { businessDay } from '@yichuang/engine';
+import type { HubContext } from '../hub-context.ts';
+import { findNotice, noticesOn, officerDay } from '../store/records.ts';
+import { obj, requestIdOf, STAFF, type RouteRequest, type RouteSpec } from './route-spec.ts';
+
+const optionalRequestId = { requestId: requestIdSchema.optional() };
+
+/** A command answered with one field of its result (REST returns the notice or rating itself). */
+function commandReturning(name: 'notice:create' | 'rating:submit', field: 'notice' | 'rating') {
+  return (hub: HubContext, req: RouteRequest): Ack<unknown> => {
+    const ack = hub.bus.dispatch(name, { ...obj(req.body), requestId: requestIdOf(req.body) }, req.actor!);
+    return ack.ok ? { ok: true, data: (ack.data as Record<string, unknown>)[field] } : ack;
+  };
+}
+
+function dayOf(hub: HubContext, raw: string | undefined): Ack<string> {
+  if (raw === undefined || raw === '')
+    return { ok: true, data: businessDay(hub.clock(), hub.bus.config.hall.timezone) };
+  return isoDay.safeParse(raw).success
+    ? { ok: true, data: raw }
+    : { ok: false, error: fail('VALIDATION_FAILED', '日期格式应为 YYYY-MM-DD / date must be YYYY-MM-DD', 'date') };
+}
+
+const officerIdOf = (req: RouteRequest): string => (req.actor?.kind === 'officer' ? req.actor.officerId : '');
+
+/** 一次性告知单, 好差评 and the officer's own day. */
+export const noticeRoutes: RouteSpec[] = [
+  {
+    method: 'POST',
+    url: '/api/notices',
+    summary: 'Issue a one-time notice slip (一次性告知单); printed (stub + notice) on the window printer',
+    auth: STAFF,
+    body: z.strictObject({ ...optionalRequestId, ...noticeCreateFields }),
+    status: 201,
+    handle: commandReturning('notice:create', 'notice'),
+  },
+  {
+    method: 'GET',
+    url: '/api/notices',
+    summary: 'Notices of a day (?date=YYYY-MM-DD, default today; &windowId=) with their print history',
+    auth: STAFF,
+    handle: (hub, req) => {
+      const day = dayOf(hub, req.query.date);
+      if (!day.ok) return day;
+      return { ok: true, data: { date: day.data, notices: noticesOn(hub.db, day.data, req.query.windowId) } };
+    },
+  },
+  {
+    method: 'GET',
+    url: '/api/notices/:id',
+    summary: 'One notice with its print history',
+    auth: STAFF,
+    handle: (hub, req) => {
+      const n = findNotice(hub.db, req.params.id ?? '');
+      return n === null
+        ? { ok: false, error: fail('UNKNOWN_NOTICE', '没有该告知单 / unknown notice') }
+        : { ok: true, data: n };
+    },
+  },
+  {
+    method: 'POST',
+    url: '/api/notices/:id/reprint',
+    summary: "Print a notice again on the asking officer's window printer (else the issuing window's)",
+    auth: STAFF,
+    body: z.strictObject(optionalRequestId),
+    handle: (hub, req) => hub.notices.reprint(req.params.id ?? '', officerIdOf(req)),
+  },
+  {
+    method: 'POST',
+    url: '/api/ratings',
+    summary: '好差评 for a finished ticket: level 1 (非常不满意) … 5 (非常满意); 2 or less needs a reason',
+    auth: ['officer', 'rater'],
+    body: z
+      .strictObject({ ...optionalRequestId, ...ratingCreateFields })
+      .refine(lowRatingNeedsReason, { message: LOW_RATING_MESSAGE, path: ['reason'] }),
+    status: 201,
+    handle: commandReturning('rating:submit', 'rating'),
+  },
+  {
+    method: 'GET',
+    url: '/api/me/day',
+    summary: "The signed-in officer's day: served, no-shows, average service time, ratings",
+    auth: STAFF,
+    handle: (hub, req) => ({
+      ok: true,
+      data: officerDay(hub.db, officerIdOf(req), businessDay(hub.clock(), hub.bus.config.hall.timezone)),
+    }),
+  },
+];

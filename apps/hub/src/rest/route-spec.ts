@@ -1,0 +1,40 @@
+import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
+import type { Ack, Actor, ActorRole, CommandName } from '@yichuang/protocol';
+import type { HubContext } from '../hub-context.ts';
+
+export interface RouteRequest {
+  actor: Actor | null;
+  params: Record<string, string>;
+  body: unknown;
+  query: Record<string, string | undefined>;
+  ip: string;
+}
+
+export interface RouteSpec {
+  method: 'GET' | 'POST';
+  url: string;
+  summary: string;
+  /** 'anyone': no credentials needed; otherwise the roles allowed (checked before the handler). */
+  auth: 'anyone' | readonly ActorRole[];
+  body?: z.ZodType;
+  /** HTTP status on success. */
+  status?: number;
+  handle: (hub: HubContext, req: RouteRequest) => Ack<unknown> | Promise<Ack<unknown>>;
+}
+
+export const STAFF: readonly ActorRole[] = ['officer', 'manager'];
+export const ANY_CREDENTIAL: readonly ActorRole[] = ['kiosk', 'display', 'rater', 'officer', 'manager'];
+
+export const obj = (body: unknown): Record<string, unknown> =>
+  typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
+
+export function requestIdOf(body: unknown): string {
+  const r = obj(body).requestId;
+  return typeof r === 'string' ? r : `rest-${randomUUID()}`;
+}
+
+/** A REST call that is one command: route params and body make its payload. */
+export function command(name: CommandName, payload: (req: RouteRequest) => unknown) {
+  return (hub: HubContext, req: RouteRequest): Ack<unknown> => hub.bus.dispatch(name, payload(req), req.actor!);
+}
