@@ -7,17 +7,24 @@ let h: Harness;
 let a1: string;
 let a2: string;
 let mgr: string;
+let b3: string;
 
 beforeAll(async () => {
   h = await startHub();
   a1 = await h.login('a1');
   a2 = await h.login('a2');
   mgr = await h.login('m1');
-  // Some state to protect: a1 holds w1 with a called ticket, one more waiting.
+  b3 = await h.login('b3');
+  // Some state to protect: a1 holds w1 with a called ticket (t1); a2 at w2 finished t2; t3 waits.
   await h.api('POST', '/api/tickets', { requestId: 'seed-1', serviceId: 'cert' }, KIOSK);
   await h.api('POST', '/api/tickets', { requestId: 'seed-2', serviceId: 'cert' }, KIOSK);
+  await h.api('POST', '/api/tickets', { requestId: 'seed-3', serviceId: 'cert' }, KIOSK);
   await h.api('POST', '/api/windows/w1/sign-in', {}, a1);
   await h.api('POST', '/api/windows/w1/call-next', { requestId: 'seed-c' }, a1);
+  await h.api('POST', '/api/windows/w2/sign-in', {}, a2);
+  await h.api('POST', '/api/windows/w2/call-next', { requestId: 'seed-c2' }, a2);
+  const done = await h.api('POST', '/api/windows/w2/finish', {}, a2);
+  if (done.status !== 200) throw new Error(`seed finish: ${JSON.stringify(done.body)}`);
 });
 afterAll(async () => {
   await h.close();
@@ -210,6 +217,120 @@ const cases: Case[] = [
   ],
   ['pausing while holding a ticket', 'POST', '/api/windows/w1/pause', { reason: 'meal' }, () => a1, 409, 'WINDOW_BUSY'],
   ['an unknown route', 'GET', '/api/nothing', undefined, () => undefined, 404, 'NOT_FOUND'],
+  [
+    'a notice for an unknown matter',
+    'POST',
+    '/api/notices',
+    { citizenName: '张三', serviceId: 'nope', missing: ['居民身份证'] },
+    () => a1,
+    404,
+    'UNKNOWN_SERVICE',
+  ],
+  [
+    'a notice with an empty citizen name',
+    'POST',
+    '/api/notices',
+    { citizenName: '  ', serviceId: 'cert', missing: ['居民身份证'] },
+    () => a1,
+    400,
+    'VALIDATION_FAILED',
+  ],
+  [
+    'a notice with nothing missing',
+    'POST',
+    '/api/notices',
+    { citizenName: '张三', serviceId: 'cert', missing: [] },
+    () => a1,
+    400,
+    'VALIDATION_FAILED',
+  ],
+  [
+    'a notice with seven free lines',
+    'POST',
+    '/api/notices',
+    { citizenName: '张三', serviceId: 'cert', missing: ['1', '2', '3', '4', '5', '6', '7'] },
+    () => a1,
+    400,
+    'VALIDATION_FAILED',
+  ],
+  [
+    'a notice from an officer who holds no window',
+    'POST',
+    '/api/notices',
+    { citizenName: '张三', serviceId: 'cert', missing: ['居民身份证'] },
+    () => b3,
+    403,
+    'NOT_HOLDER',
+  ],
+  [
+    'a notice from a kiosk',
+    'POST',
+    '/api/notices',
+    { citizenName: '张三', serviceId: 'cert', missing: ['x'] },
+    () => KIOSK,
+    403,
+    'FORBIDDEN',
+  ],
+  ['reprinting an unknown notice', 'POST', '/api/notices/nope/reprint', {}, () => a1, 404, 'UNKNOWN_NOTICE'],
+  [
+    'notices of a malformed date',
+    'GET',
+    '/api/notices?date=2026-13-45',
+    undefined,
+    () => mgr,
+    400,
+    'VALIDATION_FAILED',
+  ],
+  ['notices read by a display', 'GET', '/api/notices', undefined, () => DISPLAY, 403, 'FORBIDDEN'],
+  ['a rating of 6', 'POST', '/api/ratings', { ticketId: 't2', level: 6 }, () => a2, 400, 'VALIDATION_FAILED'],
+  ['a rating of 0', 'POST', '/api/ratings', { ticketId: 't2', level: 0 }, () => a2, 400, 'VALIDATION_FAILED'],
+  ['a rating of 2.5', 'POST', '/api/ratings', { ticketId: 't2', level: 2.5 }, () => a2, 400, 'VALIDATION_FAILED'],
+  [
+    'a low rating without a reason',
+    'POST',
+    '/api/ratings',
+    { ticketId: 't2', level: 1 },
+    () => a2,
+    400,
+    'VALIDATION_FAILED',
+  ],
+  [
+    'a rating for a ticket another window served',
+    'POST',
+    '/api/ratings',
+    { ticketId: 't2', level: 5 },
+    () => a1,
+    403,
+    'FORBIDDEN',
+  ],
+  [
+    'a rater screen rating another window’s ticket',
+    'POST',
+    '/api/ratings',
+    { ticketId: 't2', level: 5 },
+    () => 'rater-1-secret',
+    403,
+    'FORBIDDEN',
+  ],
+  [
+    'a rating for a ticket still being served',
+    'POST',
+    '/api/ratings',
+    { ticketId: 't1', level: 5 },
+    () => a1,
+    409,
+    'NOT_RATEABLE',
+  ],
+  [
+    'a rating for an unknown ticket',
+    'POST',
+    '/api/ratings',
+    { ticketId: 'nope', level: 5 },
+    () => a1,
+    404,
+    'UNKNOWN_TICKET',
+  ],
+  ['a rating from a kiosk', 'POST', '/api/ratings', { ticketId: 't2', level: 5 }, () => KIOSK, 403, 'FORBIDDEN'],
   [
     'manager booking with a bad time',
     'POST',

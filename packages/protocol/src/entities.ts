@@ -19,7 +19,14 @@ export type TicketStatus = z.infer<typeof ticketStatusSchema>;
 export const rosterRoleSchema = z.enum(['A', 'B']);
 export type RosterRole = z.infer<typeof rosterRoleSchema>;
 
-export const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
+/** A calendar day, YYYY-MM-DD, that exists (2026-02-30 does not). */
+export const isoDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD')
+  .refine((d) => {
+    const t = new Date(`${d}T00:00:00Z`);
+    return !Number.isNaN(t.getTime()) && t.toISOString().slice(0, 10) === d;
+  }, 'no such day');
 const epochMs = z.number().int().nonnegative();
 const nullableId = z.string().nullable();
 
