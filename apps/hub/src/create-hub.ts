@@ -9,6 +9,8 @@ import { catalogue, hallView, printerList, snapshot } from './hall-views.ts';
 import { printersFromConfig, TicketPrinting, type HubPrinter } from './printing/ticket-printing.ts';
 import { serveApps } from './web/serve-apps.ts';
 import { NoticePrinting } from './printing/notice-printing.ts';
+import { SerialDevices, type SerialDeviceFactory } from './devices/serial-devices.ts';
+import type { SerialDriverOptions } from '@yichuang/serial';
 import type { HubContext } from './hub-context.ts';
 import { createSocketServer, publishEvents, type HubIo } from './realtime/socket-server.ts';
 import { BODY_LIMIT, registerRoutes } from './rest/register-routes.ts';
@@ -29,6 +31,8 @@ export interface HubOptions {
   tickMs?: number;
   /** Printers by config id; default: a print queue for each printer in the config. */
   printers?: Map<string, HubPrinter>;
+  /** Serial devices (window screens, keypads, rating pads); default: the registered wire protocols. */
+  serial?: { create?: SerialDeviceFactory; driverOptions?: SerialDriverOptions };
   /** Base URL citizens' phones reach the hub at (the ticket QR code); default: the listening URL. */
   publicUrl?: string;
 }
@@ -101,6 +105,14 @@ export function createHub(opts: HubOptions): Hub {
   listeners.add((events) => printing.onEvents(events));
   const notices = new NoticePrinting({ bus, db: opts.db, printers, clock, log });
   listeners.add((events) => notices.onEvents(events));
+  const serial = new SerialDevices({
+    bus,
+    clock,
+    log,
+    ...opts.serial,
+    onStatus: () => io?.to(['role:officer', 'role:manager']).emit('hub:devices', serial.list()),
+  });
+  listeners.add((events) => serial.onEvents(events));
 
   const context: HubContext = {
     db: opts.db,
@@ -110,7 +122,7 @@ export function createHub(opts: HubOptions): Hub {
     throttle: new LoginThrottle(),
     tokenTtlMs: opts.tokenTtlMs ?? 12 * 3600_000,
     health: () => ({ ok: true, version: HUB_VERSION, protocol: PROTOCOL_VERSION }),
-    hallView: () => hallView(bus.state, seq, clock(), printing.statuses()),
+    hallView: () => hallView(bus.state, seq, clock(), printing.statuses(), serial.list()),
     catalogue: () => catalogue(bus.state, clock()),
     snapshot: (viewer) => snapshot(bus.state, seq, clock(), viewer, printing.statuses()),
     ticketView: (id) => {
@@ -128,6 +140,7 @@ export function createHub(opts: HubOptions): Hub {
   io = createSocketServer(app.server, context);
 
   bus.tick();
+  serial.start();
   const timer = setInterval(() => bus.tick(), opts.tickMs ?? 1000);
   timer.unref();
 
@@ -150,6 +163,7 @@ export function createHub(opts: HubOptions): Hub {
       await new Promise<void>((resolve) => void io.close(() => resolve()));
       await app.close().catch(() => undefined);
       await printing.stop();
+      await serial.stop();
     },
     onEvents: (l) => {
       listeners.add(l);

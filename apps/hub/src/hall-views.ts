@@ -112,7 +112,13 @@ export function catalogue(state: HallState, now: number): Catalogue {
   };
 }
 
-export function hallView(state: HallState, seq: number, now: number, printers: PrinterStatusMap): HallView {
+export function hallView(
+  state: HallState,
+  seq: number,
+  now: number,
+  printers: PrinterStatusMap,
+  serialDevices: HallView['serialDevices'],
+): HallView {
   const { config } = state.model;
   return {
     hall: { id: config.hall.id, name: config.hall.name, day: state.day, phase: hallPhase(config.hall, now) },
@@ -120,5 +126,6 @@ export function hallView(state: HallState, seq: number, now: number, printers: P
     queues: queueViews(state, now),
     windows: config.windows.map((w) => windowView(state, w.id)),
     printers: printerList(config, printers),
+    serialDevices,
   };
 }

@@ -46,6 +46,7 @@ export function evolve(state: HallState, event: DomainEvent): void {
       return patchTicket(state, event.payload.ticketId, { printed: true });
     case 'ticket:print-failed':
     case 'printer:status-changed':
+    case 'device:status-changed':
       return; // recorded for the manager and the audit; the queue is unchanged
     case 'window:signed-in': {
       const { windowId, officerId, role } = event.payload;

@@ -168,3 +168,12 @@ export type QueueView = z.infer<typeof queueViewSchema>;
 export const printerStatuses = ['ok', 'paper-low', 'paper-out', 'cover-open', 'offline', 'unknown'] as const;
 export const printerViewSchema = z.object({ id: z.string(), status: z.enum(printerStatuses) });
 export type PrinterView = z.infer<typeof printerViewSchema>;
+
+/** A serial device at a window (LED screen, caller keypad, rating pad) and whether its line is up. */
+export const serialDeviceViewSchema = z.object({
+  id: z.string(),
+  kind: z.enum(['window-screen', 'caller-keypad', 'rating-pad']),
+  windowId: z.string(),
+  status: z.enum(['connected', 'disconnected']),
+});
+export type SerialDeviceView = z.infer<typeof serialDeviceViewSchema>;

@@ -34,6 +34,13 @@ export const eventPayloadSchemas = {
   'ticket:printed': z.object({ ticketId: s, printerId: s }),
   'ticket:print-failed': z.object({ ticketId: s, printerId: s, status: s, error: z.string() }),
   'printer:status-changed': z.object({ printerId: s, status: s, previous: s }),
+  /** A serial device (window screen, caller keypad, rating pad) went away or came back. */
+  'device:status-changed': z.object({
+    deviceId: s,
+    kind: s,
+    windowId: s,
+    status: z.enum(['connected', 'disconnected']),
+  }),
   'window:signed-in': z.object({
     windowId: s,
     officerId: s,

@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { queueViewSchema, ticketViewSchema, windowViewSchema, printerViewSchema } from './entities.ts';
+import {
+  printerViewSchema,
+  queueViewSchema,
+  serialDeviceViewSchema,
+  ticketViewSchema,
+  windowViewSchema,
+} from './entities.ts';
 
 export const loginBodySchema = z.strictObject({
   officerId: z.string().min(1).max(64),
@@ -67,6 +73,7 @@ export const hallViewSchema = z.object({
   queues: z.array(queueViewSchema),
   windows: z.array(windowViewSchema),
   printers: z.array(printerViewSchema),
+  serialDevices: z.array(serialDeviceViewSchema),
 });
 export type HallView = z.infer<typeof hallViewSchema>;
 

@@ -2,6 +2,7 @@ import type { Ack } from './errors.ts';
 import type { CommandName, CommandPayload } from './commands.ts';
 import type { CommandResult, HallSnapshot } from './results.ts';
 import type { EventEnvelope } from './events.ts';
+import type { SerialDeviceView } from './entities.ts';
 
 /** Socket.io: client → hub. Every command takes its payload and an ack. */
 export type ClientToServerEvents = {
@@ -19,6 +20,8 @@ export interface ServerToClientEvents {
   /** Sent once on connect; a client asks again with `hall:snapshot` when it sees a gap. */
   'hub:snapshot': (snapshot: HallSnapshot) => void;
   'hub:printers': (printers: { id: string; status: string }[]) => void;
+  /** Staff only: the serial devices' lines, whenever one goes up or down. */
+  'hub:devices': (devices: SerialDeviceView[]) => void;
 }
 
 /** What a client sends in `io(url, { auth })`. */
