@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import type { HallConfig } from '@yichuang/protocol';
+import { configHash } from './config/config-versions.ts';
 import { readHallConfig, ConfigError } from './config-loader.ts';
 import { createHub } from './create-hub.ts';
 import { openDb } from './store/open-db.ts';
@@ -30,15 +33,22 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const config = readHallConfig(values.config);
-  if (values['always-open']) {
-    // Demo only: lets a newcomer try the hall at any hour; a real hall keeps its own hours.
-    config.hall.hours = [{ days: [1, 2, 3, 4, 5, 6, 7], open: '00:00', close: '23:59' }];
-    config.hall.closedDates = [];
-  }
+  // Demo only: lets a newcomer try the hall at any hour; a real hall keeps its own hours. Applied to the
+  // running hall, never stored, so hours edited in the console stay what they are.
+  const alwaysOpen = (c: HallConfig): HallConfig => ({
+    ...c,
+    hall: { ...c.hall, hours: [{ days: [1, 2, 3, 4, 5, 6, 7], open: '00:00', close: '23:59' }], closedDates: [] },
+  });
   const db = openDb(values.data);
   // The demo's printers are fake network printers in this process, started before the hub polls them.
   const demoPrinters = values.demo ? await startDemoPrinters(config, values.data) : [];
-  const hub = createHub({ config, db, publicUrl: values['public-url'] });
+  const hub = createHub({
+    config,
+    db,
+    publicUrl: values['public-url'],
+    configFileHash: configHash(readFileSync(values.config, 'utf8')),
+    ...(values['always-open'] ? { adjustConfig: alwaysOpen } : {}),
+  });
 
   let stopping = false;
   const stop = (signal: string): void => {

@@ -14,6 +14,7 @@ import {
   type HallConfig,
 } from '@yichuang/protocol';
 import {
+  applyConfig,
   businessDay,
   drainDirty,
   evolve,
@@ -121,6 +122,37 @@ export class CommandBus {
   recordSystem(events: DomainEvent[]): EventEnvelope[] | null {
     for (const e of events) evolve(this.state, e);
     return this.commit(events, [], 'system', null, () => undefined);
+  }
+
+  /**
+   * Swap in a new hall config: what `store` writes (the config version) and the event it returns, and
+   * the windows the config adds, in one transaction. On failure the old config and state stand.
+   */
+  reconfigure(next: HallConfig, actor: string, store: () => DomainEvent): EventEnvelope[] | null {
+    const previous = this.config;
+    try {
+      const envelopes = this.o.db
+        .transaction(() => {
+          const out = appendEvents(this.o.db, [store()], actor, null);
+          applyConfig(this.state, next);
+          for (const id of this.state.windows.keys()) this.state.dirty.windows.add(id);
+          writeProjections(this.o.db, this.state, drainDirty(this.state), false);
+          return out;
+        })
+        .immediate();
+      this.o.publish(envelopes);
+      return envelopes;
+    } catch (err) {
+      this.o.log(`config change failed, keeping the old config: ${(err as Error).message}`);
+      this.state = loadState(this.o.db, previous, this.state.day);
+      return null;
+    }
+  }
+
+  /** Events of a person's act outside the engine (a manager acknowledging an alert), with `write` in the same transaction. */
+  recordBy(events: DomainEvent[], actor: string, write: () => void): EventEnvelope[] | null {
+    for (const e of events) evolve(this.state, e);
+    return this.commit([], events, actor, null, write);
   }
 
   /** Time-driven events: day rollover, empty posts at opening and closing. */

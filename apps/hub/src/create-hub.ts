@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { networkInterfaces } from 'node:os';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { PROTOCOL_VERSION, type EventEnvelope, type HallConfig, type Ticket } from '@yichuang/protocol';
+import { fail, PROTOCOL_VERSION, type EventEnvelope, type HallConfig, type Ticket } from '@yichuang/protocol';
 import { ticketView } from '@yichuang/engine';
 import { LoginThrottle } from './auth/login-throttle.ts';
 import { CommandBus } from './command-bus.ts';
@@ -11,8 +11,12 @@ import { serveApps } from './web/serve-apps.ts';
 import { NoticePrinting } from './printing/notice-printing.ts';
 import { SerialDevices, type SerialDeviceFactory } from './devices/serial-devices.ts';
 import type { SerialDriverOptions } from '@yichuang/serial';
+import { HallAlerts } from './alerts/hall-alerts.ts';
+import { configHash } from './config/config-versions.ts';
+import { LiveConfig, resolveStartupConfig } from './config/live-config.ts';
+import { Presence } from './realtime/presence.ts';
 import type { HubContext } from './hub-context.ts';
-import { createSocketServer, publishEvents, type HubIo } from './realtime/socket-server.ts';
+import { createSocketServer, publishEvents, resyncAll, type HubIo } from './realtime/socket-server.ts';
 import { BODY_LIMIT, registerRoutes } from './rest/register-routes.ts';
 import { lastSeq } from './store/event-log.ts';
 import { stmt, type Db } from './store/open-db.ts';
@@ -31,6 +35,17 @@ export interface HubOptions {
   tickMs?: number;
   /** Printers by config id; default: a print queue for each printer in the config. */
   printers?: Map<string, HubPrinter>;
+  /**
+   * Identity of the config file the hub was started with (see config-versions.ts): while the file is
+   * unchanged, the console's edits stored in the database stand. Default: the config's own content.
+   */
+  configFileHash?: string;
+  /** What the running hall makes of the stored config (the demo's --always-open); default: as is. */
+  adjustConfig?: (config: HallConfig) => HallConfig;
+  /** scrypt cost of PINs set from the console (tests use a low one). */
+  pinCost?: number;
+  /** A kiosk or display away this long during hours raises an alert. Default 60 s. */
+  deviceGraceMs?: number;
   /** Serial devices (window screens, keypads, rating pads); default: the registered wire protocols. */
   serial?: { create?: SerialDeviceFactory; driverOptions?: SerialDriverOptions };
   /** Base URL citizens' phones reach the hub at (the ticket QR code); default: the listening URL. */
@@ -67,6 +82,14 @@ export function createHub(opts: HubOptions): Hub {
   const log = opts.log ?? ((line: string) => console.log(line));
   let publicUrl = opts.publicUrl ?? '';
   const listeners = new Set<(events: EventEnvelope[]) => void>();
+  const adjust = opts.adjustConfig ?? ((c: HallConfig) => c);
+  const startup = resolveStartupConfig(
+    opts.db,
+    opts.config,
+    opts.configFileHash ?? configHash(JSON.stringify(opts.config)),
+    clock(),
+    log,
+  );
   let seq = lastSeq(opts.db);
   let io: HubIo | null = null;
   // Events committed in one turn of the event loop go out together, after the acks of their commands.
@@ -79,7 +102,7 @@ export function createHub(opts: HubOptions): Hub {
 
   const bus = new CommandBus({
     db: opts.db,
-    config: opts.config,
+    config: adjust(startup.config),
     clock,
     newId: opts.newId ?? randomTicketId,
     log,
@@ -93,7 +116,7 @@ export function createHub(opts: HubOptions): Hub {
     },
   });
 
-  const printers = opts.printers ?? printersFromConfig(opts.config);
+  const printers = opts.printers ?? printersFromConfig(bus.config);
   const printing = new TicketPrinting({
     bus,
     printers,
@@ -114,6 +137,49 @@ export function createHub(opts: HubOptions): Hub {
   });
   listeners.add((events) => serial.onEvents(events));
 
+  const presence = new Presence(clock);
+  const alerts = new HallAlerts({
+    db: opts.db,
+    bus,
+    clock,
+    printers: () => printing.statuses(),
+    serialDevices: () => serial.list(),
+    devices: () => presence.list(bus.config),
+    deviceGraceMs: opts.deviceGraceMs,
+    log,
+    onChange: (list) => io?.to('role:manager').emit('hub:alerts', list),
+  });
+  listeners.add(() => alerts.soon());
+  presence.onChange(() => io?.to('role:manager').emit('hub:presence', presence.list(bus.config)));
+
+  const liveConfig = new LiveConfig(
+    {
+      db: opts.db,
+      bus,
+      clock,
+      log,
+      adjust,
+      pinCost: opts.pinCost,
+      onApplied: (config, sections) => {
+        if (sections.includes('serialDevices') || sections.includes('windows')) void serial.reconfigure(bus.config);
+        if (sections.includes('printers') && opts.printers === undefined)
+          void printing.reconfigure(before, config, (c) => printersFromConfig(c));
+        before = config;
+        if (io !== null) resyncAll(io, context);
+      },
+    },
+    startup,
+  );
+  let before = startup.config;
+
+  /** Live tickets from memory, older ones from the table. */
+  const storedTicket = (id: string): Ticket | undefined => {
+    const live = bus.state.tickets.get(id);
+    if (live !== undefined) return live;
+    const row = stmt(opts.db, 'SELECT data FROM tickets WHERE id = ?').get(id) as { data: string } | undefined;
+    return row === undefined ? undefined : (JSON.parse(row.data) as Ticket);
+  };
+
   const context: HubContext = {
     db: opts.db,
     bus,
@@ -126,12 +192,43 @@ export function createHub(opts: HubOptions): Hub {
     catalogue: () => catalogue(bus.state, clock()),
     snapshot: (viewer) => snapshot(bus.state, seq, clock(), viewer, printing.statuses()),
     ticketView: (id) => {
-      const live = bus.state.tickets.get(id);
-      if (live !== undefined) return ticketView(bus.state, live);
-      const row = stmt(opts.db, 'SELECT data FROM tickets WHERE id = ?').get(id) as { data: string } | undefined;
-      return row === undefined ? null : ticketView(bus.state, JSON.parse(row.data) as Ticket);
+      const t = storedTicket(id);
+      return t === undefined ? null : ticketView(bus.state, t);
     },
     notices,
+    presence,
+    config: liveConfig,
+    alerts: alerts.tracker,
+    acknowledgeAlert: (id, actor) => {
+      const ack = alerts.tracker.acknowledge(id, actor, clock());
+      if (ack.ok) io?.to('role:manager').emit('hub:alerts', alerts.tracker.list());
+      return ack;
+    },
+    devices: () => {
+      const statuses = printing.statuses();
+      return {
+        devices: presence.list(bus.config),
+        printers: bus.config.printers.map((p) => ({
+          id: p.id,
+          uri: p.uri,
+          paperWidthMm: p.paperWidthMm,
+          status: statuses.get(p.id) ?? 'unknown',
+        })),
+        serialDevices: serial.list(),
+      };
+    },
+    reprintTicket: async (ticketId, printerId) => {
+      const live = bus.state.tickets.get(ticketId);
+      const row =
+        live ??
+        (() => {
+          const r = stmt(opts.db, 'SELECT data FROM tickets WHERE id = ?').get(ticketId) as
+            { data: string } | undefined;
+          return r === undefined ? undefined : (JSON.parse(r.data) as Ticket);
+        })();
+      if (row === undefined) return { ok: false, error: fail('UNKNOWN_TICKET', '没有该号票 / unknown ticket') };
+      return printing.reprint(row, printerId);
+    },
   };
 
   const app = Fastify({ bodyLimit: BODY_LIMIT, logger: false, trustProxy: false });
@@ -162,6 +259,7 @@ export function createHub(opts: HubOptions): Hub {
       flush();
       await new Promise<void>((resolve) => void io.close(() => resolve()));
       await app.close().catch(() => undefined);
+      alerts.stop();
       await printing.stop();
       await serial.stop();
     },

@@ -1,8 +1,21 @@
-import type { Catalogue, HallSnapshot, HallView, Health, TicketView } from '@yichuang/protocol';
+import type {
+  Ack,
+  Actor,
+  Alert,
+  Catalogue,
+  DevicesView,
+  HallSnapshot,
+  HallView,
+  Health,
+  TicketView,
+} from '@yichuang/protocol';
+import type { AlertTracker } from './alerts/alert-tracker.ts';
 import type { LoginThrottle } from './auth/login-throttle.ts';
 import type { CommandBus } from './command-bus.ts';
-import type { Db } from './store/open-db.ts';
+import type { LiveConfig } from './config/live-config.ts';
 import type { NoticePrinting } from './printing/notice-printing.ts';
+import type { Presence } from './realtime/presence.ts';
+import type { Db } from './store/open-db.ts';
 
 /** What the REST and socket adapters may use of the hub. */
 export interface HubContext {
@@ -18,4 +31,10 @@ export interface HubContext {
   snapshot: (viewer: HallSnapshot['viewer']) => HallSnapshot;
   ticketView: (id: string) => TicketView | null;
   notices: NoticePrinting;
+  presence: Presence;
+  config: LiveConfig;
+  alerts: AlertTracker;
+  acknowledgeAlert: (id: string, actor: Actor) => Ack<{ alert: Alert }>;
+  devices: () => DevicesView;
+  reprintTicket: (ticketId: string, printerId?: string) => Promise<Ack<{ ticketId: string; printerId: string }>>;
 }

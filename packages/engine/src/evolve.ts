@@ -47,6 +47,9 @@ export function evolve(state: HallState, event: DomainEvent): void {
     case 'ticket:print-failed':
     case 'printer:status-changed':
     case 'device:status-changed':
+    case 'alert:acknowledged':
+    // The hub swaps the config in (applyConfig) when it commits this; the queue itself is unchanged.
+    case 'config:changed':
       return; // recorded for the manager and the audit; the queue is unchanged
     case 'window:signed-in': {
       const { windowId, officerId, role } = event.payload;

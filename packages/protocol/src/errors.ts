@@ -17,6 +17,9 @@ export const errorStatus = {
   UNKNOWN_TICKET: 404,
   UNKNOWN_APPOINTMENT: 404,
   UNKNOWN_NOTICE: 404,
+  UNKNOWN_ALERT: 404,
+  UNKNOWN_OFFICER: 404,
+  UNKNOWN_PRINTER: 404,
   METHOD_NOT_ALLOWED: 405,
   WINDOW_BUSY: 409,
   WINDOW_CONFLICT: 409,
@@ -32,6 +35,8 @@ export const errorStatus = {
   NO_PRINTER: 409,
   PRINTER_FAULT: 409,
   OUTSIDE_HOURS: 409,
+  CONFIG_CONFLICT: 409,
+  CONFIG_UNSAFE: 409,
   PROTOCOL_MISMATCH: 426,
   BODY_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
@@ -42,7 +47,12 @@ export const errorStatus = {
 export type ErrorCode = keyof typeof errorStatus;
 
 export const errorBodySchema = z.object({
-  error: z.object({ code: z.string(), message: z.string(), field: z.string().optional() }),
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    field: z.string().optional(),
+    issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  }),
 });
 export type ErrorBody = z.infer<typeof errorBodySchema>;
 
@@ -50,6 +60,8 @@ export interface DomainError {
   code: ErrorCode;
   message: string;
   field?: string;
+  /** Every problem found, when there is more than one (a config edit). */
+  issues?: { path: string; message: string }[];
 }
 
 export type Ack<T> = { ok: true; data: T } | { ok: false; error: DomainError };

@@ -78,6 +78,16 @@ export const eventPayloadSchemas = {
     reprint: z.boolean(),
   }),
   'ticket:rated': z.object({ rating: ratingSchema }),
+  /** The hall config changed (a console edit, or a changed file at start); the config is in config_versions. */
+  'config:changed': z.object({
+    version: n,
+    source: z.enum(['file', 'console']),
+    /** Top-level sections that differ: services, windows, officers … */
+    sections: z.array(s),
+    /** What changed, in words (never a PIN): 新增事项 xxx, 3号窗口 办理范围 … */
+    changes: z.array(s),
+  }),
+  'alert:acknowledged': z.object({ alertId: s, kind: s, subject: s }),
 } as const;
 
 export type EventType = keyof typeof eventPayloadSchemas;

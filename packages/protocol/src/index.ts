@@ -8,3 +8,5 @@ export * from './results.ts';
 export * from './rest.ts';
 export * from './socket.ts';
 export * from './notices.ts';
+export * from './reports.ts';
+export * from './manager.ts';

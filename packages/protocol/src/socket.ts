@@ -3,6 +3,7 @@ import type { CommandName, CommandPayload } from './commands.ts';
 import type { CommandResult, HallSnapshot } from './results.ts';
 import type { EventEnvelope } from './events.ts';
 import type { SerialDeviceView } from './entities.ts';
+import type { Alert, DevicePresence } from './manager.ts';
 
 /** Socket.io: client → hub. Every command takes its payload and an ack. */
 export type ClientToServerEvents = {
@@ -22,6 +23,10 @@ export interface ServerToClientEvents {
   'hub:printers': (printers: { id: string; status: string }[]) => void;
   /** Staff only: the serial devices' lines, whenever one goes up or down. */
   'hub:devices': (devices: SerialDeviceView[]) => void;
+  /** Managers only: the alert list whenever it changes. */
+  'hub:alerts': (alerts: Alert[]) => void;
+  /** Managers only: which kiosks, displays and rater screens are connected. */
+  'hub:presence': (devices: DevicePresence[]) => void;
 }
 
 /** What a client sends in `io(url, { auth })`. */

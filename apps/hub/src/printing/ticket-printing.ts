@@ -1,4 +1,4 @@
-import type { DomainEvent, EventEnvelope, HallConfig, Ticket } from '@yichuang/protocol';
+import { fail, type Ack, type DomainEvent, type EventEnvelope, type HallConfig, type Ticket } from '@yichuang/protocol';
 import { ticketView } from '@yichuang/engine';
 import {
   createTransport,
@@ -49,19 +49,70 @@ export interface PrintingOptions {
  */
 export class TicketPrinting {
   private readonly o: PrintingOptions;
-  private readonly unsubscribe: (() => void)[] = [];
+  private readonly unsubscribe = new Map<HubPrinter, () => void>();
   private readonly known = new Set<string>();
 
   constructor(o: PrintingOptions) {
     this.o = o;
-    for (const printer of o.printers.values()) {
-      this.unsubscribe.push(printer.onStatus((status, previous) => this.statusChanged(printer.id, status, previous)));
-      printer.start();
-      // A printer already at fault when the hub starts raises no change of its own: report it once.
-      void printer.checkStatus().then((status) => {
-        if (!this.known.has(printer.id)) this.statusChanged(printer.id, status, status);
-      });
+    for (const printer of o.printers.values()) this.attach(printer);
+  }
+
+  private attach(printer: HubPrinter): void {
+    this.unsubscribe.set(
+      printer,
+      printer.onStatus((status, previous) => this.statusChanged(printer.id, status, previous)),
+    );
+    printer.start();
+    // A printer already at fault when the hub starts raises no change of its own: report it once.
+    void printer.checkStatus().then((status) => {
+      if (!this.known.has(printer.id)) this.statusChanged(printer.id, status, status);
+    });
+  }
+
+  /**
+   * A config change of the printers: those removed or moved to another URI stop, new ones start.
+   * The map is shared with notice printing, so it is changed in place.
+   */
+  async reconfigure(
+    before: HallConfig,
+    after: HallConfig,
+    create: (config: HallConfig) => Map<string, HubPrinter>,
+  ): Promise<void> {
+    const uri = (c: HallConfig): Map<string, string> => new Map(c.printers.map((p) => [p.id, p.uri]));
+    const was = uri(before);
+    const now = uri(after);
+    const stopped: Promise<void>[] = [];
+    for (const [id, printer] of this.o.printers) {
+      if (now.get(id) === was.get(id)) continue;
+      this.unsubscribe.get(printer)?.();
+      this.unsubscribe.delete(printer);
+      this.o.printers.delete(id);
+      this.known.delete(id);
+      stopped.push(printer.stop());
     }
+    await Promise.all(stopped);
+    const fresh = create({ ...after, printers: after.printers.filter((p) => !this.o.printers.has(p.id)) });
+    for (const [id, printer] of fresh) {
+      this.o.printers.set(id, printer);
+      this.attach(printer);
+    }
+  }
+
+  /** Print a ticket again: on the printer named, else its kiosk's. */
+  async reprint(ticket: Ticket, printerId?: string): Promise<Ack<{ ticketId: string; printerId: string }>> {
+    const printer = printerId === undefined ? this.printerFor(ticket.kioskId ?? '') : this.o.printers.get(printerId);
+    if (printer === undefined)
+      return {
+        ok: false,
+        error:
+          printerId === undefined
+            ? fail('NO_PRINTER', '该号票的取号机没有打印机，请指定打印机 / name a printer: the ticket’s kiosk has none')
+            : fail('UNKNOWN_PRINTER', `没有打印机 ${printerId} / unknown printer`, 'printerId'),
+      };
+    const result = await this.send(ticket, printer);
+    if (!result.ok)
+      return { ok: false, error: fail('PRINTER_FAULT', `打印失败：${result.status} / print failed: ${result.status}`) };
+    return { ok: true, data: { ticketId: ticket.id, printerId: printer.id } };
   }
 
   /** Feed committed events in. */
@@ -76,7 +127,7 @@ export class TicketPrinting {
   }
 
   async stop(): Promise<void> {
-    for (const u of this.unsubscribe) u();
+    for (const u of this.unsubscribe.values()) u();
     await Promise.all([...this.o.printers.values()].map((p) => p.stop()));
   }
 
@@ -87,7 +138,11 @@ export class TicketPrinting {
 
   private printTicket(ticket: Ticket): void {
     const printer = this.printerFor(ticket.kioskId ?? '');
-    if (printer === undefined) return;
+    if (printer !== undefined) void this.send(ticket, printer);
+  }
+
+  /** Lay out, print and record the outcome as an event. */
+  private async send(ticket: Ticket, printer: HubPrinter): Promise<PrintResult> {
     const { config } = this.o.bus;
     const state = this.o.bus.state;
     const live = state.tickets.get(ticket.id) ?? ticket;
@@ -110,10 +165,11 @@ export class TicketPrinting {
       },
       { paperWidthMm: paper },
     );
-    void printer.print({ id: ticket.id, bytes }).then(
-      (result) => this.record(ticket.id, printer.id, result),
-      (err: Error) => this.record(ticket.id, printer.id, { ok: false, status: 'offline', error: err.message }),
-    );
+    const result = await printer
+      .print({ id: ticket.id, bytes })
+      .catch((err: Error): PrintResult => ({ ok: false, status: 'offline', error: err.message }));
+    this.record(ticket.id, printer.id, result);
+    return result;
   }
 
   private record(ticketId: string, printerId: string, result: PrintResult): void {

@@ -56,6 +56,9 @@ export function createSocketServer(http: HttpServer, hub: HubContext): HubIo {
 
   io.on('connection', (socket: HubSocket) => {
     const actor = socket.data.actor;
+    const deviceId = actor.kind === 'device' ? actor.deviceId : null;
+    hub.presence.connected(actor.role, deviceId);
+    socket.on('disconnect', () => hub.presence.disconnected(actor.role, deviceId));
     void socket.join(['hall', `role:${actor.role}`]);
     if (actor.kind === 'officer') void socket.join(`officer:${actor.officerId}`);
     // Joined first, then the snapshot: any event after it arrives in the next batch (older ones are dropped by seq).
@@ -85,6 +88,15 @@ export function createSocketServer(http: HttpServer, hub: HubContext): HubIo {
     }
   });
   return io;
+}
+
+/**
+ * After a config change every client starts again from a fresh snapshot (new matters at the kiosk, new
+ * windows on the display); events already sent in its seq range are then ignored as duplicates.
+ */
+export function resyncAll(io: HubIo, hub: HubContext): void {
+  for (const socket of io.sockets.sockets.values())
+    socket.emit('hub:snapshot', hub.snapshot(viewerOf(socket.data.actor)));
 }
 
 /** Send a batch of committed events to every connected client, redacted for its role: one frame each. */

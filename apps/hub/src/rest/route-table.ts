@@ -9,6 +9,8 @@ import {
 } from '@yichuang/protocol';
 import { login } from './login.ts';
 import { noticeRoutes } from './notice-routes.ts';
+import { managerRoutes } from './manager-routes.ts';
+import { reportRoutes } from './report-routes.ts';
 import { ANY_CREDENTIAL, command, obj, requestIdOf, STAFF, type RouteSpec } from './route-spec.ts';
 
 export type { RouteRequest, RouteSpec } from './route-spec.ts';
@@ -140,4 +142,6 @@ export const routes: RouteSpec[] = [
     handle: command('appointment:book', (r) => r.body),
   },
   ...noticeRoutes,
+  ...reportRoutes,
+  ...managerRoutes,
 ];

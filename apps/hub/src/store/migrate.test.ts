@@ -31,7 +31,9 @@ describe('migrations', () => {
       db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]
     ).map((r) => r.name);
     expect(tables).toEqual([
+      'alerts',
       'appointments',
+      'config_versions',
       'events',
       'hall_meta',
       'notice_prints',
@@ -58,7 +60,7 @@ describe('migrations', () => {
     const all = loadMigrations();
     migrate(db, all.slice(0, 1));
     db.prepare("INSERT INTO events (at, type, actor, payload) VALUES (1, 'hall:day-started', 'system', '{}')").run();
-    migrate(db, all);
+    migrate(db, all.slice(0, 2));
     expect(db.pragma('user_version', { simple: true })).toBe(2);
     expect(db.prepare('SELECT COUNT(*) AS n FROM events').get()).toEqual({ n: 1 });
     const cols = (table: string): string[] =>
@@ -69,6 +71,23 @@ describe('migrations', () => {
       db
         .prepare(
           "INSERT INTO ratings (ticket_id, day, ticket_number, window_id, officer_id, level, via, at) VALUES ('t', 'd', 'A1', 'w', 'o', 6, 'pad', 0)",
+        )
+        .run(),
+    ).toThrow(/CHECK/);
+    db.close();
+  });
+
+  it('003 adds config versions and alerts with their checks', () => {
+    const db = openDb(tempDir());
+    const insert = db.prepare(
+      "INSERT INTO config_versions (version, at, actor, source, file_hash, config) VALUES (1, 0, 'system', ?, 'h', '{}')",
+    );
+    expect(() => insert.run('elsewhere')).toThrow(/CHECK/);
+    insert.run('file');
+    expect(() =>
+      db
+        .prepare(
+          "INSERT INTO alerts (id, day, kind, severity, subject, message, raised_at) VALUES ('a', 'd', 'k', 'loud', 's', 'm', 0)",
         )
         .run(),
     ).toThrow(/CHECK/);

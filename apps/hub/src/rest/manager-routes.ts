@@ -1,0 +1,192 @@
+import { z } from 'zod';
+import {
+  configPutSchema,
+  displayNoticesBodySchema,
+  eventTypes,
+  fail,
+  isoDay,
+  pinResetBodySchema,
+  ticketReprintBodySchema,
+  windowOpenBodySchema,
+  windowQueuesBodySchema,
+  type Ack,
+  type HallConfig,
+} from '@yichuang/protocol';
+import { businessDay } from '@yichuang/engine';
+import { hashPin } from '../auth/pin-hash.ts';
+import type { HubContext } from '../hub-context.ts';
+import { auditPage, findTickets } from '../store/audit-queries.ts';
+import type { RouteRequest, RouteSpec } from './route-spec.ts';
+
+const MANAGER = ['manager'] as const;
+
+/** A live action is a small config change: same validation, same log, same version history. */
+function patchWindow(
+  hub: HubContext,
+  req: RouteRequest,
+  change: (w: HallConfig['windows'][number]) => void,
+): Ack<unknown> {
+  const id = req.params.id ?? '';
+  if (!hub.config.config.windows.some((w) => w.id === id))
+    return { ok: false, error: fail('UNKNOWN_WINDOW', `没有窗口 ${id} / unknown window`, 'windowId') };
+  return hub.config.patch(
+    (c) => ({ ...c, windows: c.windows.map((w) => (w.id === id ? (change(w), w) : w)) }),
+    req.actor!,
+  );
+}
+
+const int = (raw: string | undefined, fallback: number, max: number): number => {
+  const n = Number(raw);
+  return Number.isInteger(n) && n > 0 ? Math.min(n, max) : fallback;
+};
+
+/** The manager console: alerts, devices, live config, live actions, audit, find and reprint. */
+export const managerRoutes: RouteSpec[] = [
+  {
+    method: 'GET',
+    url: '/api/alerts',
+    summary: 'Alerts still open or not yet acknowledged, critical first',
+    auth: MANAGER,
+    handle: (hub) => ({ ok: true, data: { alerts: hub.alerts.list() } }),
+  },
+  {
+    method: 'POST',
+    url: '/api/alerts/:id/acknowledge',
+    summary: 'Acknowledge an alert (logged with who did it)',
+    auth: MANAGER,
+    body: z.strictObject({}),
+    handle: (hub, req) => hub.acknowledgeAlert(req.params.id ?? '', req.actor!),
+  },
+  {
+    method: 'GET',
+    url: '/api/devices',
+    summary: 'Kiosks, displays and rater screens (connected or not), printers, serial devices',
+    auth: MANAGER,
+    handle: (hub) => ({ ok: true, data: hub.devices() }),
+  },
+  {
+    method: 'GET',
+    url: '/api/config',
+    summary: 'The running hall config and its version (for editing and export)',
+    auth: MANAGER,
+    handle: (hub) => ({ ok: true, data: hub.config.document() }),
+  },
+  {
+    method: 'POST',
+    url: '/api/config',
+    summary:
+      'Apply a whole new config { baseVersion, config }: validated, checked against the live hall, applied without restart',
+    auth: MANAGER,
+    body: configPutSchema,
+    handle: (hub, req) => {
+      const body = configPutSchema.parse(req.body);
+      return hub.config.replace(body.config, body.baseVersion, req.actor!);
+    },
+  },
+  {
+    method: 'POST',
+    url: '/api/officers/:id/pin',
+    summary: "Reset an officer's PIN (their sessions end)",
+    auth: MANAGER,
+    body: pinResetBodySchema,
+    handle: (hub, req) => {
+      const id = req.params.id ?? '';
+      if (!hub.config.config.officers.some((o) => o.id === id))
+        return { ok: false, error: fail('UNKNOWN_OFFICER', `没有人员 ${id} / unknown officer`, 'officerId') };
+      const pinHash = hashPin(pinResetBodySchema.parse(req.body).pin);
+      return hub.config.patch(
+        (c) => ({ ...c, officers: c.officers.map((o) => (o.id === id ? { ...o, pinHash } : o)) }),
+        req.actor!,
+      );
+    },
+  },
+  {
+    method: 'POST',
+    url: '/api/windows/:id/queues',
+    summary: 'Change the queues a window serves, on the fly (balancing, 一窗通办)',
+    auth: MANAGER,
+    body: windowQueuesBodySchema,
+    handle: (hub, req) =>
+      patchWindow(hub, req, (w) => {
+        w.queues = windowQueuesBodySchema.parse(req.body).queues;
+      }),
+  },
+  {
+    method: 'POST',
+    url: '/api/windows/:id/open',
+    summary: 'Open or close a window (a closed window is never an empty post)',
+    auth: MANAGER,
+    body: windowOpenBodySchema,
+    handle: (hub, req) =>
+      patchWindow(hub, req, (w) => {
+        w.open = windowOpenBodySchema.parse(req.body).open;
+      }),
+  },
+  {
+    method: 'POST',
+    url: '/api/display/notices',
+    summary: 'The notice line (警务公开) the displays scroll, after the hall phones',
+    auth: MANAGER,
+    body: displayNoticesBodySchema,
+    handle: (hub, req) =>
+      hub.config.patch(
+        (c) => ({ ...c, display: { ...c.display, notices: displayNoticesBodySchema.parse(req.body).notices } }),
+        req.actor!,
+      ),
+  },
+  {
+    method: 'GET',
+    url: '/api/events',
+    summary:
+      'The audit log, newest first (?type= or prefix like ticket:, &actor=, &windowId=, &from=, &to=, &before=, &limit=)',
+    auth: MANAGER,
+    handle: (hub, req) => {
+      const q = req.query;
+      const type = q.type;
+      if (type !== undefined && type !== '' && !eventTypes.some((t) => t === type || t.startsWith(type)))
+        return { ok: false, error: fail('VALIDATION_FAILED', `没有该事件类型 / unknown event type ${type}`, 'type') };
+      for (const key of ['from', 'to'] as const)
+        if (q[key] !== undefined && q[key] !== '' && !isoDay.safeParse(q[key]).success)
+          return {
+            ok: false,
+            error: fail('VALIDATION_FAILED', '日期格式应为 YYYY-MM-DD / date must be YYYY-MM-DD', key),
+          };
+      return {
+        ok: true,
+        data: auditPage(hub.db, hub.bus.config.hall.timezone, {
+          type: type || undefined,
+          actor: q.actor || undefined,
+          windowId: q.windowId || undefined,
+          from: q.from || undefined,
+          to: q.to || undefined,
+          before: q.before === undefined ? undefined : int(q.before, Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER),
+          limit: int(q.limit, 100, 500),
+        }),
+      };
+    },
+  },
+  {
+    method: 'GET',
+    url: '/api/tickets',
+    summary: 'Find tickets of a day (?date=, default today; &number= e.g. A012 or A01)',
+    auth: MANAGER,
+    handle: (hub, req) => {
+      const date = req.query.date || businessDay(hub.clock(), hub.bus.config.hall.timezone);
+      if (!isoDay.safeParse(date).success)
+        return {
+          ok: false,
+          error: fail('VALIDATION_FAILED', '日期格式应为 YYYY-MM-DD / date must be YYYY-MM-DD', 'date'),
+        };
+      const number = (req.query.number ?? '').toUpperCase().slice(0, 8);
+      return { ok: true, data: { date, tickets: findTickets(hub.db, date, number) } };
+    },
+  },
+  {
+    method: 'POST',
+    url: '/api/tickets/:id/reprint',
+    summary: "Print a ticket again (on the issuing kiosk's printer, or the one named)",
+    auth: MANAGER,
+    body: ticketReprintBodySchema,
+    handle: (hub, req) => hub.reprintTicket(req.params.id ?? '', ticketReprintBodySchema.parse(req.body).printerId),
+  },
+];

@@ -1,0 +1,92 @@
+import { z } from 'zod';
+import type { EventEnvelope } from './events.ts';
+import type { SerialDeviceView } from './entities.ts';
+
+/** What the manager console reads and sends beyond the v1 table: alerts, devices, config, audit. */
+
+export const alertKinds = ['empty-post', 'long-wait', 'printer-fault', 'device-offline', 'not-signed-in'] as const;
+export type AlertKind = (typeof alertKinds)[number];
+
+export const alertSchema = z.object({
+  /** `kind:subject@raisedAt`: the same condition raised again later is a new alert. */
+  id: z.string(),
+  kind: z.enum(alertKinds),
+  severity: z.enum(['critical', 'warning']),
+  /** What it is about: a window, queue, printer or device id. */
+  subject: z.string(),
+  windowId: z.string().nullable(),
+  /** Chinese, then ` / ` and English. */
+  message: z.string(),
+  raisedAt: z.number().int(),
+  /** When the condition ended by itself (someone signed in, paper loaded), or null while it lasts. */
+  clearedAt: z.number().int().nullable(),
+  acknowledgedAt: z.number().int().nullable(),
+  acknowledgedBy: z.string().nullable(),
+});
+export type Alert = z.infer<typeof alertSchema>;
+
+/** A kiosk, display or rater screen and whether it is connected to the hub now. */
+export interface DevicePresence {
+  id: string;
+  kind: 'kiosk' | 'display' | 'rater';
+  /** The kiosk's printer or the rater's window, when the config names one. */
+  printer: string | null;
+  window: string | null;
+  connected: boolean;
+  /** Since when it is connected (or since when it is not, once it was seen). */
+  since: number | null;
+  lastSeenAt: number | null;
+}
+
+export interface DevicesView {
+  devices: DevicePresence[];
+  printers: { id: string; uri: string; paperWidthMm: number; status: string }[];
+  serialDevices: SerialDeviceView[];
+}
+
+/** The running config as the console edits it (PINs only as scrypt hashes). */
+export interface ConfigDocument {
+  version: number;
+  at: number;
+  actor: string;
+  source: 'file' | 'console';
+  config: unknown;
+}
+
+export const configPutSchema = z.strictObject({
+  /** The version the edit started from: a stale one is refused (someone else changed the config). */
+  baseVersion: z.number().int().positive(),
+  config: z.unknown(),
+});
+
+export const windowQueuesBodySchema = z.strictObject({
+  queues: z.union([z.literal('all'), z.array(z.string().min(1).max(64)).min(1).max(100)]),
+});
+export const windowOpenBodySchema = z.strictObject({ open: z.boolean() });
+export const displayNoticesBodySchema = z.strictObject({
+  notices: z.array(z.string().trim().min(1).max(200)).max(20),
+});
+export const pinResetBodySchema = z.strictObject({
+  pin: z.string().regex(/^\d{4,8}$/, '密码为 4 到 8 位数字 / the PIN is 4 to 8 digits'),
+});
+export const ticketReprintBodySchema = z.strictObject({ printerId: z.string().min(1).max(64).optional() });
+
+/** One page of the audit log, newest first; `nextBefore` asks for the page after it. */
+export interface AuditPage {
+  events: EventEnvelope[];
+  nextBefore: number | null;
+}
+
+/** A stored ticket found by day and number (the manager's find-and-reprint). */
+export interface TicketRow {
+  id: string;
+  day: string;
+  number: string;
+  queueId: string;
+  serviceId: string;
+  status: string;
+  windowId: string | null;
+  issuedAt: number;
+  finishedAt: number | null;
+  printed: boolean;
+}

@@ -1,0 +1,2 @@
+/** Report shapes (daily and date range) are defined here. */
+export {};
