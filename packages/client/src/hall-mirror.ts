@@ -31,6 +31,14 @@ export class HallMirror {
     return this.configData;
   }
 
+  /**
+   * The engine state itself, for views the mirror's methods do not give (finished tickets, first
+   * sign-ins, the day). Read only: the mirror alone applies events to it.
+   */
+  get hall(): HallState | null {
+    return this.state;
+  }
+
   applySnapshot(s: HallSnapshot): void {
     this.configData = s.config;
     // Public configs carry no PIN hashes or keys; the engine needs neither to apply events.

@@ -19,7 +19,8 @@ export interface HubConnectionOptions {
   /** Milliseconds an ack may take before the command fails as unreachable. */
   ackTimeoutMs?: number;
   onChange?: () => void;
-  onError?: (message: string) => void;
+  /** A refused connection: the hub's message and, when it gave one, its error code. */
+  onError?: (message: string, code?: string) => void;
   /** Socket.io options passed through (tests use { transports: ['websocket'] }). */
   socketOptions?: Parameters<typeof io>[1];
 }
@@ -45,7 +46,14 @@ export class HubConnection {
       this.mirror.applySnapshot(s);
       o.onChange?.();
     });
-    this.socket.on('connect_error', (err) => o.onError?.(err.message));
+    // socket.io does not come back by itself after the hub ended the connection (credentials revoked,
+    // a key rotated): try again, so that the refusal, and why, reaches the screen.
+    this.socket.on('disconnect', (reason) => {
+      if (reason === 'io server disconnect') setTimeout(() => this.socket.connect(), 1000);
+    });
+    this.socket.on('connect_error', (err) =>
+      o.onError?.(err.message, (err as Error & { data?: { code?: string } }).data?.code),
+    );
     this.socket.on('hub:events', (events) => {
       let changed = false;
       for (const e of events) {

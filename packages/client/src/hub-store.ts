@@ -25,12 +25,14 @@ export function createHubStore(opts: Omit<HubConnectionOptions, 'onChange' | 'on
   const connection = new HubConnection({
     ...opts,
     onChange: bump,
-    onError: (message) => {
-      const code = /PROTOCOL|too old/i.test(message)
-        ? 'PROTOCOL_MISMATCH'
-        : /credential|凭证|key/i.test(message)
-          ? 'UNAUTHENTICATED'
-          : 'UNREACHABLE';
+    onError: (message, hubCode) => {
+      // An expired session is, for a screen, the same as bad credentials: sign in (or set up) again.
+      const code =
+        hubCode === 'PROTOCOL_MISMATCH' || /PROTOCOL|too old/i.test(message)
+          ? 'PROTOCOL_MISMATCH'
+          : hubCode === 'UNAUTHENTICATED' || hubCode === 'TOKEN_EXPIRED' || /credential|凭证|key/i.test(message)
+            ? 'UNAUTHENTICATED'
+            : 'UNREACHABLE';
       store.setState({ link: 'offline', problem: { code, message } });
     },
   });

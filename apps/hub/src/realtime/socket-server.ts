@@ -95,8 +95,15 @@ export function createSocketServer(http: HttpServer, hub: HubContext): HubIo {
  * windows on the display); events already sent in its seq range are then ignored as duplicates.
  */
 export function resyncAll(io: HubIo, hub: HubContext): void {
-  for (const socket of io.sockets.sockets.values())
+  for (const socket of io.sockets.sockets.values()) {
+    // A PIN reset, a removed officer or a rotated device key ends that connection now.
+    const still = authenticate(hub.db, hub.bus.config, socket.data.bearer, hub.clock());
+    if (isDomainError(still) || still.role !== socket.data.actor.role) {
+      socket.disconnect(true);
+      continue;
+    }
     socket.emit('hub:snapshot', hub.snapshot(viewerOf(socket.data.actor)));
+  }
 }
 
 /** Send a batch of committed events to every connected client, redacted for its role: one frame each. */

@@ -1,0 +1,12 @@
+import type { ReactElement } from 'react';
+import { useManager } from '../shell/manager-store.ts';
+import { mt } from '../shell/shell-strings.ts';
+
+export function SimulatePage(): ReactElement {
+  const lang = useManager((s) => s.lang);
+  return (
+    <section className="m-page" data-testid="page-simulate">
+      <h1 className="m-page__title">{mt(lang, 'nav.simulate')}</h1>
+    </section>
+  );
+}
