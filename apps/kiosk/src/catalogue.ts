@@ -11,12 +11,19 @@ export async function refreshCatalogue(): Promise<void> {
   if (c !== null) useKiosk.setState({ catalogue: c });
 }
 
-/** The catalogue and the hall's phase (open, extended, closed): every 30 s and on every reconnect. */
+/**
+ * The catalogue and the hall's phase (open, extended, closed): every 30 s, and whenever the hub sends a
+ * snapshot (every reconnect, and every config change: a new matter shows at once).
+ */
 export function useCatalogueSync(): void {
-  const link = useHub((s) => s.link);
+  const connection = useHub((s) => s.connection);
   useEffect(() => {
-    if (link === 'online') void refreshCatalogue();
-  }, [link]);
+    const refresh = (): void => void refreshCatalogue();
+    connection.socket.on('hub:snapshot', refresh);
+    return () => {
+      connection.socket.off('hub:snapshot', refresh);
+    };
+  }, [connection]);
   useEffect(() => {
     void refreshCatalogue();
     const id = setInterval(() => void refreshCatalogue(), REFRESH_MS);
