@@ -1,2 +1,153 @@
-/** Report shapes (daily and date range) are defined here. */
-export {};
+import { z } from 'zod';
+import { isoDay } from './entities.ts';
+
+/** The longest date range a report covers: a quarter (92 days), so one request cannot scan years of log. */
+export const MAX_REPORT_DAYS = 92;
+
+export const reportFormats = ['json', 'csv', 'xlsx'] as const;
+export const reportFormatSchema = z.enum(reportFormats);
+export type ReportFormat = z.infer<typeof reportFormatSchema>;
+
+const count = z.number().int().nonnegative();
+const seconds = z.number().nonnegative();
+const minutes = z.number().nonnegative();
+const epochMs = z.number().int().nonnegative();
+
+/** Durations in whole seconds; percentiles by nearest rank; all zero when count is 0. */
+export const statSchema = z.object({ count, meanS: seconds, p50S: seconds, p90S: seconds });
+export type Stat = z.infer<typeof statSchema>;
+
+/** 好差评 of a window, an officer or the hall. satisfiedRate: share of level 4 and 5 (0 when unrated). */
+export const ratingSummarySchema = z.object({
+  count,
+  mean: z.number().min(0).max(5),
+  levels: z.object({ '1': count, '2': count, '3': count, '4': count, '5': count }),
+  satisfiedRate: z.number().min(0).max(1),
+});
+export type RatingSummary = z.infer<typeof ratingSummarySchema>;
+
+/** Pause minutes by reason: 离岗 away, 会议 meeting, 用餐 meal, 其他 other. */
+export const pauseMinutesSchema = z.object({ away: minutes, meeting: minutes, meal: minutes, other: minutes });
+export type PauseMinutes = z.infer<typeof pauseMinutesSchema>;
+
+export const reportTotalsSchema = z.object({
+  issued: count,
+  served: count,
+  noShow: count,
+  transferred: count,
+  carriedOver: count,
+  /** Tickets issued with the green channel (绿色通道). */
+  green: count,
+  /** Tickets issued by checking in an appointment (预约). */
+  appointments: count,
+  /**
+   * Issue to first call, for tickets issued in the range; not those carried over to another day
+   * before a call, whose wait would span the night.
+   */
+  wait: statSchema,
+  /** ticket:finished serviceS (start, or call when not started, to finish). */
+  service: statSchema,
+});
+export type ReportTotals = z.infer<typeof reportTotalsSchema>;
+
+export const queueReportSchema = z.object({
+  id: z.string(),
+  prefix: z.string(),
+  name: z.string(),
+  /** Counted in the queue the ticket was issued into. */
+  issued: count,
+  /** Counted in the queue the ticket was in when finished (after any transfer). */
+  served: count,
+  noShow: count,
+  /** Tickets transferred out of this queue. */
+  transferred: count,
+  carriedOver: count,
+  /** By the queue the ticket was issued into: the line the citizen waited in. */
+  wait: statSchema,
+  service: statSchema,
+});
+export type QueueReport = z.infer<typeof queueReportSchema>;
+
+export const windowReportSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  served: count,
+  noShow: count,
+  service: statSchema,
+  /** Seconds the window held a ticket: from each call to the finish, no-show or transfer that released it. */
+  busyS: seconds,
+  pauseMinutes: pauseMinutesSchema,
+  /** 空岗 minutes during promised hours. */
+  emptyPostMinutes: minutes,
+  /** Empty posts that began in the range. */
+  emptyPosts: count,
+  ratings: ratingSummarySchema,
+});
+export type WindowReport = z.infer<typeof windowReportSchema>;
+
+/** An officer's first sign-in of a day against opening time (提前10分钟上岗). */
+export const signInRecordSchema = z.object({
+  day: isoDay,
+  windowId: z.string(),
+  /** Minutes before opening; negative when late. */
+  earlyMinutes: z.number().int(),
+  /** At least 10 minutes early. */
+  early: z.boolean(),
+});
+export type SignInRecord = z.infer<typeof signInRecordSchema>;
+
+export const officerReportSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  served: count,
+  noShow: count,
+  service: statSchema,
+  pauseMinutes: pauseMinutesSchema,
+  signIns: z.array(signInRecordSchema),
+  ratings: ratingSummarySchema,
+});
+export type OfficerReport = z.infer<typeof officerReportSchema>;
+
+/** One hour of the hall's local day, summed over every day of the range (arrivals and waits by hour). */
+export const hourReportSchema = z.object({
+  hour: z.number().int().min(0).max(23),
+  /** Tickets issued in this hour. */
+  issued: count,
+  /** Tickets finished in this hour. */
+  served: count,
+  /** Mean wait of the tickets issued in this hour that were called. */
+  meanWaitS: seconds,
+});
+export type HourReport = z.infer<typeof hourReportSchema>;
+
+export const lowRatingSchema = z.object({
+  ticketNumber: z.string(),
+  windowId: z.string(),
+  officerId: z.string(),
+  level: z.number().int().min(1).max(5),
+  reason: z.string().nullable(),
+  at: epochMs,
+});
+export type LowRating = z.infer<typeof lowRatingSchema>;
+
+export const dayReportSchema = z.object({ day: isoDay, issued: count, served: count, noShow: count });
+export type DayReport = z.infer<typeof dayReportSchema>;
+
+/** The hall manager's report for one day or a date range (in the hall's time zone), from the event log. */
+export const hallReportSchema = z.object({
+  from: isoDay,
+  to: isoDay,
+  hall: z.object({ id: z.string(), name: z.string() }),
+  generatedAt: epochMs,
+  /** Pauses and empty posts still open were counted up to this moment (the range's end, or now). */
+  until: epochMs,
+  totals: reportTotalsSchema,
+  queues: z.array(queueReportSchema),
+  windows: z.array(windowReportSchema),
+  officers: z.array(officerReportSchema),
+  hours: z.array(hourReportSchema),
+  /** The hall's ratings, and every rating of level 2 or less with its reason. */
+  ratings: ratingSummarySchema.extend({ low: z.array(lowRatingSchema) }),
+  days: z.array(dayReportSchema),
+});
+export type HallReport = z.infer<typeof hallReportSchema>;

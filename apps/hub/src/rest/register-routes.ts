@@ -3,6 +3,7 @@ import { errorStatus, fail, type DomainError } from '@yichuang/protocol';
 import { authenticate, bearerOf, isDomainError } from '../auth/authenticate.ts';
 import type { HubContext } from '../hub-context.ts';
 import { zodToError } from '../validation.ts';
+import { FileReply } from './route-spec.ts';
 import { routes, type RouteSpec } from './route-table.ts';
 import { openApiDocument } from './openapi.ts';
 
@@ -68,7 +69,21 @@ async function handle(
     ip: req.ip,
   });
   if (!ack.ok) return sendError(reply, ack.error);
+  if (ack.data instanceof FileReply) return sendFile(reply, spec.status ?? 200, ack.data);
   return reply.code(spec.status ?? 200).send(ack.data);
+}
+
+/** filename= for old clients (ASCII only), filename*= (RFC 6266) for the real name. */
+function sendFile(reply: FastifyReply, status: number, file: FileReply): FastifyReply {
+  const ascii = file.filename.replace(/[^\x20-\x7e]|["\\]/g, '_');
+  return reply
+    .code(status)
+    .header('content-type', file.contentType)
+    .header(
+      'content-disposition',
+      `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
+    )
+    .send(file.body);
 }
 
 /** JSON only; an empty body counts as {} (many clients POST verbs without one). */

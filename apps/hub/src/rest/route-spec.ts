@@ -23,6 +23,15 @@ export interface RouteSpec {
   handle: (hub: HubContext, req: RouteRequest) => Ack<unknown> | Promise<Ack<unknown>>;
 }
 
+/** A handler's answer that is a download (a report as CSV or XLSX), sent as an attachment rather than JSON. */
+export class FileReply {
+  constructor(
+    readonly contentType: string,
+    readonly filename: string,
+    readonly body: Buffer | string,
+  ) {}
+}
+
 export const STAFF: readonly ActorRole[] = ['officer', 'manager'];
 export const ANY_CREDENTIAL: readonly ActorRole[] = ['kiosk', 'display', 'rater', 'officer', 'manager'];
 

@@ -1,0 +1,45 @@
+import type { DomainEvent, EventType, HallConfig, HallReport } from '@yichuang/protocol';
+import { localToEpoch } from '@yichuang/engine';
+import { stmt, type Db } from '../store/open-db.ts';
+import { CARRY_IN_EVENT_TYPES, CARRY_IN_MS, REPORT_EVENT_TYPES, ReportFold } from './report-fold.ts';
+import type { ReportPeriod } from './report-period.ts';
+
+/**
+ * The report of a period from the event log. Thin: it reads rows and hands them to ReportFold.
+ * A day at a time, in seq order, so a 92-day range never sits in memory (SQLite sorts each day),
+ * and the hub answers calls between days: a full quarter of a busy hall takes seconds.
+ */
+export async function readHallReport(
+  db: Db,
+  config: HallConfig,
+  period: ReportPeriod,
+  now: number,
+): Promise<HallReport> {
+  const queueOf = stmt(db, 'SELECT queue_id FROM tickets WHERE id = ?');
+  const fold = new ReportFold({
+    config,
+    period,
+    until: Math.max(period.start, Math.min(period.end, now)),
+    generatedAt: now,
+    queueOf: (id) => (queueOf.get(id) as { queue_id: string } | undefined)?.queue_id,
+  });
+  for (const e of eventsBetween(db, CARRY_IN_EVENT_TYPES, period.start - CARRY_IN_MS, period.start)) fold.add(e);
+  const bounds = [...period.days.map((d) => localToEpoch(d, '00:00', config.hall.timezone)), period.end];
+  for (let i = 0; i + 1 < bounds.length; i++) {
+    if (i > 0) await new Promise((resolve) => setImmediate(resolve));
+    for (const e of eventsBetween(db, REPORT_EVENT_TYPES, bounds[i]!, bounds[i + 1]!)) fold.add(e);
+  }
+  return fold.result();
+}
+
+/** Events of some types with `at` in [from, to), by seq: the (type, at) index serves it. */
+function* eventsBetween(db: Db, types: readonly EventType[], from: number, to: number): Generator<DomainEvent> {
+  const sql = `SELECT at, type, payload FROM events WHERE type IN (${types.map(() => '?').join(', ')})
+    AND at >= ? AND at < ? ORDER BY seq`;
+  for (const r of stmt(db, sql).iterate(...types, from, to) as IterableIterator<{
+    at: number;
+    type: EventType;
+    payload: string;
+  }>)
+    yield { at: r.at, type: r.type, payload: JSON.parse(r.payload) as unknown } as DomainEvent;
+}
