@@ -12,14 +12,16 @@ import { ToastView } from './toast.tsx';
 
 /** The hub's time, once a second, in the hall's time zone. */
 function HubClock({ timeZone }: { timeZone: string }): ReactElement {
-  const [now, setNow] = useState(hubNow());
+  const [, setTick] = useState(0);
+  // Each snapshot and event batch moves the hub clock's offset: show it at once, not at the next tick.
+  useHub((s) => s.version);
   useEffect(() => {
-    const t = setInterval(() => setNow(hubNow()), 1000);
+    const t = setInterval(() => setTick((n) => n + 1), 1000);
     return () => clearInterval(t);
   }, []);
   return (
     <span className="m-top__clock" data-testid="hub-clock">
-      {clockTime(now, timeZone, true)}
+      {clockTime(hubNow(), timeZone, true)}
     </span>
   );
 }

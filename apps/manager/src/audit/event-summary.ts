@@ -1,0 +1,163 @@
+import type { EventEnvelope, EventType, PublicHallConfig } from '@yichuang/protocol';
+import { clockTime, type Lang } from '../shell/make-strings.ts';
+
+/** Event types by what the audit view groups them under, Chinese and English. */
+export const EVENT_LABELS: Record<EventType, [string, string]> = {
+  'ticket:issued': ['取号', 'ticket issued'],
+  'ticket:called': ['叫号', 'called'],
+  'ticket:recalled': ['重呼', 'recalled'],
+  'ticket:no-show': ['过号', 'no-show'],
+  'ticket:started': ['开始办理', 'service started'],
+  'ticket:finished': ['办结', 'finished'],
+  'ticket:transferred': ['转办', 'transferred'],
+  'ticket:carried-over': ['延时服务顺延', 'carried over'],
+  'ticket:expired': ['号票作废', 'expired'],
+  'ticket:printed': ['号票已打印', 'ticket printed'],
+  'ticket:print-failed': ['号票打印失败', 'ticket print failed'],
+  'ticket:rated': ['好差评', 'rated'],
+  'printer:status-changed': ['打印机状态', 'printer status'],
+  'device:status-changed': ['串口设备状态', 'serial device status'],
+  'window:signed-in': ['签到上岗', 'signed in'],
+  'window:signed-out': ['签退', 'signed out'],
+  'window:paused': ['暂停服务', 'paused'],
+  'window:resumed': ['恢复服务', 'resumed'],
+  'roster:cover-requested': ['AB角接岗提醒', 'cover requested'],
+  'window:empty-post-started': ['空岗开始', 'empty post began'],
+  'window:empty-post-ended': ['空岗结束', 'empty post ended'],
+  'hall:day-started': ['新的一天', 'new day'],
+  'appointment:booked': ['预约登记', 'appointment booked'],
+  'notice:issued': ['开具告知单', 'notice issued'],
+  'notice:printed': ['告知单已打印', 'notice printed'],
+  'notice:print-failed': ['告知单打印失败', 'notice print failed'],
+  'config:changed': ['配置变更', 'config changed'],
+  'alert:acknowledged': ['确认告警', 'alert acknowledged'],
+};
+
+/** Groups for the type filter: a prefix the hub filters by, and its label. */
+export const EVENT_GROUPS: { prefix: string; zh: string; en: string }[] = [
+  { prefix: 'ticket:', zh: '号票', en: 'Tickets' },
+  { prefix: 'window:', zh: '窗口', en: 'Windows' },
+  { prefix: 'roster:', zh: 'AB角', en: 'A/B roles' },
+  { prefix: 'notice:', zh: '告知单', en: 'Notices' },
+  { prefix: 'config:', zh: '配置', en: 'Configuration' },
+  { prefix: 'alert:', zh: '告警', en: 'Alerts' },
+  { prefix: 'printer:', zh: '打印机', en: 'Printers' },
+  { prefix: 'device:', zh: '设备', en: 'Devices' },
+  { prefix: 'hall:', zh: '大厅', en: 'Hall' },
+  { prefix: 'appointment:', zh: '预约', en: 'Appointments' },
+];
+
+export function eventLabel(lang: Lang, type: EventType): string {
+  const l = EVENT_LABELS[type];
+  return lang === 'zh' ? l[0] : l[1];
+}
+
+/** `officer:1001` → 张警官 (1001); `device:kiosk-1` → 终端 kiosk-1; `system` → 系统. */
+export function actorName(lang: Lang, actor: string, config: PublicHallConfig | null): string {
+  if (actor === 'system') return lang === 'zh' ? '系统' : 'system';
+  const [kind, id = ''] = actor.split(':');
+  if (kind === 'officer') {
+    const o = config?.officers.find((x) => x.id === id);
+    return o === undefined ? id : `${o.name} (${id})`;
+  }
+  return `${lang === 'zh' ? '终端' : 'device'} ${id}`;
+}
+
+/** What a ticket id stands for in words: its number, when the page has seen it. */
+export type TicketNumbers = ReadonlyMap<string, string>;
+
+const PAUSE: Record<string, [string, string]> = {
+  away: ['离岗', 'away'],
+  meeting: ['会议', 'meeting'],
+  meal: ['用餐', 'meal'],
+  other: ['其他', 'other'],
+  'signed-out': ['签退', 'signed out'],
+};
+
+/**
+ * One line saying what happened, from the payload alone (plus names from the config): the audit view's
+ * "details" column. Citizens' names never appear: a notice shows its number and matter only.
+ */
+export function eventSummary(
+  lang: Lang,
+  e: EventEnvelope,
+  config: PublicHallConfig | null,
+  numbers: TicketNumbers,
+): string {
+  const zh = lang === 'zh';
+  const win = (id: string | null | undefined): string =>
+    id == null ? '' : (config?.windows.find((w) => w.id === id)?.name ?? id);
+  const officer = (id: string): string => config?.officers.find((o) => o.id === id)?.name ?? id;
+  const ticket = (id: string): string => numbers.get(id) ?? id;
+  const service = (id: string): string => config?.services.find((s) => s.id === id)?.name ?? id;
+  const tz = config?.hall.timezone ?? 'Asia/Shanghai';
+  const reason = (r: string): string => (PAUSE[r] ?? [r, r])[zh ? 0 : 1];
+  switch (e.type) {
+    case 'ticket:issued': {
+      const t = e.payload.ticket;
+      return `${t.number} ${service(t.serviceId)}${t.green !== null ? (zh ? '（绿色通道）' : ' (green channel)') : ''}`;
+    }
+    case 'ticket:called':
+      return `${ticket(e.payload.ticketId)} → ${win(e.payload.windowId)}${e.payload.mode === 'named' ? (zh ? '（特呼）' : ' (named)') : ''}`;
+    case 'ticket:recalled':
+      return `${ticket(e.payload.ticketId)} ${zh ? `第 ${e.payload.recalls} 次重呼` : `recall ${e.payload.recalls}`}`;
+    case 'ticket:no-show':
+      return `${ticket(e.payload.ticketId)} ${win(e.payload.windowId)}${e.payload.auto ? (zh ? '（重呼超限）' : ' (recall limit)') : ''}`;
+    case 'ticket:started':
+      return `${ticket(e.payload.ticketId)} ${win(e.payload.windowId)}`;
+    case 'ticket:finished':
+      return `${ticket(e.payload.ticketId)} ${win(e.payload.windowId)} ${zh ? `用时 ${Math.round(e.payload.serviceS / 60)} 分` : `${Math.round(e.payload.serviceS / 60)} min`}`;
+    case 'ticket:transferred':
+      return `${ticket(e.payload.ticketId)} ${e.payload.fromQueueId} → ${e.payload.toWindowId !== null ? win(e.payload.toWindowId) : e.payload.toQueueId}${e.payload.note !== '' ? ` · ${e.payload.note}` : ''}`;
+    case 'ticket:carried-over':
+      return `${ticket(e.payload.ticketId)} → ${e.payload.toDay} ${win(e.payload.toWindowId)}`;
+    case 'ticket:expired':
+      return ticket(e.payload.ticketId);
+    case 'ticket:printed':
+      return `${ticket(e.payload.ticketId)} @ ${e.payload.printerId}`;
+    case 'ticket:print-failed':
+      return `${ticket(e.payload.ticketId)} @ ${e.payload.printerId}: ${e.payload.status}`;
+    case 'ticket:rated':
+      return `${e.payload.rating.ticketNumber} ${win(e.payload.rating.windowId)} ${officer(e.payload.rating.officerId)} · ${e.payload.rating.level}${e.payload.rating.reason !== null ? ` · ${e.payload.rating.reason}` : ''}`;
+    case 'printer:status-changed':
+      return `${e.payload.printerId}: ${e.payload.previous} → ${e.payload.status}`;
+    case 'device:status-changed':
+      return `${e.payload.deviceId} (${win(e.payload.windowId)}): ${e.payload.status}`;
+    case 'window:signed-in':
+      return `${officer(e.payload.officerId)} ${win(e.payload.windowId)} ${e.payload.role}${zh ? '角' : ''}${
+        e.payload.earlyMinutes === null
+          ? ''
+          : zh
+            ? e.payload.earlyMinutes >= 0
+              ? ` 提前 ${e.payload.earlyMinutes} 分钟`
+              : ` 迟到 ${-e.payload.earlyMinutes} 分钟`
+            : ` ${e.payload.earlyMinutes} min before opening`
+      }`;
+    case 'window:signed-out':
+      return `${officer(e.payload.officerId)} ${win(e.payload.windowId)}${e.payload.handover ? (zh ? '（交接）' : ' (handover)') : ''}`;
+    case 'window:paused':
+      return `${win(e.payload.windowId)} ${reason(e.payload.reason)}${e.payload.note !== '' ? ` · ${e.payload.note}` : ''}`;
+    case 'window:resumed':
+      return `${win(e.payload.windowId)} ${zh ? `暂停 ${Math.round(e.payload.pausedS / 60)} 分` : `paused ${Math.round(e.payload.pausedS / 60)} min`}`;
+    case 'roster:cover-requested':
+      return `${win(e.payload.windowId)} ${officer(e.payload.fromOfficerId)} → ${officer(e.payload.toOfficerId)} (${reason(e.payload.reason)})`;
+    case 'window:empty-post-started':
+      return win(e.payload.windowId);
+    case 'window:empty-post-ended':
+      return `${win(e.payload.windowId)} ${zh ? `空岗 ${Math.round(e.payload.durationS / 60)} 分` : `${Math.round(e.payload.durationS / 60)} min`}`;
+    case 'hall:day-started':
+      return e.payload.day;
+    case 'appointment:booked':
+      return `${service(e.payload.appointment.serviceId)} ${e.payload.appointment.day} ${clockTime(e.payload.appointment.slotStart, tz)}–${clockTime(e.payload.appointment.slotEnd, tz)}`;
+    case 'notice:issued':
+      return `${e.payload.notice.no} ${service(e.payload.notice.serviceId)} ${win(e.payload.notice.windowId)}${e.payload.notice.ticketNumber !== null ? ` · ${e.payload.notice.ticketNumber}` : ''}`;
+    case 'notice:printed':
+      return `${e.payload.noticeId} @ ${e.payload.printerId}${e.payload.reprint ? (zh ? '（补打）' : ' (reprint)') : ''}`;
+    case 'notice:print-failed':
+      return `${e.payload.noticeId}: ${e.payload.status}`;
+    case 'config:changed':
+      return `v${e.payload.version} ${e.payload.changes.join('；')}`;
+    case 'alert:acknowledged':
+      return `${e.payload.kind} · ${e.payload.subject}`;
+  }
+}
