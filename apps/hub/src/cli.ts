@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { HallConfig } from '@yichuang/protocol';
 import { configHash } from './config/config-versions.ts';
@@ -18,12 +19,16 @@ async function main(): Promise<void> {
       demo: { type: 'boolean', default: false },
       'always-open': { type: 'boolean', default: false },
       'public-url': { type: 'string' },
+      'backup-dir': { type: 'string' },
+      'backup-every-minutes': { type: 'string', default: '240' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
   if (values.help || values.config === undefined) {
     console.log(
-      'usage: npm run hub -- --config hall.json --data DIR --port N [--host 0.0.0.0] [--public-url http://HOST:PORT] [--demo] [--always-open]',
+      'usage: npm run hub -- --config hall.json --data DIR --port N [--host 0.0.0.0] [--public-url http://HOST:PORT]\n' +
+        '         [--backup-dir DIR (default DATA/backups)] [--backup-every-minutes N (default 240, 0: at day end and on demand only)]\n' +
+        '         [--demo] [--always-open]',
     );
     process.exit(values.help ? 0 : 2);
   }
@@ -42,9 +47,15 @@ async function main(): Promise<void> {
   const db = openDb(values.data);
   // The demo's printers are fake network printers in this process, started before the hub polls them.
   const demoPrinters = values.demo ? await startDemoPrinters(config, values.data) : [];
+  const backupEvery = Number(values['backup-every-minutes']);
+  if (!Number.isInteger(backupEvery) || backupEvery < 0) {
+    console.error(`--backup-every-minutes must be a whole number ≥ 0, got ${values['backup-every-minutes']}`);
+    process.exit(2);
+  }
   const hub = createHub({
     config,
     db,
+    backups: { dir: values['backup-dir'] ?? join(values.data, 'backups'), everyMinutes: backupEvery },
     publicUrl: values['public-url'],
     configFileHash: configHash(readFileSync(values.config, 'utf8')),
     ...(values['always-open'] ? { adjustConfig: alwaysOpen } : {}),

@@ -40,6 +40,8 @@ export interface BusOptions {
   log: (line: string) => void;
   /** Salted hash of an ID-card number: the engine and the log only ever see this. */
   hashIdCard: (idCard: string) => string;
+  /** Metrics: each command's result (`ok` or its error code) and each commit's time. */
+  observe?: { command: (name: string, result: string) => void; commit: (seconds: number) => void };
 }
 
 /**
@@ -61,6 +63,12 @@ export class CommandBus {
   }
 
   dispatch<C extends CommandName>(name: C, raw: unknown, actor: Actor): Ack<CommandResult<C>> {
+    const ack = this.handle(name, raw, actor);
+    this.o.observe?.command(String(name), ack.ok ? 'ok' : ack.error.code);
+    return ack;
+  }
+
+  private handle<C extends CommandName>(name: C, raw: unknown, actor: Actor): Ack<CommandResult<C>> {
     const schema = commandSchemas[name] as (typeof commandSchemas)[CommandName] | undefined;
     if (schema === undefined) return { ok: false, error: fail('NOT_FOUND', `unknown command ${String(name)}`) };
     if (!commandRoles[name].includes(actor.role))
@@ -174,6 +182,7 @@ export class CommandBus {
   ): EventEnvelope[] | null {
     if (systemEvents.length === 0 && commandEvents.length === 0) return [];
     const dayTurned = systemEvents.some((e) => e.type === 'hall:day-started');
+    const started = performance.now();
     try {
       const envelopes = this.o.db
         .transaction(() => {
@@ -187,6 +196,7 @@ export class CommandBus {
           return out;
         })
         .immediate();
+      this.o.observe?.commit((performance.now() - started) / 1000);
       this.o.publish(envelopes);
       return envelopes;
     } catch (err) {

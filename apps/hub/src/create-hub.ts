@@ -1,7 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { networkInterfaces } from 'node:os';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { fail, PROTOCOL_VERSION, type EventEnvelope, type HallConfig, type Ticket } from '@yichuang/protocol';
+import {
+  fail,
+  PROTOCOL_VERSION,
+  type EventEnvelope,
+  type HallConfig,
+  type QueueView,
+  type SerialDeviceView,
+  type Ticket,
+} from '@yichuang/protocol';
 import { ticketView } from '@yichuang/engine';
 import { LoginThrottle } from './auth/login-throttle.ts';
 import { CommandBus } from './command-bus.ts';
@@ -15,6 +23,10 @@ import { HallAlerts } from './alerts/hall-alerts.ts';
 import { configHash } from './config/config-versions.ts';
 import { LiveConfig, resolveStartupConfig } from './config/live-config.ts';
 import { Presence } from './realtime/presence.ts';
+import { Backups } from './ops/backups.ts';
+import { checkDatabase } from './ops/db-check.ts';
+import { HubMetrics } from './ops/metrics.ts';
+import { queueViews } from '@yichuang/engine';
 import type { HubContext } from './hub-context.ts';
 import { createSocketServer, publishEvents, resyncAll, type HubIo } from './realtime/socket-server.ts';
 import { BODY_LIMIT, registerRoutes } from './rest/register-routes.ts';
@@ -46,6 +58,8 @@ export interface HubOptions {
   pinCost?: number;
   /** A kiosk or display away this long during hours raises an alert. Default 60 s. */
   deviceGraceMs?: number;
+  /** Online backups into `dir` (the CLI: DATA/backups); none when left out. */
+  backups?: { dir: string; everyMinutes?: number; keep?: number };
   /** Serial devices (window screens, keypads, rating pads); default: the registered wire protocols. */
   serial?: { create?: SerialDeviceFactory; driverOptions?: SerialDriverOptions };
   /** Base URL citizens' phones reach the hub at (the ticket QR code); default: the listening URL. */
@@ -100,7 +114,24 @@ export function createHub(opts: HubOptions): Hub {
     if (io !== null) publishEvents(io, batch);
   };
 
+  // Gauges are read at scrape time from parts made below.
+  const metrics: HubMetrics = new HubMetrics({
+    clientsByRole: (): Record<string, number> => presence.byRole(),
+    printers: (): ReadonlyMap<string, string> => printing.statuses(),
+    serialDevices: (): SerialDeviceView[] => serial.list(),
+    waitingByQueue: (): QueueView[] => queueViews(bus.state, clock()),
+    lastSeq: (): number => seq,
+    lastBackupAt: (): number | null => backups?.lastSuccess() ?? null,
+    integrity: (): typeof integrity => integrity,
+  });
+  let integrity: 'ok' | 'checking' | 'failed' = 'checking';
+  void checkDatabase(opts.db.name).then((r) => {
+    integrity = r.ok ? 'ok' : 'failed';
+    if (!r.ok) log(`数据库完整性检查失败 / integrity_check FAILED on ${opts.db.name}: ${r.detail}`);
+  });
+
   const bus = new CommandBus({
+    observe: metrics,
     db: opts.db,
     config: adjust(startup.config),
     clock,
@@ -138,6 +169,12 @@ export function createHub(opts: HubOptions): Hub {
   listeners.add((events) => serial.onEvents(events));
 
   const presence = new Presence(clock);
+  const backups = opts.backups === undefined ? null : new Backups({ db: opts.db, clock, log, ...opts.backups });
+  // A copy of each finished day, whatever the schedule.
+  listeners.add((events) => {
+    if (backups !== null && events.some((e) => e.type === 'hall:day-started'))
+      void backups.backupNow().catch(() => undefined);
+  });
   const alerts = new HallAlerts({
     db: opts.db,
     bus,
@@ -204,6 +241,8 @@ export function createHub(opts: HubOptions): Hub {
       if (ack.ok) io?.to('role:manager').emit('hub:alerts', alerts.tracker.list());
       return ack;
     },
+    metrics,
+    backups,
     devices: () => {
       const statuses = printing.statuses();
       return {
@@ -260,6 +299,8 @@ export function createHub(opts: HubOptions): Hub {
       await new Promise<void>((resolve) => void io.close(() => resolve()));
       await app.close().catch(() => undefined);
       alerts.stop();
+      metrics.stop();
+      backups?.stop();
       await printing.stop();
       await serial.stop();
     },

@@ -15,6 +15,8 @@ import type { CommandBus } from './command-bus.ts';
 import type { LiveConfig } from './config/live-config.ts';
 import type { NoticePrinting } from './printing/notice-printing.ts';
 import type { Presence } from './realtime/presence.ts';
+import type { Backups } from './ops/backups.ts';
+import type { HubMetrics } from './ops/metrics.ts';
 import type { Db } from './store/open-db.ts';
 
 /** What the REST and socket adapters may use of the hub. */
@@ -36,5 +38,8 @@ export interface HubContext {
   alerts: AlertTracker;
   acknowledgeAlert: (id: string, actor: Actor) => Ack<{ alert: Alert }>;
   devices: () => DevicesView;
+  metrics: HubMetrics;
+  /** null when the hub runs without backups (tests). */
+  backups: Backups | null;
   reprintTicket: (ticketId: string, printerId?: string) => Promise<Ack<{ ticketId: string; printerId: string }>>;
 }

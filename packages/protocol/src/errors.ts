@@ -37,12 +37,14 @@ export const errorStatus = {
   OUTSIDE_HOURS: 409,
   CONFIG_CONFLICT: 409,
   CONFIG_UNSAFE: 409,
+  BACKUPS_OFF: 409,
   PROTOCOL_MISMATCH: 426,
   BODY_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   LOGIN_THROTTLED: 429,
   RATE_LIMITED: 429,
   INTERNAL: 500,
+  BACKUP_FAILED: 500,
 } as const;
 export type ErrorCode = keyof typeof errorStatus;
 

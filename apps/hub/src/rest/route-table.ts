@@ -10,6 +10,7 @@ import {
 import { login } from './login.ts';
 import { noticeRoutes } from './notice-routes.ts';
 import { managerRoutes } from './manager-routes.ts';
+import { opsRoutes } from './ops-routes.ts';
 import { reportRoutes } from './report-routes.ts';
 import { ANY_CREDENTIAL, command, obj, requestIdOf, STAFF, type RouteSpec } from './route-spec.ts';
 
@@ -144,4 +145,5 @@ export const routes: RouteSpec[] = [
   ...noticeRoutes,
   ...reportRoutes,
   ...managerRoutes,
+  ...opsRoutes,
 ];
