@@ -54,7 +54,8 @@ export async function startHub(
       body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
     });
     const text = await res.text();
-    return { status: res.status, body: text === '' ? null : JSON.parse(text) };
+    const json = (res.headers.get('content-type') ?? '').includes('json');
+    return { status: res.status, body: text === '' ? null : json ? JSON.parse(text) : text };
   };
 
   return {

@@ -84,10 +84,8 @@ export function decideRating(
 ): Decided<'rating:submit'> {
   const t = state.tickets.get(p.ticketId);
   if (t === undefined) return { error: fail('UNKNOWN_TICKET', '没有该号票 / unknown ticket', 'ticketId') };
-  if (t.status !== 'done' || t.windowId === null || t.officerId === null)
-    return { error: fail('NOT_RATEABLE', '只能评价已办结的业务 / only a finished ticket can be rated') };
-  if (t.rating !== null) return { error: fail('ALREADY_RATED', '该业务已评价 / this ticket is already rated') };
 
+  // Who may rate comes first: someone else learns nothing of the ticket's state.
   let via: Rating['via'];
   const actor = ctx.actor;
   if (actor.kind === 'device') {
@@ -96,13 +94,16 @@ export function decideRating(
       return { error: fail('FORBIDDEN', '该评价器不属于办理窗口 / this rating device is not at the serving window') };
     via = bound.via;
   } else if (actor.kind === 'officer') {
-    const holder = state.windows.get(t.windowId)?.holder?.officerId;
+    const holder = t.windowId === null ? undefined : state.windows.get(t.windowId)?.holder?.officerId;
     if (t.officerId !== actor.officerId && holder !== actor.officerId)
       return { error: fail('FORBIDDEN', '只能评价本窗口办理的业务 / another window served this ticket') };
     via = 'officer';
   } else {
     return { error: fail('FORBIDDEN', '无权评价 / not allowed to rate') };
   }
+  if (t.status !== 'done' || t.windowId === null || t.officerId === null)
+    return { error: fail('NOT_RATEABLE', '只能评价已办结的业务 / only a finished ticket can be rated') };
+  if (t.rating !== null) return { error: fail('ALREADY_RATED', '该业务已评价 / this ticket is already rated') };
 
   const rating: Rating = {
     ticketId: t.id,

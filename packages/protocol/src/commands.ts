@@ -103,6 +103,33 @@ export const commandRoles: Record<CommandName, readonly ActorRole[]> = {
   'rating:submit': ['officer', 'rater'],
 };
 
+/**
+ * Finer rules the engine applies on top of the role, part of the documented access rules:
+ *   holder             the officer holding the window the command names (any window, for a notice)
+ *   holder-or-manager  the officer holding the ticket's window, or a manager (who may move any live ticket)
+ *   rostered           an officer on that window's A/B roster
+ *   server             the officer who served the ticket (or holds its window now), or a rating device bound to its window
+ */
+export type AccessScope = 'holder' | 'holder-or-manager' | 'rostered' | 'server';
+export const commandScopes: Record<CommandName, AccessScope | null> = {
+  'ticket:take': null,
+  'window:sign-in': 'rostered',
+  'window:sign-out': 'holder',
+  'window:call-next': 'holder',
+  'window:call-ticket': 'holder',
+  'window:recall': 'holder',
+  'window:no-show': 'holder',
+  'window:start': 'holder',
+  'window:finish': 'holder',
+  'window:pause': 'holder',
+  'window:resume': 'holder',
+  'ticket:transfer': 'holder-or-manager',
+  'hall:carry-over': null,
+  'appointment:book': null,
+  'notice:create': 'holder',
+  'rating:submit': 'server',
+};
+
 /** Who sends a command, as the hub authenticated it. */
 export type Actor =
   | { kind: 'device'; role: 'kiosk' | 'display' | 'rater'; deviceId: string }

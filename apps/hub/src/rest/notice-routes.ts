@@ -41,6 +41,7 @@ export const noticeRoutes: RouteSpec[] = [
     url: '/api/notices',
     summary: 'Issue a one-time notice slip (一次性告知单); printed (stub + notice) on the window printer',
     auth: STAFF,
+    scope: 'holder',
     body: z.strictObject({ ...optionalRequestId, ...noticeCreateFields }),
     status: 201,
     handle: commandReturning('notice:create', 'notice'),
@@ -81,6 +82,7 @@ export const noticeRoutes: RouteSpec[] = [
     url: '/api/ratings',
     summary: '好差评 for a finished ticket: level 1 (非常不满意) … 5 (非常满意); 2 or less needs a reason',
     auth: ['officer', 'rater'],
+    scope: 'server',
     body: z
       .strictObject({ ...optionalRequestId, ...ratingCreateFields })
       .refine(lowRatingNeedsReason, { message: LOW_RATING_MESSAGE, path: ['reason'] }),

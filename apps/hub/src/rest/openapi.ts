@@ -19,6 +19,7 @@ export function openApiDocument(routes: RouteSpec[]): Record<string, unknown> {
       summary: r.summary,
       security: r.auth === 'anyone' ? [] : [{ bearer: [] }],
       'x-roles': r.auth === 'anyone' ? ['anyone'] : r.auth,
+      ...(r.scope === undefined ? {} : { 'x-scope': r.scope }),
       parameters: params,
       ...(r.body === undefined
         ? {}

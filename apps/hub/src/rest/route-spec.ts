@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
-import type { Ack, Actor, ActorRole, CommandName } from '@yichuang/protocol';
+import type { AccessScope, Ack, Actor, ActorRole, CommandName } from '@yichuang/protocol';
 import type { HubContext } from '../hub-context.ts';
 
 export interface RouteRequest {
@@ -17,6 +17,8 @@ export interface RouteSpec {
   summary: string;
   /** 'anyone': no credentials needed; otherwise the roles allowed (checked before the handler). */
   auth: 'anyone' | readonly ActorRole[];
+  /** The finer rule the engine applies on top of the role (see AccessScope); the role matrix test reads it. */
+  scope?: AccessScope;
   body?: z.ZodType;
   /** HTTP status on success. */
   status?: number;

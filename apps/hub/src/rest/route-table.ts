@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   commandSchemas,
+  commandScopes,
   fail,
   loginBodySchema,
   optionalRequestIdBody,
@@ -74,6 +75,7 @@ export const routes: RouteSpec[] = [
     url: '/api/tickets/:id/transfer',
     summary: 'Transfer a ticket to another queue or window (转办)',
     auth: STAFF,
+    scope: 'holder-or-manager',
     body: transferBodySchema,
     handle: command('ticket:transfer', (r) => ({
       requestId: requestIdOf(r.body),
@@ -86,6 +88,7 @@ export const routes: RouteSpec[] = [
     url: '/api/windows/:id/call-next',
     summary: 'Call the next eligible ticket; { ticket: null } when none',
     auth: STAFF,
+    scope: 'holder',
     body: z.strictObject({ requestId: z.string().min(1).max(100) }),
     handle: command('window:call-next', (r) => ({ ...obj(r.body), windowId: r.params.id })),
   },
@@ -94,6 +97,7 @@ export const routes: RouteSpec[] = [
     url: '/api/windows/:id/call-ticket',
     summary: 'Call a named waiting ticket (特呼)',
     auth: STAFF,
+    scope: 'holder',
     body: z.strictObject({ requestId: z.string().min(1).max(100).optional(), ticketId: z.string() }),
     handle: command('window:call-ticket', (r) => ({
       requestId: requestIdOf(r.body),
@@ -106,6 +110,7 @@ export const routes: RouteSpec[] = [
     url: '/api/windows/:id/pause',
     summary: 'Pause with a reason (the supervision card shows 暂停服务)',
     auth: STAFF,
+    scope: 'holder',
     body: z.strictObject({
       requestId: z.string().min(1).max(100).optional(),
       reason: pauseReasonSchema,
@@ -118,6 +123,7 @@ export const routes: RouteSpec[] = [
     url: `/api/windows/:id/${verb}`,
     summary: `Window ${verb}`,
     auth: STAFF,
+    scope: commandScopes[`window:${verb}`] ?? undefined,
     body: optionalRequestIdBody,
     handle: command(`window:${verb}`, (r) => ({
       requestId: requestIdOf(r.body),

@@ -1,0 +1,241 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  commandNames,
+  commandRoles,
+  commandScopes,
+  type AccessScope,
+  type ActorRole,
+  type CommandName,
+} from '@yichuang/protocol';
+import { routes } from '../../apps/hub/src/rest/route-table.ts';
+import { dbFingerprint, startHub, type Harness } from '../support/hub-harness.ts';
+import { testHallConfig } from '../support/test-hall.ts';
+
+/**
+ * Every REST route and socket command against every kind of caller. The allowed set comes from the
+ * route and command tables (roles plus the documented scope), so a route added without a sample here
+ * fails this test, and a route whose guard differs from what its table says fails too.
+ */
+
+const KIOSK = 'kiosk-1-secret';
+/** Codes that mean "not you": the role or scope refused the caller. */
+const REFUSED = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_HOLDER', 'NOT_ROSTERED', 'TOKEN_EXPIRED']);
+
+interface Caller {
+  name: string;
+  role: ActorRole | 'anonymous';
+  /** Window this caller holds in the seeded hall. */
+  holds: string | null;
+  bearer: (x: Seeded) => string | undefined;
+}
+
+/** From least to most privileged: a call that is allowed may change the hall, so it comes late. */
+const CALLERS: Caller[] = [
+  { name: 'anonymous', role: 'anonymous', holds: null, bearer: () => undefined },
+  { name: 'kiosk', role: 'kiosk', holds: null, bearer: () => KIOSK },
+  { name: 'display', role: 'display', holds: null, bearer: () => 'display-1-secret' },
+  { name: 'rater at w1', role: 'rater', holds: null, bearer: () => 'rater-1-secret' },
+  { name: 'officer holding w2, not w1', role: 'officer', holds: 'w2', bearer: (x) => x.a2 },
+  { name: 'officer holding w1', role: 'officer', holds: 'w1', bearer: (x) => x.a1 },
+  { name: 'manager', role: 'manager', holds: null, bearer: (x) => x.m1 },
+];
+
+interface Seeded {
+  h: Harness;
+  a1: string;
+  a2: string;
+  m1: string;
+  /** Finished at w1 by a1, not rated. */
+  done: string;
+  /** Called at w1 now. */
+  called: string;
+  notice: string;
+}
+
+/** a1 holds w1 (one ticket finished, one called); a2 holds w2; a notice was issued at w1. */
+async function seed(): Promise<Seeded> {
+  const h = await startHub(testHallConfig());
+  const [a1, a2, m1] = [await h.login('a1'), await h.login('a2'), await h.login('m1')];
+  const ids: string[] = [];
+  for (let i = 0; i < 4; i++)
+    ids.push((await h.api('POST', '/api/tickets', { requestId: `s${i}`, serviceId: 'cert' }, KIOSK)).body.id as string);
+  await h.api('POST', '/api/windows/w1/sign-in', {}, a1);
+  await h.api('POST', '/api/windows/w2/sign-in', {}, a2);
+  await h.api('POST', '/api/windows/w1/call-next', { requestId: 'c1' }, a1);
+  await h.api('POST', '/api/windows/w1/finish', {}, a1);
+  await h.api('POST', '/api/windows/w1/call-next', { requestId: 'c2' }, a1);
+  const notice = await h.api(
+    'POST',
+    '/api/notices',
+    { citizenName: '张三', serviceId: 'cert', missing: ['申请表'] },
+    a1,
+  );
+  return { h, a1, a2, m1, done: ids[0]!, called: ids[1]!, notice: notice.body.id as string };
+}
+
+/** What the tables say: the role first, then the scope, for the seeded hall (every target is w1). */
+function allowed(
+  auth: 'anyone' | readonly ActorRole[],
+  scope: AccessScope | undefined,
+  c: Caller,
+  notice: boolean,
+): boolean {
+  if (auth === 'anyone') return true;
+  if (c.role === 'anonymous' || !auth.includes(c.role)) return false;
+  switch (scope) {
+    case undefined:
+      return true;
+    case 'rostered':
+      return c.holds === 'w1'; // a1 is w1's A; a2 and the manager are not on its roster
+    case 'holder':
+      return notice ? c.holds !== null : c.holds === 'w1';
+    case 'holder-or-manager':
+      return c.holds === 'w1' || c.role === 'manager';
+    case 'server':
+      return c.holds === 'w1' || c.role === 'rater';
+  }
+}
+
+type Sample = { path: string; body?: unknown } | ((x: Seeded) => { path: string; body?: unknown });
+
+/** A request for each route, as its allowed callers would send it. */
+const SAMPLES: Record<string, Sample> = {
+  'GET /api/health': { path: '/api/health' },
+  'POST /api/auth/login': { path: '/api/auth/login', body: { officerId: 'b4', pin: '5678' } },
+  'GET /api/catalogue': { path: '/api/catalogue' },
+  'GET /api/hall': { path: '/api/hall' },
+  'POST /api/tickets': { path: '/api/tickets', body: { requestId: 'new-1', serviceId: 'cert' } },
+  'GET /api/tickets/:id': (x) => ({ path: `/api/tickets/${x.called}` }),
+  'POST /api/tickets/:id/transfer': (x) => ({ path: `/api/tickets/${x.called}/transfer`, body: { toQueueId: 'long' } }),
+  'POST /api/windows/:id/call-next': { path: '/api/windows/w1/call-next', body: { requestId: 'm-c' } },
+  'POST /api/windows/:id/call-ticket': (x) => ({ path: '/api/windows/w1/call-ticket', body: { ticketId: x.called } }),
+  'POST /api/windows/:id/pause': { path: '/api/windows/w1/pause', body: { reason: 'meeting' } },
+  'POST /api/windows/:id/sign-in': { path: '/api/windows/w1/sign-in', body: {} },
+  'POST /api/windows/:id/sign-out': { path: '/api/windows/w1/sign-out', body: {} },
+  'POST /api/windows/:id/recall': { path: '/api/windows/w1/recall', body: {} },
+  'POST /api/windows/:id/no-show': { path: '/api/windows/w1/no-show', body: {} },
+  'POST /api/windows/:id/start': { path: '/api/windows/w1/start', body: {} },
+  'POST /api/windows/:id/finish': { path: '/api/windows/w1/finish', body: {} },
+  'POST /api/windows/:id/resume': { path: '/api/windows/w1/resume', body: {} },
+  'POST /api/hall/carry-over': { path: '/api/hall/carry-over', body: { requestId: 'co', toWindowId: 'w1' } },
+  'POST /api/appointments': {
+    path: '/api/appointments',
+    body: { requestId: 'ap', code: 'ABCD1234', serviceId: 'cert', day: '2026-11-24', start: '09:00', end: '10:00' },
+  },
+  'POST /api/notices': {
+    path: '/api/notices',
+    body: { citizenName: '李四', serviceId: 'cert', missing: ['居民身份证'] },
+  },
+  'GET /api/notices': { path: '/api/notices' },
+  'GET /api/notices/:id': (x) => ({ path: `/api/notices/${x.notice}` }),
+  'POST /api/notices/:id/reprint': (x) => ({ path: `/api/notices/${x.notice}/reprint`, body: {} }),
+  'POST /api/ratings': (x) => ({ path: '/api/ratings', body: { ticketId: x.done, level: 5 } }),
+  'GET /api/me/day': { path: '/api/me/day' },
+  'GET /api/reports/daily': { path: '/api/reports/daily?date=2026-11-23' },
+  'GET /api/reports/range': { path: '/api/reports/range?from=2026-11-23&to=2026-11-23' },
+  'GET /api/alerts': { path: '/api/alerts' },
+  'POST /api/alerts/:id/acknowledge': { path: '/api/alerts/nope/acknowledge', body: {} },
+  'GET /api/devices': { path: '/api/devices' },
+  'GET /api/config': { path: '/api/config' },
+  'POST /api/config': { path: '/api/config', body: { baseVersion: 99, config: {} } },
+  'POST /api/officers/:id/pin': { path: '/api/officers/b4/pin', body: { pin: '2468' } },
+  'POST /api/windows/:id/queues': { path: '/api/windows/w3/queues', body: { queues: 'all' } },
+  'POST /api/windows/:id/open': { path: '/api/windows/w4/open', body: { open: true } },
+  'POST /api/display/notices': { path: '/api/display/notices', body: { notices: ['咨询电话 023-00000000'] } },
+  'GET /api/events': { path: '/api/events?limit=5' },
+  'GET /api/tickets': { path: '/api/tickets' },
+  'POST /api/tickets/:id/reprint': (x) => ({ path: `/api/tickets/${x.done}/reprint`, body: {} }),
+  'GET /api/metrics': { path: '/api/metrics' },
+  'GET /api/admin/backups': { path: '/api/admin/backups' },
+  'POST /api/admin/backup': { path: '/api/admin/backup', body: {} },
+};
+
+let current: Harness | null = null;
+afterEach(async () => {
+  await current?.close();
+  current = null;
+});
+
+describe('role matrix', () => {
+  it('every route of the table has a sample here (a new route cannot skip this test)', () => {
+    const keys = routes.map((r) => `${r.method} ${r.url}`);
+    expect(keys.filter((k) => !(k in SAMPLES))).toEqual([]);
+    expect(Object.keys(SAMPLES).filter((k) => !keys.includes(k))).toEqual([]);
+  });
+
+  it.each(routes.map((r) => [`${r.method} ${r.url}`, r] as const))('REST %s', async (key, route) => {
+    const x = await seed();
+    current = x.h;
+    const sample = SAMPLES[key]!;
+    const { path, body } = typeof sample === 'function' ? sample(x) : sample;
+    const seen: string[] = [];
+    for (const c of CALLERS) {
+      const before = dbFingerprint(x.h.db);
+      const res = await x.h.api(route.method, path, route.method === 'POST' ? (body ?? {}) : undefined, c.bearer(x));
+      const code = (res.body as { error?: { code?: string } } | null)?.error?.code;
+      const refused = code !== undefined && REFUSED.has(code);
+      seen.push(`${c.name}: ${refused ? 'refused' : 'allowed'}`);
+      if (refused) expect(dbFingerprint(x.h.db), `${key} by ${c.name} changed the hall`).toEqual(before);
+      expect(res.status, `${key} by ${c.name}`).toBeLessThan(500);
+    }
+    const expected = CALLERS.map(
+      (c) => `${c.name}: ${allowed(route.auth, route.scope, c, route.url === '/api/notices') ? 'allowed' : 'refused'}`,
+    );
+    expect(seen).toEqual(expected);
+  });
+
+  it('a socket without credentials is refused at connect', async () => {
+    const x = await seed();
+    current = x.h;
+    await expect(x.h.connect({})).rejects.toThrow(/timed out/);
+  });
+
+  const payloads: Record<CommandName, (x: Seeded) => unknown> = {
+    'ticket:take': () => ({ requestId: 'sock-take', serviceId: 'cert' }),
+    'window:sign-in': () => ({ requestId: 'sock-si', windowId: 'w1' }),
+    'window:sign-out': () => ({ requestId: 'sock-so', windowId: 'w1' }),
+    'window:call-next': () => ({ requestId: 'sock-cn', windowId: 'w1' }),
+    'window:call-ticket': (x) => ({ requestId: 'sock-ct', windowId: 'w1', ticketId: x.called }),
+    'window:recall': () => ({ requestId: 'sock-rc', windowId: 'w1' }),
+    'window:no-show': () => ({ requestId: 'sock-ns', windowId: 'w1' }),
+    'window:start': () => ({ requestId: 'sock-st', windowId: 'w1' }),
+    'window:finish': () => ({ requestId: 'sock-fi', windowId: 'w1' }),
+    'window:pause': () => ({ requestId: 'sock-pa', windowId: 'w1', reason: 'meeting' }),
+    'window:resume': () => ({ requestId: 'sock-re', windowId: 'w1' }),
+    'ticket:transfer': (x) => ({ requestId: 'sock-tr', ticketId: x.called, toQueueId: 'long' }),
+    'hall:carry-over': () => ({ requestId: 'sock-co', toWindowId: 'w1' }),
+    'appointment:book': () => ({
+      requestId: 'sock-ap',
+      code: 'WXYZ9876',
+      serviceId: 'cert',
+      day: '2026-11-24',
+      start: '09:00',
+      end: '10:00',
+    }),
+    'notice:create': () => ({ requestId: 'sock-nc', citizenName: '王五', serviceId: 'cert', missing: ['申请表'] }),
+    'rating:submit': (x) => ({ requestId: 'sock-rt', ticketId: x.done, level: 4 }),
+  };
+
+  it.each(commandNames.map((n) => [n] as const))('socket %s', async (name) => {
+    const x = await seed();
+    current = x.h;
+    const seen: string[] = [];
+    for (const c of CALLERS.filter((k) => k.role !== 'anonymous')) {
+      const bearer = c.bearer(x)!;
+      const conn = await x.h.connect(
+        c.role === 'officer' || c.role === 'manager' ? { token: bearer } : { key: bearer },
+      );
+      const before = dbFingerprint(x.h.db);
+      const res = await conn.send(name, { ...(payloads[name](x) as object), requestId: `${name}-${c.name}` } as never);
+      const refused = !res.ok && REFUSED.has(res.error.code);
+      seen.push(`${c.name}: ${refused ? 'refused' : 'allowed'}`);
+      if (refused) expect(dbFingerprint(x.h.db), `${name} by ${c.name} changed the hall`).toEqual(before);
+      conn.close();
+    }
+    const expected = CALLERS.filter((k) => k.role !== 'anonymous').map(
+      (c) =>
+        `${c.name}: ${allowed(commandRoles[name], commandScopes[name] ?? undefined, c, name === 'notice:create') ? 'allowed' : 'refused'}`,
+    );
+    expect(seen).toEqual(expected);
+  });
+});
