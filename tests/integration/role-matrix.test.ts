@@ -226,7 +226,7 @@ describe('role matrix', () => {
         c.role === 'officer' || c.role === 'manager' ? { token: bearer } : { key: bearer },
       );
       const before = dbFingerprint(x.h.db);
-      const res = await conn.send(name, { ...(payloads[name](x) as object), requestId: `${name}-${c.name}` } as never);
+      const res = await conn.send(name, { ...(payloads[name](x) as object), requestId: `${name}-${c.name}` });
       const refused = !res.ok && REFUSED.has(res.error.code);
       seen.push(`${c.name}: ${refused ? 'refused' : 'allowed'}`);
       if (refused) expect(dbFingerprint(x.h.db), `${name} by ${c.name} changed the hall`).toEqual(before);
