@@ -121,6 +121,14 @@ export async function connectDisplays(url: string, count: number, batch = 50): P
   return out;
 }
 
+/** The other apps of a hall: manager consoles and the counter-facing rating screen. */
+export async function connectOthers(url: string, managers = 2): Promise<BenchClient[]> {
+  const token = await login(url, 'm1', '9999');
+  const out = await Promise.all(Array.from({ length: managers }, (_, k) => connect(url, { token }, `manager${k + 1}`)));
+  out.push(await connect(url, { key: 'rater-1-secret' }, 'rater1'));
+  return out;
+}
+
 /** Issue `count` tickets through a kiosk, `batch` sends in flight at a time; serviceOf(i) picks the service. */
 export async function issueTickets(
   kiosk: BenchClient,
