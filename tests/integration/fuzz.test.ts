@@ -122,7 +122,10 @@ describe('fuzzed socket payloads', () => {
       { numRuns: 300, seed: 1201 },
     );
     // A payload over the socket limit closes that socket only.
-    officer.socket.emit('window:call-next' as never, { requestId: 'x'.repeat(70_000), windowId: 'w1' } as never);
+    (officer.socket as unknown as { emit: (event: string, payload: unknown) => void }).emit('window:call-next', {
+      requestId: 'x'.repeat(70_000),
+      windowId: 'w1',
+    });
     expect(dbFingerprint(h.db)).toEqual(before);
     expect((await h.api('GET', '/api/health')).status).toBe(200);
   });

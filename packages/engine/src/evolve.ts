@@ -48,8 +48,7 @@ export function evolve(state: HallState, event: DomainEvent): void {
     case 'printer:status-changed':
     case 'device:status-changed':
     case 'alert:acknowledged':
-    // The hub swaps the config in (applyConfig) when it commits this; the queue itself is unchanged.
-    case 'config:changed':
+    case 'config:changed': // the hub swaps the config in (applyConfig) as it commits this one
       return; // recorded for the manager and the audit; the queue is unchanged
     case 'window:signed-in': {
       const { windowId, officerId, role } = event.payload;

@@ -1,0 +1,14 @@
+export { simulateDay, simulateDays, comparePlans, prepareDemand, runPlan } from './simulate.ts';
+export type { PlanComparison, PreparedDemand } from './simulate.ts';
+export { extractHistory } from './history.ts';
+export type { HistoryExtract, StoredEvent } from './history.ts';
+export { erlangC } from './erlang-c.ts';
+export type { ErlangC } from './erlang-c.ts';
+export * from './input-schema.ts';
+export type * from './simulation-output.ts';
+export type { WaitStats } from './statistics.ts';
+export { SimulationError } from './simulation-error.ts';
+export { Rng } from './prng.ts';
+export { fitServiceTime, sampleServiceS } from './service-times.ts';
+export type { DayRun, RunSettings, TicketRecord } from './day-run.ts';
+export { formatComparison, formatReport } from './text-report.ts';
