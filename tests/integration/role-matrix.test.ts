@@ -169,19 +169,21 @@ describe('role matrix', () => {
     const sample = SAMPLES[key]!;
     const { path, body } = typeof sample === 'function' ? sample(x) : sample;
     const seen: string[] = [];
+    const answers: string[] = [];
     for (const c of CALLERS) {
       const before = dbFingerprint(x.h.db);
       const res = await x.h.api(route.method, path, route.method === 'POST' ? (body ?? {}) : undefined, c.bearer(x));
       const code = (res.body as { error?: { code?: string } } | null)?.error?.code;
       const refused = code !== undefined && REFUSED.has(code);
       seen.push(`${c.name}: ${refused ? 'refused' : 'allowed'}`);
+      answers.push(`${c.name}: ${res.status} ${code ?? ''}`);
       if (refused) expect(dbFingerprint(x.h.db), `${key} by ${c.name} changed the hall`).toEqual(before);
       expect(res.status, `${key} by ${c.name}`).toBeLessThan(500);
     }
     const expected = CALLERS.map(
       (c) => `${c.name}: ${allowed(route.auth, route.scope, c, route.url === '/api/notices') ? 'allowed' : 'refused'}`,
     );
-    expect(seen).toEqual(expected);
+    expect(seen, answers.join('; ')).toEqual(expected);
   });
 
   it('a socket without credentials is refused at connect', async () => {

@@ -24,6 +24,18 @@ function closingMonday(): TestHall {
 }
 
 describe('carry-over at closing (延时服务)', () => {
+  it('is refused while the hall is open or before it opens: waiting tickets are still called today', () => {
+    const h = new TestHall();
+    h.at('08:50');
+    h.signIn('w1', 'o1');
+    expect(h.fail('hall:carry-over', { toWindowId: 'w2' }, manager)).toBe('OUTSIDE_HOURS');
+    h.at('10:00');
+    h.take('hz-move');
+    expect(h.fail('hall:carry-over', { toWindowId: 'w2' }, manager)).toBe('OUTSIDE_HOURS');
+    h.at('17:01');
+    expect(h.ok('hall:carry-over', { toWindowId: 'w2' }, manager).result.tickets).toHaveLength(1);
+  });
+
   it('promises the named tickets to a window on the next open day and keeps their numbers', () => {
     const h = closingMonday();
     h.at('17:20');

@@ -165,6 +165,15 @@ export function decideCarryOver(
   if (target === undefined) return { error: fail('UNKNOWN_WINDOW', '没有该窗口 / unknown window', 'toWindowId') };
   if (!target.open)
     return { error: fail('WINDOW_CLOSED', `${target.name} 未开放 / the window is closed`, 'toWindowId') };
+  // 延时服务 is decided at closing: while the hall is open, waiting tickets are still called today.
+  const phase = hallPhase(state.model.config.hall, ctx.now);
+  if (phase === 'open' || phase === 'before-open')
+    return {
+      error: fail(
+        'OUTSIDE_HOURS',
+        '营业时间内不能顺延，请在下班后（延时服务时段）办理 / carry-over is for closing time, not while the hall is open',
+      ),
+    };
   let tickets: Ticket[];
   if (p.ticketIds === undefined) {
     tickets = [...state.tickets.values()].filter((t) => t.status === 'waiting');
