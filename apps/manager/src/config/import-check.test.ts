@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { hallConfigSchema, type HallConfig } from '@yichuang/protocol';
+import { testHallConfig } from '../../../../tests/support/test-hall.ts';
+import { checkImport } from './import-check.ts';
+
+function running(): HallConfig {
+  const c = hallConfigSchema.parse(testHallConfig({ windows: 2 }));
+  return { ...c, officers: c.officers.map(({ pin: _p, ...o }) => ({ ...o, pinHash: `scrypt$${o.id}` })) };
+}
+
+describe('checking a file before it is imported', () => {
+  it('refuses what is not JSON, or not a JSON object, with the reason', () => {
+    const broken = checkImport('{"hall": ', running());
+    expect(broken.kind).toBe('not-json');
+    expect(broken.kind === 'not-json' && broken.reason).toMatch(/JSON/);
+    expect(checkImport('[1, 2]', running())).toEqual({ kind: 'not-json', reason: 'the file holds no JSON object' });
+  });
+
+  it('refuses a config the schema refuses, with every issue', () => {
+    const c = running();
+    c.services[0]!.queue = 'nowhere';
+    const res = checkImport(JSON.stringify(c), running());
+    expect(res).toEqual({
+      kind: 'invalid',
+      issues: [{ path: 'services.0.queue', message: 'unknown queue "nowhere"' }],
+      config: c,
+    });
+  });
+
+  it('finds no change in the exported file itself', () => {
+    const c = running();
+    const res = checkImport(JSON.stringify(c, null, 2), c);
+    expect(res).toMatchObject({ kind: 'ok', diffs: [], pinChanges: [], otherHall: null });
+  });
+
+  it('names what changes, PINs the file sets, and a file of another hall', () => {
+    const file = running();
+    file.hall.id = 'other-hall';
+    file.services.push({ id: 'residence', name: '居住证办理', queue: 'quick', materials: [] });
+    const officers = file.officers.map(({ pinHash: _h, ...o }) => (o.id === 'a1' ? { ...o, pin: '4321' } : o));
+    const res = checkImport(JSON.stringify({ ...file, officers }), running());
+    expect(res.kind).toBe('ok');
+    if (res.kind !== 'ok') return;
+    expect(res.otherHall).toBe('other-hall');
+    expect(res.pinChanges).toEqual(['甲1']);
+    expect(res.diffs.map((d) => d.section)).toEqual(['hall', 'services']);
+    expect(res.diffs[1]).toMatchObject({ added: ['居住证办理'] });
+  });
+});
