@@ -12,6 +12,7 @@ import { login } from './login.ts';
 import { noticeRoutes } from './notice-routes.ts';
 import { managerRoutes } from './manager-routes.ts';
 import { opsRoutes } from './ops-routes.ts';
+import { simulationRoutes } from './simulation-routes.ts';
 import { reportRoutes } from './report-routes.ts';
 import { ANY_CREDENTIAL, command, obj, requestIdOf, STAFF, type RouteSpec } from './route-spec.ts';
 
@@ -152,4 +153,5 @@ export const routes: RouteSpec[] = [
   ...reportRoutes,
   ...managerRoutes,
   ...opsRoutes,
+  ...simulationRoutes,
 ];
