@@ -14,6 +14,8 @@ export function launchBrowser(): Promise<Browser> {
       '--no-first-run',
       '--disable-sync',
       '--disable-quic',
+      // Date and time inputs follow the browser's own language, as on a hall's Chinese Windows PCs.
+      '--lang=zh-CN',
     ],
   });
 }
