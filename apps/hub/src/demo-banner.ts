@@ -16,12 +16,18 @@ export function demoBanner(url: string, configFile: string): string {
   const officerA = officers.find((o) => o.id === firstA?.a);
   const officerB = officers.find((o) => o.id === firstA?.b);
   const key = (kind: string): string => raw.devices?.find((d) => d.kind === kind)?.key ?? '';
+  const rater = raw.devices?.find((d) => d.kind === 'rater') as { key: string; window?: string } | undefined;
   const lines = [
     '',
     `一窗 Yichuang demo hall: ${raw.hall?.name ?? ''}`,
     `  API        ${url}/api/health   OpenAPI ${url}/api/openapi.json`,
     `  kiosk      ${url}/kiosk/?key=${key('kiosk')}   (portrait touch screen, 1080×1920)`,
-    `  device keys: kiosk ${key('kiosk')}, display ${key('display')}`,
+    `  counter    ${url}/counter/   (an officer's window: log in below)`,
+    `  display    ${url}/display/?key=${key('display')}   (the hall's big screen; click once for sound)`,
+    ...(rater === undefined
+      ? []
+      : [`  rating     ${url}/rate/${rater.window ?? ''}?key=${rater.key}   (好差评 screen of that window)`]),
+    `  manager    ${url}/manager/   (live hall, alerts, configuration, reports, audit, 排班模拟)`,
     '  demo logins (officer id / PIN):',
   ];
   for (const o of [officerA, officerB, manager])
