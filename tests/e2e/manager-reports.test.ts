@@ -112,14 +112,14 @@ async function playMorning(): Promise<void> {
     [at(11, 1), issue('idcard')],
     [at(11, 30), () => win('w2', 'pause', { reason: 'meal', note: '午餐' })],
     [at(12, 10), () => win('w2', 'resume')],
-    // Those still waiting are promised the next open day, first at w1 (延时服务).
-    [at(12, 20), () => ok('POST', '/api/hall/carry-over', { requestId: 'carry-1', toWindowId: 'w1' }, tokens.m1!)],
+    // After closing, those still waiting are promised the next open day, first at w1 (延时服务).
+    [at(17, 5), () => ok('POST', '/api/hall/carry-over', { requestId: 'carry-1', toWindowId: 'w1' }, tokens.m1!)],
   ];
   for (const [when, run] of steps) {
     h.clock.now = when;
     await run();
   }
-  h.clock.now = at(12, 30);
+  h.clock.now = at(17, 10);
   h.hub.bus.tick();
 }
 
@@ -196,7 +196,7 @@ describe('manager console: reports', () => {
     expect(t).toMatchObject({ issued: 10, served: 7, noShow: 1, transferred: 1, green: 1 });
     expect(t.carriedOver).toBeGreaterThan(0);
     expect(report.ratings.low.map((r) => r.reason)).toEqual(['材料要求前后说法不一致', 'attitude']);
-    expect(report.windows.find((w) => w.id === 'w4')!.emptyPostMinutes).toBe(210);
+    expect(report.windows.find((w) => w.id === 'w4')!.emptyPostMinutes).toBe(480); // nobody came to w4: 09:00 to closing
   });
 
   it('opens on today in the hall’s time zone and shows the hub’s numbers in the tiles', async () => {
@@ -360,7 +360,7 @@ describe('manager console: reports', () => {
     await expect.poll(() => page.evaluate(() => (window as unknown as { printCalls: number }).printCalls)).toBe(1);
     expect(await text('print-hall')).toBe('测试大厅');
     expect(await text('print-period')).toBe(`统计日期：${DAY} 星期一`);
-    expect(await text('print-generated')).toBe('生成时间：2026-11-23 12:30:00');
+    expect(await text('print-generated')).toBe('生成时间：2026-11-23 17:10:00');
     const signatures = await text('print-signatures');
     expect(signatures).toContain('带班领导（签字）');
     expect(signatures).toContain('大厅负责人（签字）');
