@@ -1,22 +1,11 @@
-import { createContext, useContext, useMemo } from 'react';
-import { useStore, type StoreApi } from 'zustand';
-import type { HubState, LinkState } from '@yichuang/client';
+import { useMemo } from 'react';
+import type { LinkState } from '@yichuang/client';
 import { windowView, type HallState } from '@yichuang/engine';
 import type { WindowView } from '@yichuang/protocol';
 import { hallState } from './mirror-state.ts';
 
-const HubContext = createContext<StoreApi<HubState> | null>(null);
-export const HubProvider = HubContext.Provider;
-
-export function useHubStore(): StoreApi<HubState> {
-  const store = useContext(HubContext);
-  if (store === null) throw new Error('HubProvider missing');
-  return store;
-}
-
-export function useHub<T>(select: (s: HubState) => T): T {
-  return useStore(useHubStore(), select);
-}
+export { HubProvider, useHub, useHubStore } from '@yichuang/ui';
+import { useHub } from '@yichuang/ui';
 
 export interface Hall {
   /** null until the first snapshot. */

@@ -1,18 +1,11 @@
 import { createContext, useContext } from 'react';
 import { useStore, type StoreApi } from 'zustand';
-import type { HubState } from '@yichuang/client';
 import type { DisplayState } from './display-store.ts';
 
-const HubContext = createContext<StoreApi<HubState> | null>(null);
-const DisplayContext = createContext<StoreApi<DisplayState> | null>(null);
-export const HubProvider = HubContext.Provider;
-export const DisplayProvider = DisplayContext.Provider;
+export { HubProvider, useHub } from '@yichuang/ui';
 
-export function useHub<T>(select: (s: HubState) => T): T {
-  const store = useContext(HubContext);
-  if (store === null) throw new Error('HubProvider missing');
-  return useStore(store, select);
-}
+const DisplayContext = createContext<StoreApi<DisplayState> | null>(null);
+export const DisplayProvider = DisplayContext.Provider;
 
 export function useDisplay<T>(select: (s: DisplayState) => T): T {
   const store = useContext(DisplayContext);

@@ -1,20 +1,8 @@
-import { createContext, useContext, useMemo } from 'react';
-import { useStore, type StoreApi } from 'zustand';
+import { useMemo } from 'react';
 import type { QueueView } from '@yichuang/protocol';
-import type { HubState } from '@yichuang/client';
 
-const HubContext = createContext<StoreApi<HubState> | null>(null);
-export const HubProvider = HubContext.Provider;
-
-export function useHubStore(): StoreApi<HubState> {
-  const store = useContext(HubContext);
-  if (store === null) throw new Error('HubProvider missing');
-  return store;
-}
-
-export function useHub<T>(select: (s: HubState) => T): T {
-  return useStore(useHubStore(), select);
-}
+export { HubProvider, useHub, useHubStore } from '@yichuang/ui';
+import { useHub } from '@yichuang/ui';
 
 /** Each queue's waiting count and estimate, recomputed whenever the mirror applies an event. */
 export function useQueues(): Map<string, QueueView> {

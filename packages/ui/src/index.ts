@@ -6,3 +6,4 @@ export * from './status-banner.tsx';
 export * from './keypad.tsx';
 export * from './clock.tsx';
 export * from './qr-code.tsx';
+export * from './hub-provider.ts';
