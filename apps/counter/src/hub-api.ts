@@ -1,5 +1,5 @@
 import type { Ack } from '@yichuang/protocol';
-import { hubMessage } from '@yichuang/ui';
+import { restRequest } from '@yichuang/ui';
 import { useCounter } from './counter-store.ts';
 import { ct } from './strings/strings.ts';
 
@@ -9,27 +9,12 @@ import { ct } from './strings/strings.ts';
  */
 export async function api<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<Ack<T>> {
   const { session, lang } = useCounter.getState();
-  const headers: Record<string, string> = {};
-  if (session !== null) headers.authorization = `Bearer ${session.token}`;
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  let res: Response;
-  try {
-    res = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-  } catch {
-    return { ok: false, error: { code: 'INTERNAL', message: ct(lang, 'login.unreachable') } };
-  }
-  const text = await res.text();
-  let json: unknown;
-  try {
-    json = text === '' ? null : JSON.parse(text);
-  } catch {
-    json = null; // not JSON (a proxy's error page): the status alone says what happened
-  }
-  if (res.ok) return { ok: true, data: json as T };
-  const error = (json as { error?: { code?: string; message?: string } } | null)?.error;
-  const code = error?.code ?? `HTTP_${res.status}`;
-  const message = hubMessage(error?.message ?? `HTTP ${res.status}`, lang);
-  if (res.status === 401 && session !== null && (code === 'TOKEN_EXPIRED' || code === 'UNAUTHENTICATED'))
-    useCounter.getState().logout(message);
-  return { ok: false, error: { code: code as 'INTERNAL', message } };
+  const { ack, status } = await restRequest<T>(method, path, body, {
+    bearer: session?.token ?? null,
+    lang,
+    unreachable: ct(lang, 'login.unreachable'),
+  });
+  if (!ack.ok && status === 401 && session !== null && ['TOKEN_EXPIRED', 'UNAUTHENTICATED'].includes(ack.error.code))
+    useCounter.getState().logout(ack.error.message);
+  return ack;
 }

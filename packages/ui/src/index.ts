@@ -7,3 +7,4 @@ export * from './keypad.tsx';
 export * from './clock.tsx';
 export * from './qr-code.tsx';
 export * from './hub-provider.ts';
+export * from './rest-request.ts';

@@ -1,5 +1,5 @@
 import type { Ack } from '@yichuang/protocol';
-import { hubMessage } from '@yichuang/ui';
+import { hubMessage, restRequest } from '@yichuang/ui';
 import { useManager } from './manager-store.ts';
 import { mt } from './shell-strings.ts';
 
@@ -12,37 +12,13 @@ export type Method = 'GET' | 'POST';
  */
 export async function api<T>(method: Method, path: string, body?: unknown): Promise<Ack<T>> {
   const { session, lang } = useManager.getState();
-  const headers: Record<string, string> = {};
-  if (session !== null) headers.authorization = `Bearer ${session.token}`;
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  let res: Response;
-  try {
-    res = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-  } catch {
-    return { ok: false, error: { code: 'INTERNAL', message: mt(lang, 'net.unreachable') } };
-  }
-  const text = await res.text();
-  let json: unknown = null;
-  try {
-    json = text === '' ? null : JSON.parse(text);
-  } catch {
-    // not JSON (a proxy's error page): the status alone says what happened
-  }
-  if (res.ok) return { ok: true, data: json as T };
-  const error = (json as { error?: { code?: string; message?: string; field?: string; issues?: unknown } } | null)
-    ?.error;
-  const code = error?.code ?? `HTTP_${res.status}`;
-  const message = hubMessage(error?.message ?? `HTTP ${res.status}`, lang);
-  if (res.status === 401 && session !== null) useManager.getState().logout(message);
-  return {
-    ok: false,
-    error: {
-      code: code as 'INTERNAL',
-      message,
-      ...(error?.field === undefined ? {} : { field: error.field }),
-      ...(Array.isArray(error?.issues) ? { issues: error.issues as { path: string; message: string }[] } : {}),
-    },
-  };
+  const { ack, status } = await restRequest<T>(method, path, body, {
+    bearer: session?.token ?? null,
+    lang,
+    unreachable: mt(lang, 'net.unreachable'),
+  });
+  if (!ack.ok && status === 401 && session !== null) useManager.getState().logout(ack.error.message);
+  return ack;
 }
 
 /** Download a file the hub makes (a report as CSV or XLSX) with the manager's token. */
