@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { hashPin } from '../../apps/hub/src/auth/pin-hash.ts';
-import { spawnHub, type HubProcess } from '../support/hub-process.ts';
+import { HUB_NODE_FLAGS, spawnHub, type HubProcess } from '../support/hub-process.ts';
 import { testHallConfig } from '../support/test-hall.ts';
 
 export interface BenchHub {
@@ -42,7 +42,14 @@ export async function startBenchHub(windows: number): Promise<BenchHub> {
   const t0 = performance.now();
   let hub: HubProcess;
   try {
-    hub = await spawnHub({ config, data: join(dir, 'data'), bundle: true });
+    // BENCH_HUB_FLAGS adds node flags to the hub's own (e.g. --trace-gc or --cpu-prof to see a stall).
+    const extra = (process.env.BENCH_HUB_FLAGS ?? '').split(' ').filter((f) => f !== '');
+    hub = await spawnHub({
+      config,
+      data: join(dir, 'data'),
+      bundle: true,
+      ...(extra.length > 0 ? { nodeFlags: [...HUB_NODE_FLAGS, ...extra] } : {}),
+    });
   } catch (err) {
     rmSync(dir, { recursive: true, force: true });
     throw err;
