@@ -1,7 +1,8 @@
 /**
  * Bundles the hub into dist/hub/cli.mjs: plain JavaScript for production, so the hub runs on
  * `node` without a TypeScript loader (about 40 MB less memory). Our workspace packages are
- * inlined; npm packages stay in node_modules (better-sqlite3 is native).
+ * inlined; npm packages stay in node_modules (better-sqlite3 is native). The staffing simulator's
+ * thread is a second entry, dist/hub/simulate-worker.mjs, which the bundled hub starts beside itself.
  */
 import { build } from 'esbuild';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -22,8 +23,12 @@ function externals(): string[] {
 }
 
 await build({
-  entryPoints: [new URL('../apps/hub/src/cli.ts', import.meta.url).pathname],
-  outfile: new URL('../dist/hub/cli.mjs', import.meta.url).pathname,
+  entryPoints: {
+    cli: new URL('../apps/hub/src/cli.ts', import.meta.url).pathname,
+    'simulate-worker': new URL('../apps/hub/src/simulation/simulate-worker.ts', import.meta.url).pathname,
+  },
+  outdir: new URL('../dist/hub/', import.meta.url).pathname,
+  outExtension: { '.js': '.mjs' },
   bundle: true,
   platform: 'node',
   target: 'node20',
@@ -33,4 +38,4 @@ await build({
   legalComments: 'none',
   logLevel: 'warning',
 });
-console.log('built dist/hub/cli.mjs');
+console.log('built dist/hub/cli.mjs and dist/hub/simulate-worker.mjs');

@@ -27,7 +27,9 @@ describe('the production hub (npm start / npm run hub)', () => {
   it('builds to plain JavaScript that starts, finds its migrations, answers and stops on SIGTERM', async () => {
     execFileSync(process.execPath, ['--import', 'tsx', 'scripts/build-hub.ts'], { cwd: root, stdio: 'pipe' });
     const config = join(dir, 'hall.json');
-    writeFileSync(config, JSON.stringify(testHallConfig()));
+    // Open around the clock, but without extended service past midnight: a simulated day ends at its midnight.
+    const hall = testHallConfig();
+    writeFileSync(config, JSON.stringify({ ...hall, hall: { ...hall.hall, extendedServiceMinutes: 0 } }));
     hub = await spawnHub({ config, data: join(dir, 'data'), bundle: true });
     const health = (await (await fetch(`${hub.url}/api/health`)).json()) as { ok: boolean };
     expect(health.ok).toBe(true);
@@ -37,6 +39,26 @@ describe('the production hub (npm start / npm run hub)', () => {
       body: JSON.stringify({ requestId: 'p1', serviceId: 'cert' }),
     });
     expect(take.status).toBe(201);
+    // 排班模拟 runs on dist/hub/simulate-worker.mjs, started beside the bundle without a TypeScript loader.
+    const login = (await (
+      await fetch(`${hub.url}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ officerId: 'm1', pin: '9999' }),
+      })
+    ).json()) as { token: string };
+    const run = await fetch(`${hub.url}/api/simulation/run`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${login.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        demand: { kind: 'curve', curve: { queues: [{ queue: 'quick', perHour: { '10': 30, '11': 30 } }] } },
+        plans: [{ windows: [{ id: 'w1' }] }, { windows: [{ id: 'w1' }, { id: 'w2' }] }],
+      }),
+    });
+    expect(run.status).toBe(200);
+    const result = (await run.json()) as { a: { totals: { issued: number } }; b: { totals: { issued: number } } };
+    expect(result.a.totals.issued).toBeGreaterThan(30);
+    expect(result.b.totals.issued).toBe(result.a.totals.issued);
     hub.child.kill('SIGTERM');
     expect(await hub.exited).toBe(0);
     hub = null;

@@ -148,6 +148,12 @@ const SAMPLES: Record<string, Sample> = {
   'GET /api/metrics': { path: '/api/metrics' },
   'GET /api/admin/backups': { path: '/api/admin/backups' },
   'POST /api/admin/backup': { path: '/api/admin/backup', body: {} },
+  'GET /api/simulation/history': { path: '/api/simulation/history?date=2026-11-23' },
+  'GET /api/simulation/plan': { path: '/api/simulation/plan' },
+  'POST /api/simulation/run': {
+    path: '/api/simulation/run',
+    body: { demand: { kind: 'replay', day: '2026-11-23' }, plans: [{ windows: [{ id: 'w1' }] }] },
+  },
 };
 
 let current: Harness | null = null;

@@ -8,6 +8,7 @@ export * from './input-schema.ts';
 export type * from './simulation-output.ts';
 export type { WaitStats } from './statistics.ts';
 export { SimulationError } from './simulation-error.ts';
+export { planConfig } from './hall-variant.ts';
 export { Rng } from './prng.ts';
 export { fitServiceTime, sampleServiceS } from './service-times.ts';
 export type { DayRun, RunSettings, TicketRecord } from './day-run.ts';
