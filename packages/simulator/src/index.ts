@@ -13,3 +13,4 @@ export { Rng } from './prng.ts';
 export { fitServiceTime, sampleServiceS } from './service-times.ts';
 export type { DayRun, RunSettings, TicketRecord } from './day-run.ts';
 export { formatComparison, formatReport } from './text-report.ts';
+export type * from './simulation-api.ts';

@@ -1,22 +1,8 @@
 import { addDays, businessDay, hoursOn, localTime, nextOpenDay } from '@yichuang/engine';
 import type { HallConfig } from '@yichuang/protocol';
-import type { PlanInput } from '@yichuang/simulator';
+import type { CurrentPlan, DayHoursText } from '@yichuang/simulator';
 
-export interface DayHoursText {
-  open: string;
-  close: string;
-  /** End of extended service (延时服务); past midnight it reads "24:29" and so on. */
-  serviceEnd: string;
-}
-
-/** The answer of GET /api/simulation/plan: today's hall as a plan to start from. */
-export interface CurrentPlan {
-  /** The day whose hours are the plan's default times: today if the hall opens today, else the next open day. */
-  day: string;
-  hours: DayHoursText | null;
-  queues: { id: string; prefix: string; name: string }[];
-  plan: PlanInput;
-}
+export type { CurrentPlan, DayHoursText };
 
 /**
  * Every open window of the running config with its queues and green-channel flag. Windows are

@@ -1,33 +1,8 @@
 import { localTime } from '@yichuang/engine';
 import type { HallConfig } from '@yichuang/protocol';
-import type { HistoryExtract, ServiceTime, ServiceTimeModel } from '@yichuang/simulator';
+import type { HistoryExtract, HistoryQueue, HistoryView, ServiceTimeModel } from '@yichuang/simulator';
 
-export interface HistoryQueue {
-  queueId: string;
-  name: string;
-  issued: number;
-  /** "09" → tickets taken from 09:00 to 09:59 (hall time). */
-  perHour: Record<string, number>;
-  /** The queue's fitted service time (its own, else the day's); null: the hall's default applies. */
-  serviceTime: ServiceTime | null;
-  /** Finished tickets the fit rests on, and their mean service time. */
-  finished: number;
-  meanServiceS: number | null;
-}
-
-/** The answer of GET /api/simulation/history: what a replay of the day would repeat. */
-export interface HistoryView {
-  /** null when no day has tickets yet. */
-  day: string | null;
-  issued: number;
-  green: number;
-  appointments: number;
-  queues: HistoryQueue[];
-  /** The fits a replay uses unless the manager gives service times. */
-  serviceTimes: ServiceTimeModel;
-  /** Days with tickets, newest first, for the day picker. */
-  recentDays: { day: string; tickets: number }[];
-}
+export type { HistoryQueue, HistoryView };
 
 /**
  * The day's arrivals per queue and hour and its service-time fits. A ticket counts in its matter's

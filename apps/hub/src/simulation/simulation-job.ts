@@ -10,6 +10,7 @@ import {
   type RateCurveInput,
   type ServiceTimeModel,
   type SimulationOutput,
+  type SimulationResult,
   type StoredEvent,
 } from '@yichuang/simulator';
 
@@ -26,22 +27,7 @@ export interface SimulationJob {
   noShow?: { share: number; waitS: number } | undefined;
 }
 
-/** The answer of POST /api/simulation/run. */
-export interface SimulationResult {
-  day: string;
-  /** The day whose tickets were replayed, or null for a curve. */
-  replayOf: string | null;
-  seed: number;
-  a: SimulationOutput;
-  /** The second plan on the same citizens, when two were given. */
-  b: SimulationOutput | null;
-  /** b minus a. */
-  difference: PlanComparison['difference'] | null;
-  /** The service times the run drew from. */
-  serviceTimes: Partial<ServiceTimeModel>;
-  /** How long the simulation thread worked. */
-  runMs: number;
-}
+export type { SimulationResult };
 
 /** Runs in the simulation thread; throws the simulator's SimulationError on input it cannot run. */
 export function runSimulationJob(job: SimulationJob, now: () => number): SimulationResult {
