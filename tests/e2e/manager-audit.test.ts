@@ -4,6 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, SCREENSHOT_DIR } from '../support/browser.ts';
 import { startHub, type Harness } from '../support/hub-harness.ts';
 import { testHallConfig } from '../support/test-hall.ts';
+import { openConsole } from '../support/console-login.ts';
 
 /** Build first: `npx tsx scripts/build-apps.ts manager`. */
 
@@ -29,11 +30,7 @@ async function openAudit(x: Harness, viewport = { width: 1600, height: 900 }): P
   contexts.push(context);
   const page = await context.newPage();
   page.setDefaultTimeout(8000);
-  await page.goto(`${x.url}/manager/#/audit`);
-  await page.getByTestId('login-id').fill('m1');
-  await page.getByTestId('login-pin').fill('9999');
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('page-audit').waitFor();
+  await openConsole(page, x.url, { page: 'audit' });
   return page;
 }
 

@@ -8,6 +8,7 @@ import { FakePrinter } from '@yichuang/printer';
 import { launchBrowser, SCREENSHOT_DIR } from '../support/browser.ts';
 import { dbFingerprint, startHub, type Harness } from '../support/hub-harness.ts';
 import { testHallConfig } from '../support/test-hall.ts';
+import { openConsole } from '../support/console-login.ts';
 
 /**
  * Build first: `npx tsx scripts/build-apps.ts manager kiosk` (the hub serves apps/manager/dist and
@@ -45,11 +46,7 @@ async function newPage(viewport: { width: number; height: number }, touch = fals
 /** The console signed in as the hall manager, on the configuration page. */
 async function openConfig(x: Harness, viewport = { width: 1920, height: 1080 }): Promise<Page> {
   const page = await newPage(viewport);
-  await page.goto(`${x.url}/manager/#/config`);
-  await page.getByTestId('login-id').fill('m1');
-  await page.getByTestId('login-pin').fill('9999');
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('page-config').waitFor();
+  await openConsole(page, x.url, { page: 'config' });
   await page.getByTestId('config-version').waitFor();
   return page;
 }

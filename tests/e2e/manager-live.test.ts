@@ -8,6 +8,7 @@ import { FakePrinter } from '@yichuang/printer';
 import { launchBrowser, SCREENSHOT_DIR } from '../support/browser.ts';
 import { MONDAY_10AM, startHub, type Harness } from '../support/hub-harness.ts';
 import { testHallConfig } from '../support/test-hall.ts';
+import { openConsole as signInToConsole } from '../support/console-login.ts';
 
 /** Build first: `npx tsx scripts/build-apps.ts manager` (the hub serves apps/manager/dist). */
 
@@ -54,11 +55,7 @@ async function openConsole(
   contexts.push(context);
   const page = await context.newPage();
   page.setDefaultTimeout(8000);
-  await page.goto(`${x.url}/manager/`);
-  await page.locator('[data-screen="login"]').waitFor();
-  await page.getByTestId('login-id').fill(manager[0]);
-  await page.getByTestId('login-pin').fill(manager[1]);
-  await page.getByTestId('login-submit').click();
+  await signInToConsole(page, x.url, { officerId: manager[0], pin: manager[1] });
   await page.getByTestId('window-tiles').waitFor();
   await expect.poll(() => page.getByTestId('link-state').innerText()).toBe('已连接');
   return page;

@@ -8,6 +8,7 @@ import { count, percent, satisfaction, shortDuration } from '../../apps/manager/
 import { launchBrowser, SCREENSHOT_DIR } from '../support/browser.ts';
 import { startHub, type Harness } from '../support/hub-harness.ts';
 import { testHallConfig } from '../support/test-hall.ts';
+import { openConsole } from '../support/console-login.ts';
 
 /**
  * Build first: `npx tsx scripts/build-apps.ts manager` (the hub serves apps/manager/dist).
@@ -172,11 +173,7 @@ beforeAll(async () => {
   page = await context.newPage();
   page.setDefaultTimeout(10_000);
   page.on('pageerror', (e) => pageErrors.push(e.message));
-  await page.goto(`${h.url}/manager/`);
-  await page.getByTestId('login-id').fill('m1');
-  await page.getByTestId('login-pin').fill('9999');
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('page-live').waitFor();
+  await openConsole(page, h.url);
   await page.getByTestId('nav-reports').click();
   await page.getByTestId('report-tiles').waitFor();
 }, 60_000);

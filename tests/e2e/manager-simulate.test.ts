@@ -6,6 +6,7 @@ import { shortDuration } from '../../apps/manager/src/reports/report-format.ts';
 import { launchBrowser, SCREENSHOT_DIR } from '../support/browser.ts';
 import { startHub, type Harness } from '../support/hub-harness.ts';
 import { testHallConfig } from '../support/test-hall.ts';
+import { openConsole } from '../support/console-login.ts';
 
 /**
  * Build first: `npx tsx scripts/build-apps.ts manager` (the hub serves apps/manager/dist).
@@ -99,11 +100,7 @@ beforeAll(async () => {
   page = await context.newPage();
   page.setDefaultTimeout(15_000);
   page.on('pageerror', (e) => pageErrors.push(e.message));
-  await page.goto(`${h.url}/manager/`);
-  await page.getByTestId('login-id').fill('m1');
-  await page.getByTestId('login-pin').fill('9999');
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('page-live').waitFor();
+  await openConsole(page, h.url);
   await page.getByTestId('nav-simulate').click();
   await page.getByTestId('plan-a').waitFor();
 }, 90_000);
