@@ -33,6 +33,7 @@ import { BODY_LIMIT, registerRoutes } from './rest/register-routes.ts';
 import { lastSeq } from './store/event-log.ts';
 import { stmt, type Db } from './store/open-db.ts';
 import { idCardHasher } from './store/id-card-hasher.ts';
+import { ticketSecrets } from './auth/ticket-secret.ts';
 
 export const HUB_VERSION = '0.1.0';
 
@@ -217,8 +218,10 @@ export function createHub(opts: HubOptions): Hub {
     return row === undefined ? undefined : (JSON.parse(row.data) as Ticket);
   };
 
+  const secrets = ticketSecrets(opts.db);
   const context: HubContext = {
     db: opts.db,
+    ticketSecrets: secrets,
     bus,
     clock,
     log,

@@ -18,6 +18,7 @@ import type { Presence } from './realtime/presence.ts';
 import type { Backups } from './ops/backups.ts';
 import type { HubMetrics } from './ops/metrics.ts';
 import type { Db } from './store/open-db.ts';
+import type { TicketSecrets } from './auth/ticket-secret.ts';
 
 /** What the REST and socket adapters may use of the hub. */
 export interface HubContext {
@@ -41,5 +42,7 @@ export interface HubContext {
   metrics: HubMetrics;
   /** null when the hub runs without backups (tests). */
   backups: Backups | null;
+  /** The secret of each ticket's public link (`/t/:id?s=…`): the citizen's page and own rating need it. */
+  ticketSecrets: TicketSecrets;
   reprintTicket: (ticketId: string, printerId?: string) => Promise<Ack<{ ticketId: string; printerId: string }>>;
 }
