@@ -97,7 +97,7 @@ describe('HallMirror', () => {
     expect(m.seq).toBe(11);
     expect(m.activeTickets().map((t) => t.number)).toEqual(['A002']);
     expect(m.queues(AT + 60_000)).toEqual([
-      { id: 'q', prefix: 'A', name: '小业务', waiting: 1, longestWaitS: 60, estimatedWaitS: 300 },
+      { id: 'q', prefix: 'A', name: '小业务', waiting: 1, longestWaitS: 60, estimatedWaitS: 300, unstaffed: true },
     ]);
   });
 

@@ -125,6 +125,8 @@ export const ticketViewSchema = z.object({
   issuedAt: epochMs,
   ahead: z.number().int().nonnegative(),
   estimatedWaitS: z.number().int().nonnegative(),
+  /** Waiting, and no staffed window serves its queue now: screens say 暂无窗口办理 (estimatedWaitS assumes one will). */
+  unstaffed: z.boolean().default(false),
   windowId: nullableId,
   calledAt: epochMs.nullable(),
   recalls: z.number().int(),
@@ -161,7 +163,10 @@ export const queueViewSchema = z.object({
   name: z.string(),
   waiting: z.number().int().nonnegative(),
   longestWaitS: z.number().int().nonnegative(),
+  /** The wait of a ticket taken now. */
   estimatedWaitS: z.number().int().nonnegative(),
+  /** No staffed window serves the queue now: screens say 暂无窗口办理 (estimatedWaitS assumes one will). */
+  unstaffed: z.boolean().default(false),
 });
 export type QueueView = z.infer<typeof queueViewSchema>;
 
