@@ -9,3 +9,8 @@ export function formatWait(seconds: number, lang: Lang): string {
   const m = minutes % 60;
   return m === 0 ? t(lang, 'wait.hours', { h }) : t(lang, 'wait.hoursMinutes', { h, m });
 }
+
+/** A queue's or a ticket's estimate: 暂无窗口办理 while no staffed window serves its queue. */
+export function formatEstimate(e: { estimatedWaitS: number; unstaffed?: boolean }, lang: Lang): string {
+  return e.unstaffed === true ? t(lang, 'wait.unstaffed') : formatWait(e.estimatedWaitS, lang);
+}

@@ -142,6 +142,7 @@ export const en: Record<StringKey, string> = {
   'wait.minutes': 'about {m} min',
   'wait.hours': 'about {h} h',
   'wait.hoursMinutes': 'about {h} h {m} min',
+  'wait.unstaffed': 'No window serving now',
 
   'green.elderly': 'Elderly',
   'green.weak': 'Frail',

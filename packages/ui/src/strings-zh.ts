@@ -139,6 +139,7 @@ export const zh = {
   'wait.minutes': '约 {m} 分钟',
   'wait.hours': '约 {h} 小时',
   'wait.hoursMinutes': '约 {h} 小时 {m} 分钟',
+  'wait.unstaffed': '暂无窗口办理',
 
   'green.elderly': '老年人',
   'green.weak': '体弱',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatWait } from './format-wait.ts';
+import { formatEstimate, formatWait } from './format-wait.ts';
 import { hubMessage, strings, t, weekdaysLabel } from './strings.ts';
 
 describe('strings', () => {
@@ -20,6 +20,8 @@ describe('strings', () => {
     expect(formatWait(720, 'zh')).toBe('约 12 分钟');
     expect(formatWait(80 * 60, 'zh')).toBe('约 1 小时 20 分钟');
     expect(formatWait(120 * 60, 'en')).toBe('about 2 h');
+    expect(formatEstimate({ estimatedWaitS: 720, unstaffed: true }, 'zh')).toBe('暂无窗口办理');
+    expect(formatEstimate({ estimatedWaitS: 720, unstaffed: false }, 'zh')).toBe('约 12 分钟');
   });
 
   it('names weekday runs', () => {

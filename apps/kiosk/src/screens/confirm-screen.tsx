@@ -1,6 +1,6 @@
 import type { ReactElement } from 'react';
 import type { Catalogue, TicketView } from '@yichuang/protocol';
-import { BigButton, Icon, QrCode, StatusBanner, formatWait, greenReasonLabel, t, useNow } from '@yichuang/ui';
+import { BigButton, Icon, QrCode, StatusBanner, formatEstimate, greenReasonLabel, t, useNow } from '@yichuang/ui';
 import { useKiosk, type PrintState } from '../kiosk-store.ts';
 import { secondsLeft } from '../use-idle-return.ts';
 
@@ -47,9 +47,7 @@ export function ConfirmScreen({ catalogue, ticket }: { catalogue: Catalogue; tic
             {ticket.ahead === 0 ? t(lang, 'confirm.aheadNone') : t(lang, 'confirm.ahead', { n: ticket.ahead })}
           </div>
           {ticket.ahead > 0 && (
-            <div className="k-ticket__stat">
-              {t(lang, 'confirm.wait', { wait: formatWait(ticket.estimatedWaitS, lang) })}
-            </div>
+            <div className="k-ticket__stat">{t(lang, 'confirm.wait', { wait: formatEstimate(ticket, lang) })}</div>
           )}
         </div>
         <div className="k-ticket__qr">

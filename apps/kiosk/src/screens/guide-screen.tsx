@@ -1,6 +1,6 @@
 import type { ReactElement } from 'react';
 import type { Catalogue } from '@yichuang/protocol';
-import { BigButton, formatWait, t } from '@yichuang/ui';
+import { BigButton, formatEstimate, t } from '@yichuang/ui';
 import { useQueues } from '../hub-context.tsx';
 import { useKiosk } from '../kiosk-store.ts';
 import { ScreenFrame } from '../layout/screen-frame.tsx';
@@ -80,7 +80,7 @@ export function GuideScreen({ catalogue, serviceId }: { catalogue: Catalogue; se
         </div>
         <div className="k-stat">
           <span className="k-stat__label">{t(lang, 'guide.estimated')}</span>
-          <b className="k-stat__value">{formatWait(view?.estimatedWaitS ?? 0, lang)}</b>
+          <b className="k-stat__value">{formatEstimate(view ?? { estimatedWaitS: 0 }, lang)}</b>
         </div>
       </div>
       <section className="k-panel">

@@ -1,6 +1,6 @@
 import type { ReactElement } from 'react';
 import type { Catalogue, TicketView } from '@yichuang/protocol';
-import { formatWait, t, windowLabel, type Lang } from '@yichuang/ui';
+import { formatEstimate, t, windowLabel, type Lang } from '@yichuang/ui';
 
 function windowName(lang: Lang, catalogue: Catalogue | null, windowId: string | null): string {
   const w = catalogue?.windows.find((x) => x.id === windowId);
@@ -36,7 +36,7 @@ export function TicketStatus(p: { ticket: TicketView; catalogue: Catalogue | nul
             </span>
             <span className="tp-ahead__label">{t(lang, 'tp.people')}</span>
           </div>
-          <div className="tp-wait">{t(lang, 'tp.estimated', { wait: formatWait(ticket.estimatedWaitS, lang) })}</div>
+          <div className="tp-wait">{t(lang, 'tp.estimated', { wait: formatEstimate(ticket, lang) })}</div>
         </div>
       );
     case 'called':

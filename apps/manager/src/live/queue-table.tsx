@@ -1,6 +1,6 @@
 import type { ReactElement } from 'react';
 import type { QueueView, WindowView } from '@yichuang/protocol';
-import { formatWait } from '@yichuang/ui';
+import { formatEstimate } from '@yichuang/ui';
 import { duration, type Lang } from '../shell/make-strings.ts';
 import { lt } from './live-strings.ts';
 
@@ -59,7 +59,7 @@ export function QueueTable(p: {
                 <td className={`m-num ${overdue ? 'l-warn' : ''}`}>
                   {q.waiting === 0 ? '—' : duration(lang, q.longestWaitS)}
                 </td>
-                <td className="m-num">{q.waiting === 0 ? '—' : formatWait(q.estimatedWaitS, lang)}</td>
+                <td className="m-num">{q.waiting === 0 ? '—' : formatEstimate(q, lang)}</td>
                 <td className="l-queues__windows">
                   {serving.map((w) => (
                     <span key={w.id} className={`l-wn m-num ${staffed(w) ? 'l-wn--on' : ''}`} title={w.name}>
