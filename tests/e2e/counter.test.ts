@@ -157,7 +157,7 @@ describe('counter', () => {
     await signIn(page, 'w1');
     expect(await text(page, 'window-state')).toBe('空闲');
     expect(await text(page, 'top-window')).toContain('1号窗口');
-    await expect.poll(() => text(rate, 'rate-officer')).toBe('经办民警 张警官');
+    await expect.poll(() => text(rate, 'rate-officer')).toBe('经办民警 张警官 警号 1001');
     expect(await text(page, 'waiting-count')).toBe('3 人');
 
     // 叫号: the green-channel window w1 calls in rule order; the first ticket issued is A001.

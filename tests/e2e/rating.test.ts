@@ -77,12 +77,14 @@ describe('rating screen /rate/:windowId', () => {
     const ticket = await serveOne(h);
     await page.locator('[data-screen="rate"]').waitFor();
     expect(await page.locator('.r-rate__ticket').innerText()).toBe(`号票 ${ticket.number}`);
+    expect(await page.getByTestId('rate-served-by').innerText()).toBe('经办民警 张警官 警号 1001');
     const labels = await page.locator('.r-level').allInnerTexts();
     expect(labels.map((l) => l.trim())).toEqual(['非常满意', '满意', '基本满意', '不满意', '非常不满意']);
 
     // 不满意 (2): a reason first; submit stays disabled until one is chosen.
     await page.getByTestId('rate-level-2').tap();
     await page.locator('.r-reason').waitFor();
+    expect(await page.getByTestId('rate-chosen').innerText()).toBe('您的评价：不满意');
     expect(await page.getByTestId('rate-reason-submit').isDisabled()).toBe(true);
     await page.getByTestId('rate-reason-waited-long').tap();
     await shot(page, 'rate-03-reason');
@@ -95,8 +97,57 @@ describe('rating screen /rate/:windowId', () => {
 
     // Thanks goes back to idle by itself, showing who is on duty (name only).
     await page.locator('[data-screen="idle"]').waitFor({ timeout: 10_000 });
-    expect(await page.getByTestId('rate-officer').innerText()).toBe('经办民警 张警官');
+    expect(await page.getByTestId('rate-officer').innerText()).toBe('经办民警 张警官 警号 1001');
     await shot(page, 'rate-00-idle');
+  });
+
+  it('a new call at the window ends the question: the next citizen is never asked about C004', async () => {
+    h = await startHub(demoHall());
+    const page = await ratePage(`/rate/w1?key=${RATER}`);
+    await page.locator('[data-screen="idle"]').waitFor();
+    const numbers: string[] = [];
+    for (const [i, serviceId] of ['passport', 'passport', 'passport', 'passport', 'id-card-renew'].entries()) {
+      const t = await h.api('POST', '/api/tickets', { requestId: `c-${i}`, serviceId }, 'kiosk-1-secret');
+      numbers.push(t.body.number as string);
+    }
+    expect(numbers).toEqual(['C001', 'C002', 'C003', 'C004', 'A001']);
+    const c004 = [...h.hub.bus.state.tickets.values()].find((t) => t.number === 'C004')!;
+    const token = await h.login('1001');
+    await h.api('POST', '/api/windows/w1/sign-in', {}, token);
+    expect((await h.api('POST', '/api/windows/w1/call-ticket', { ticketId: c004.id }, token)).status).toBe(200);
+    await h.api('POST', '/api/windows/w1/start', {}, token);
+    expect((await h.api('POST', '/api/windows/w1/finish', {}, token)).status).toBe(200);
+
+    // C004's citizen leaves without rating; the screen asks about C004, naming who served.
+    await page.locator('[data-screen="rate"]').waitFor();
+    expect(await page.locator('.r-rate__ticket').innerText()).toBe('号票 C004');
+    expect(await page.getByTestId('rate-served-by').innerText()).toBe('经办民警 张警官 警号 1001');
+    await shot(page, 'rate-05-asks-c004');
+
+    // The officer calls the next citizen: the question about C004 is over at once.
+    const next = await h.api('POST', '/api/windows/w1/call-next', { requestId: 'next-1' }, token);
+    expect(next.body.ticket.number).toBe('A001');
+    await page.locator('[data-screen="idle"]').waitFor({ timeout: 3000 });
+    expect(await page.locator('.r-app').innerText()).not.toContain('C004');
+    await shot(page, 'rate-06-next-called-idle');
+
+    // A screen that (re)connects now does not pick C004 up either: the window has called since.
+    const fresh = await ratePage(`/rate/w1?key=${RATER}`);
+    await fresh.locator('[data-screen="idle"]').waitFor();
+    await fresh.waitForTimeout(500);
+    expect(await fresh.locator('[data-screen="rate"]').count()).toBe(0);
+
+    // Also on the reason step: A001 is finished, its citizen picks 不满意 (the level is shown), walks away,
+    // and the next call ends the question; nothing was stored for either ticket.
+    await h.api('POST', '/api/windows/w1/finish', {}, token);
+    await page.locator('[data-screen="rate"]').waitFor();
+    expect(await page.locator('.r-rate__ticket').innerText()).toBe('号票 A001');
+    await page.getByTestId('rate-level-2').tap();
+    expect(await page.getByTestId('rate-chosen').innerText()).toBe('您的评价：不满意');
+    await shot(page, 'rate-07-reason-level');
+    await h.api('POST', '/api/windows/w1/call-next', { requestId: 'next-2' }, token);
+    await page.locator('[data-screen="idle"]').waitFor({ timeout: 3000 });
+    expect(h.db.prepare('SELECT COUNT(*) AS n FROM ratings').get()).toEqual({ n: 0 });
   });
 
   it('picks up, after a (re)connect, a ticket this window finished in the last two minutes and nobody rated', async () => {

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState, type ReactElement } from 'react';
 import { useStore, type StoreApi } from 'zustand';
 import type { HubState } from '@yichuang/client';
-import { windowView } from '@yichuang/engine';
+import { windowView, type HallState } from '@yichuang/engine';
 import { LOW_RATING, ratingLevels, ratingReasons, type EventEnvelope } from '@yichuang/protocol';
 import { Icon, hubMessage, type Lang } from '@yichuang/ui';
 import { hubNow } from '../hub-clock.ts';
@@ -9,7 +9,7 @@ import { HubTime } from '../work/hub-time.tsx';
 import { hallState } from '../mirror-state.ts';
 import { newRequestId } from '../request-id.ts';
 import { ct, type CounterStringKey } from '../strings/strings.ts';
-import { pendingRating, type RateScreen } from './rate-flow.ts';
+import { nextRateScreen, pendingRating, type RateScreen } from './rate-flow.ts';
 
 const RATE_TIMEOUT_MS = 90_000;
 const THANKS_MS = 5_000;
@@ -30,25 +30,23 @@ export function RateApp({ hub, windowId }: { hub: StoreApi<HubState>; windowId: 
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
   }, [lang]);
 
-  // A finish at this window asks for a rating; a rating given elsewhere (the officer) ends it.
+  // A finish at this window asks; a new call there or a rating given elsewhere ends the question.
   useEffect(() => {
+    const numberOf = (id: string): string => hallState(connection)?.tickets.get(id)?.number ?? '';
     const onEvents = (events: EventEnvelope[]): void => {
-      for (const e of events) {
-        if (e.type === 'ticket:finished' && e.payload.windowId === windowId) {
-          const number = hallState(connection)?.tickets.get(e.payload.ticketId)?.number ?? '';
-          setFailure(null);
-          setScreen({ name: 'rate', ticketId: e.payload.ticketId, number });
-        } else if (e.type === 'ticket:rated') {
-          const id = e.payload.rating.ticketId;
-          setScreen((s) => ((s.name === 'rate' || s.name === 'reason') && s.ticketId === id ? { name: 'idle' } : s));
-        }
-      }
+      setScreen((s) => events.reduce((cur, e) => nextRateScreen(cur, e, windowId, numberOf), s));
     };
-    // Every (re)connect brings a snapshot: pick up a finish that happened while this screen was away.
+    // Every (re)connect brings a snapshot: pick up a finish that happened while this screen was away,
+    // unless the window has called someone since; a question the snapshot shows is over ends here too.
     const onSnapshot = (): void => {
       const st = hallState(connection);
-      const pending = st === null ? null : pendingRating(st, windowId, hubNow());
-      if (pending !== null) setScreen((s) => (s.name === 'idle' ? { name: 'rate', ...pending } : s));
+      if (st === null) return;
+      const pending = pendingRating(st, windowId, hubNow());
+      setScreen((s) => {
+        if (s.name === 'idle') return pending === null ? s : { name: 'rate', ...pending };
+        if ((s.name === 'rate' || s.name === 'reason') && pending?.ticketId !== s.ticketId) return { name: 'idle' };
+        return s;
+      });
     };
     connection.socket.on('hub:events', onEvents);
     connection.socket.on('hub:snapshot', onSnapshot);
@@ -58,6 +56,10 @@ export function RateApp({ hub, windowId }: { hub: StoreApi<HubState>; windowId: 
       connection.socket.off('hub:snapshot', onSnapshot);
     };
   }, [connection, windowId]);
+
+  // A new question, or the end of one, starts without the last one's failure.
+  const asked = screen.name === 'rate' || screen.name === 'reason' ? screen.ticketId : screen.name;
+  useEffect(() => setFailure(null), [asked]);
 
   // Nobody rates: back to idle after a while; thanks goes by itself. Idle is Chinese again for the next citizen.
   useEffect(() => {
@@ -122,9 +124,11 @@ export function RateApp({ hub, windowId }: { hub: StoreApi<HubState>; windowId: 
               <div className="r-idle__paused">{ct(lang, 'rate.paused')}</div>
             ) : (
               <div className="r-idle__officer" data-testid="rate-officer">
-                {w?.holder != null
-                  ? ct(lang, 'rate.idleOfficer', { name: w.holder.name })
-                  : ct(lang, 'rate.idleNobody')}
+                {w?.holder != null ? (
+                  <Officer lang={lang} name={w.holder.name} id={w.holder.officerId} />
+                ) : (
+                  ct(lang, 'rate.idleNobody')
+                )}
               </div>
             )}
             <div className="r-idle__hint">{ct(lang, 'rate.idleHint')}</div>
@@ -133,9 +137,16 @@ export function RateApp({ hub, windowId }: { hub: StoreApi<HubState>; windowId: 
         {screen.name === 'rate' && (
           <div className="r-rate">
             <h1>{ct(lang, 'rate.title')}</h1>
-            {screen.number !== '' && (
-              <div className="r-rate__ticket num">{ct(lang, 'rate.ticket', { number: screen.number })}</div>
-            )}
+            <div className="r-rate__about">
+              {screen.number !== '' && (
+                <span className="r-rate__ticket num">{ct(lang, 'rate.ticket', { number: screen.number })}</span>
+              )}
+              {screen.officerId !== null && (
+                <span className="r-rate__officer" data-testid="rate-served-by">
+                  <Officer lang={lang} name={officerName(state, screen.officerId)} id={screen.officerId} />
+                </span>
+              )}
+            </div>
             <div className="r-levels">
               {ratingLevels.map((level) => (
                 <button
@@ -146,7 +157,7 @@ export function RateApp({ hub, windowId }: { hub: StoreApi<HubState>; windowId: 
                   disabled={sending}
                   onClick={() =>
                     level <= LOW_RATING
-                      ? setScreen({ name: 'reason', ticketId: screen.ticketId, number: screen.number, level })
+                      ? setScreen({ ...screen, name: 'reason', level })
                       : void submit(screen.ticketId, level)
                   }
                 >
@@ -160,8 +171,9 @@ export function RateApp({ hub, windowId }: { hub: StoreApi<HubState>; windowId: 
         {screen.name === 'reason' && (
           <ReasonScreen
             lang={lang}
+            level={screen.level}
             sending={sending}
-            onBack={() => setScreen({ name: 'rate', ticketId: screen.ticketId, number: screen.number })}
+            onBack={() => setScreen({ ...screen, name: 'rate' })}
             onSubmit={(reason) => void submit(screen.ticketId, screen.level, reason)}
           />
         )}
@@ -182,8 +194,22 @@ export function RateApp({ hub, windowId }: { hub: StoreApi<HubState>; windowId: 
   );
 }
 
+/** 经办民警 张警官 · 警号 1001: who served, as on the window's supervision card. */
+function Officer({ lang, name, id }: { lang: Lang; name: string; id: string }): ReactElement {
+  return (
+    <>
+      {ct(lang, 'rate.officer', { name })} <span className="r-badge-no">{ct(lang, 'rate.officerId', { id })}</span>
+    </>
+  );
+}
+
+function officerName(state: HallState | null, officerId: string): string {
+  return state?.model.officers.get(officerId)?.name ?? officerId;
+}
+
 function ReasonScreen(p: {
   lang: Lang;
+  level: number;
   sending: boolean;
   onBack: () => void;
   onSubmit: (reason: string) => void;
@@ -194,7 +220,13 @@ function ReasonScreen(p: {
   const reason = text.trim() !== '' ? text.trim() : chosen;
   return (
     <div className="r-reason">
-      <h1>{ct(lang, 'rate.reasonTitle')}</h1>
+      <div className="r-reason__head">
+        <div className={`r-chosen r-chosen--${p.level}`} data-testid="rate-chosen">
+          <Face level={p.level} />
+          {ct(lang, 'rate.chosen', { level: ct(lang, `rate.level.${p.level}` as CounterStringKey) })}
+        </div>
+        <h1>{ct(lang, 'rate.reasonTitle')}</h1>
+      </div>
       <div className="r-reasons">
         {ratingReasons.map((r) => (
           <button
