@@ -6,6 +6,8 @@ import { configHash } from './config/config-versions.ts';
 import { readHallConfig, ConfigError } from './config-loader.ts';
 import { createHub } from './create-hub.ts';
 import { openDb } from './store/open-db.ts';
+import { lockDataDir } from './store/data-lock.ts';
+import { explainStartupError } from './store/storage-errors.ts';
 import { demoBanner } from './demo-banner.ts';
 import { startDemoPrinters } from './demo-printers.ts';
 
@@ -32,6 +34,7 @@ async function main(): Promise<void> {
     );
     process.exit(values.help ? 0 : 2);
   }
+  dataDir = values.data;
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     console.error(`--port must be 0…65535, got ${values.port}`);
@@ -44,6 +47,8 @@ async function main(): Promise<void> {
     ...c,
     hall: { ...c.hall, hours: [{ days: [1, 2, 3, 4, 5, 6, 7], open: '00:00', close: '23:59' }], closedDates: [] },
   });
+  // One hub per data directory: a second one refuses before it touches the database.
+  const lock = lockDataDir(values.data);
   const db = openDb(values.data);
   // The demo's printers are fake network printers in this process, started before the hub polls them.
   const demoPrinters = values.demo ? await startDemoPrinters(config, values.data) : [];
@@ -71,6 +76,7 @@ async function main(): Promise<void> {
       .then(() => Promise.all(demoPrinters.map((p) => p.stop())))
       .finally(() => {
         db.close();
+        lock.release();
         process.exit(0);
       });
   };
@@ -79,6 +85,7 @@ async function main(): Promise<void> {
 
   hub.listen(port, values.host).then(
     (url) => {
+      lock.announce(url);
       console.log(`listening ${url}`);
       if (values.demo && values.config !== undefined) {
         console.log(demoBanner(url, values.config));
@@ -93,7 +100,9 @@ async function main(): Promise<void> {
   );
 }
 
+let dataDir = 'data';
 main().catch((err: unknown) => {
-  console.error(err instanceof ConfigError ? err.message : (err as Error).stack);
+  // A refusal to start is one sentence saying what is wrong and what to do, never a stack.
+  console.error(err instanceof ConfigError ? err.message : explainStartupError(err, dataDir));
   process.exit(1);
 });

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import {
   actorLabel,
   commandRoles,
@@ -29,6 +30,7 @@ import type { Db } from './store/open-db.ts';
 import { loadState, writeProjections } from './store/projections.ts';
 import { writeRecords } from './store/records.ts';
 import { zodToError } from './validation.ts';
+import { storageUnavailable } from './store/storage-errors.ts';
 
 export interface BusOptions {
   db: Db;
@@ -40,6 +42,11 @@ export interface BusOptions {
   log: (line: string) => void;
   /** Salted hash of an ID-card number: the engine and the log only ever see this. */
   hashIdCard: (idCard: string) => string;
+  /**
+   * What only the hub adds to an answer after the engine decided (a taken ticket's link with its secret).
+   * Applied to replays of a requestId too, and never stored with the request.
+   */
+  enrich?: <C extends CommandName>(name: C, result: CommandResult<C>) => CommandResult<C>;
   /** Metrics: each command's result (`ok` or its error code) and each commit's time. */
   observe?: { command: (name: string, result: string) => void; commit: (seconds: number) => void };
 }
@@ -65,7 +72,7 @@ export class CommandBus {
   dispatch<C extends CommandName>(name: C, raw: unknown, actor: Actor): Ack<CommandResult<C>> {
     const ack = this.handle(name, raw, actor);
     this.o.observe?.command(String(name), ack.ok ? 'ok' : ack.error.code);
-    return ack;
+    return ack.ok && this.o.enrich !== undefined ? { ok: true, data: this.o.enrich(name, ack.data) } : ack;
   }
 
   private handle<C extends CommandName>(name: C, raw: unknown, actor: Actor): Ack<CommandResult<C>> {
@@ -78,14 +85,16 @@ export class CommandBus {
     const payload = parsed.data;
     const label = actorLabel(actor);
 
+    const command = this.forEngine(name, payload);
+    const payloadHash = hashPayload(command.payload);
     const first = findRequest(this.o.db, payload.requestId);
     if (first !== undefined) {
-      if (first.command !== name || first.actor !== label)
+      if (first.command !== name || first.actor !== label || (first.payloadHash ?? payloadHash) !== payloadHash)
         return {
           ok: false,
           error: fail(
             'REQUEST_ID_REUSED',
-            'requestId 已用于另一操作 / requestId was used for another command',
+            'requestId 已用于内容不同的另一请求 / requestId was already used for a different request',
             'requestId',
           ),
         };
@@ -102,19 +111,13 @@ export class CommandBus {
         };
     }
     const timeEvents = tick(this.state, now);
-    const outcome = runCommand(
-      this.state,
-      this.forEngine(name, payload) as Extract<EngineCommand, { name: C }>,
-      actor,
-      now,
-      this.o.newId,
-    );
+    const outcome = runCommand(this.state, command as Extract<EngineCommand, { name: C }>, actor, now, this.o.newId);
     const events = outcome.ok ? outcome.events : [];
     const envelopes = this.commit(timeEvents, events, label, payload.requestId, () => {
-      if (outcome.ok && events.length > 0) saveRequest(this.o.db, payload.requestId, name, label, now, outcome.result);
+      if (outcome.ok && events.length > 0)
+        saveRequest(this.o.db, payload.requestId, name, label, now, outcome.result, payloadHash);
     });
-    if (envelopes === null)
-      return { ok: false, error: fail('INTERNAL', '保存失败，请重试 / could not save, please retry') };
+    if (!Array.isArray(envelopes)) return { ok: false, error: storageUnavailable(envelopes.failed) };
     if (!outcome.ok) return { ok: false, error: outcome.error };
     return { ok: true, data: outcome.result };
   }
@@ -129,7 +132,8 @@ export class CommandBus {
   /** Events the hub itself observed (a ticket printed, a printer fault): applied and logged as `system`. */
   recordSystem(events: DomainEvent[]): EventEnvelope[] | null {
     for (const e of events) evolve(this.state, e);
-    return this.commit(events, [], 'system', null, () => undefined);
+    const out = this.commit(events, [], 'system', null, () => undefined);
+    return Array.isArray(out) ? out : null;
   }
 
   /**
@@ -160,7 +164,8 @@ export class CommandBus {
   /** Events of a person's act outside the engine (a manager acknowledging an alert), with `write` in the same transaction. */
   recordBy(events: DomainEvent[], actor: string, write: () => void): EventEnvelope[] | null {
     for (const e of events) evolve(this.state, e);
-    return this.commit([], events, actor, null, write);
+    const out = this.commit([], events, actor, null, write);
+    return Array.isArray(out) ? out : null;
   }
 
   /** Time-driven events: day rollover, empty posts at opening and closing. */
@@ -179,7 +184,7 @@ export class CommandBus {
     actor: string,
     requestId: string | null,
     extra: () => void,
-  ): EventEnvelope[] | null {
+  ): EventEnvelope[] | { failed: unknown } {
     if (systemEvents.length === 0 && commandEvents.length === 0) return [];
     const dayTurned = systemEvents.some((e) => e.type === 'hall:day-started');
     const started = performance.now();
@@ -202,7 +207,12 @@ export class CommandBus {
     } catch (err) {
       this.o.log(`commit failed, reloading state: ${(err as Error).message}`);
       this.state = loadState(this.o.db, this.config, this.state.day);
-      return null;
+      return { failed: err };
     }
   }
+}
+
+/** A command's payload, hashed to tell a retry from a reused requestId (key order is the schema's). */
+function hashPayload(payload: unknown): string {
+  return createHash('sha256').update(JSON.stringify(payload)).digest('base64url');
 }

@@ -97,6 +97,27 @@ export function addDays(day: string, n: number): string {
   return `${pad(t.getUTCFullYear(), 4)}-${pad(t.getUTCMonth() + 1)}-${pad(t.getUTCDate())}`;
 }
 
+/** Whole days from `from` to `to` (negative when `to` is earlier): computed on numbers, never on string order. */
+export function daysBetween(from: string, to: string): number {
+  const at = (day: string): number => {
+    const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+    return Date.UTC(y, m - 1, d);
+  };
+  return Math.round((at(to) - at(from)) / 86_400_000);
+}
+
+/**
+ * Every day from `from` to `to` inclusive, counted by number so that a year past 9999 cannot turn the
+ * loop endless; refuses to list more than `max` days.
+ */
+export function dayRange(from: string, to: string, max: number): string[] {
+  const n = daysBetween(from, to);
+  if (n > max) throw new RangeError(`day range ${from}…${to} is longer than ${max} days`);
+  const days: string[] = [];
+  for (let i = 0; i <= n; i++) days.push(addDays(from, i));
+  return days;
+}
+
 /** The epoch ms of a local wall-clock time ("HH:MM") on a day in the time zone. */
 export function localToEpoch(day: string, hhmm: string, tz: string): number {
   const [y, m, d] = day.split('-').map(Number) as [number, number, number];

@@ -45,6 +45,8 @@ export const errorStatus = {
   LOGIN_THROTTLED: 429,
   RATE_LIMITED: 429,
   INTERNAL: 500,
+  /** The database cannot be written (disk full, I/O error): nothing was changed; retry later. */
+  STORAGE_UNAVAILABLE: 503,
   BACKUP_FAILED: 500,
 } as const;
 export type ErrorCode = keyof typeof errorStatus;

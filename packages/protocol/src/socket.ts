@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { Ack } from './errors.ts';
 import type { CommandName, CommandPayload } from './commands.ts';
 import type { CommandResult, HallSnapshot } from './results.ts';
@@ -29,9 +30,27 @@ export interface ServerToClientEvents {
   'hub:presence': (devices: DevicePresence[]) => void;
 }
 
-/** What a client sends in `io(url, { auth })`. */
-export interface SocketAuth {
-  protocol: string;
-  token?: string;
-  key?: string;
+/** A credential on the wire: a device key or an officer token (printable ASCII, no spaces). */
+const credential = z
+  .string()
+  .min(1)
+  .max(200)
+  .regex(/^[\x21-\x7e]+$/, 'a key or token is printable ASCII');
+
+/**
+ * What a client sends in `io(url, { auth })`, parsed before anything reads it. A protocol version is
+ * MAJOR.MINOR in digits; anything else (a number, "1.banana", "abc") is refused.
+ */
+export const socketAuthSchema = z.strictObject({
+  protocol: z.string().regex(/^\d{1,4}\.\d{1,4}$/, 'protocol is MAJOR.MINOR, e.g. 1.0'),
+  token: credential.optional(),
+  key: credential.optional(),
+});
+export type SocketAuth = z.infer<typeof socketAuthSchema>;
+
+/** `"1.0"` → `{ major: 1, minor: 0 }`; null for anything that is not MAJOR.MINOR in digits. */
+export function parseProtocolVersion(v: unknown): { major: number; minor: number } | null {
+  if (typeof v !== 'string') return null;
+  const m = /^(\d{1,4})\.(\d{1,4})$/.exec(v);
+  return m === null ? null : { major: Number(m[1]), minor: Number(m[2]) };
 }

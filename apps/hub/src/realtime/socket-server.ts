@@ -1,19 +1,21 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server, type Socket } from 'socket.io';
 import {
-  PROTOCOL_VERSION,
   commandNames,
   fail,
   type Actor,
+  type DomainError,
   type ClientToServerEvents,
   type EventEnvelope,
   type HallSnapshot,
   type ServerToClientEvents,
-  type SocketAuth,
 } from '@yichuang/protocol';
 import { authenticate, isDomainError } from '../auth/authenticate.ts';
 import { redactEvent } from '../hall-views.ts';
 import type { HubContext } from '../hub-context.ts';
+import { parseHandshake } from './handshake.ts';
+import { storageFault, storageUnavailable } from '../store/storage-errors.ts';
+import { queuedOutput, SOCKET_LIMITS, SocketBudget } from './socket-budget.ts';
 
 interface SocketData {
   actor: Actor;
@@ -22,36 +24,41 @@ interface SocketData {
 type HubSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 export type HubIo = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
-const major = (v: string): number => Number(v.split('.')[0]);
-
-/** Why a client's protocol cannot talk to this hub, or null. */
-export function protocolProblem(clientVersion: unknown): string | null {
-  if (typeof clientVersion !== 'string') return '客户端未声明协议版本 / client did not state its protocol version';
-  if (major(clientVersion) < major(PROTOCOL_VERSION))
-    return `客户端版本过旧，请刷新或升级 / client too old (protocol ${clientVersion}, hub ${PROTOCOL_VERSION})`;
-  if (major(clientVersion) > major(PROTOCOL_VERSION))
-    return `服务端版本过旧，请升级一窗服务 / hub too old (protocol ${PROTOCOL_VERSION}, client ${clientVersion})`;
-  return null;
-}
-
 function viewerOf(actor: Actor): HallSnapshot['viewer'] {
   if (actor.kind === 'device') return { role: actor.role, id: actor.deviceId };
   if (actor.kind === 'officer') return { role: actor.role, id: actor.officerId };
   return { role: 'manager', id: 'system' };
 }
 
-export function createSocketServer(http: HttpServer, hub: HubContext): HubIo {
+const refused = (error: DomainError): Error => Object.assign(new Error(error.message), { data: error });
+
+export interface SocketServer {
+  io: HubIo;
+  /** Stops the sweep for clients that stopped reading. */
+  stop: () => void;
+}
+
+export function createSocketServer(http: HttpServer, hub: HubContext): SocketServer {
   const io: HubIo = new Server(http, { serveClient: false, maxHttpBufferSize: 64 * 1024, cors: { origin: false } });
+  const budget = new SocketBudget();
 
   io.use((socket, next) => {
-    const auth = (socket.handshake.auth ?? {}) as Partial<SocketAuth>;
-    const problem = protocolProblem(auth.protocol);
-    if (problem !== null) return next(Object.assign(new Error(problem), { data: fail('PROTOCOL_MISMATCH', problem) }));
-    const who = authenticate(hub.db, hub.bus.config, auth.token ?? auth.key, hub.clock());
-    if (isDomainError(who)) return next(Object.assign(new Error(who.message), { data: who }));
-    socket.data.actor = who;
-    socket.data.bearer = auth.token ?? auth.key ?? '';
-    next();
+    // Nothing in the handshake is trusted before its schema has parsed it, and nothing here throws.
+    try {
+      if (!budget.connect(socket.handshake.address))
+        return next(refused(fail('RATE_LIMITED', '连接过于频繁，请稍后再试 / too many connections from this address')));
+      const hs = parseHandshake(socket.handshake.auth);
+      if (!hs.ok) return next(refused(hs.error));
+      const bearer = hs.auth.token ?? hs.auth.key;
+      const who = authenticate(hub.db, hub.bus.config, bearer, hub.clock());
+      if (isDomainError(who)) return next(refused(who));
+      socket.data.actor = who;
+      socket.data.bearer = bearer ?? '';
+      next();
+    } catch (err) {
+      hub.log(`socket handshake failed: ${(err as Error).message}`);
+      next(refused(fail('INTERNAL', '服务器内部错误 / internal error')));
+    }
   });
 
   io.on('connection', (socket: HubSocket) => {
@@ -64,13 +71,28 @@ export function createSocketServer(http: HttpServer, hub: HubContext): HubIo {
     // Joined first, then the snapshot: any event after it arrives in the next batch (older ones are dropped by seq).
     socket.emit('hub:snapshot', hub.snapshot(viewerOf(actor)));
 
-    socket.on('hall:snapshot', (ack) => {
+    socket.on('disconnect', () => budget.forget(socket.id));
+
+    socket.on('hall:snapshot', (ack: unknown) => {
       if (typeof ack !== 'function') return;
-      ack({ ok: true, data: hub.snapshot(viewerOf(actor)) });
+      const reply = ack as (r: unknown) => void;
+      if (!budget.snapshot(socket.id))
+        return reply({
+          ok: false,
+          error: fail('RATE_LIMITED', '请求过于频繁，请稍后再试 / too many snapshot requests'),
+        });
+      reply({ ok: true, data: hub.snapshot(viewerOf(actor)) });
     });
     for (const name of commandNames) {
       socket.on(name, (payload: unknown, ack: unknown) => {
         if (typeof ack !== 'function') return; // every command needs an ack to be answered
+        if (!budget.command(socket.id)) {
+          (ack as (r: unknown) => void)({
+            ok: false,
+            error: fail('RATE_LIMITED', '操作过于频繁，请稍后再试 / too many commands from this connection'),
+          });
+          return;
+        }
         // A token can expire or be revoked while the socket stays open: check it on every command.
         const still = authenticate(hub.db, hub.bus.config, socket.data.bearer, hub.clock());
         if (isDomainError(still)) {
@@ -81,13 +103,33 @@ export function createSocketServer(http: HttpServer, hub: HubContext): HubIo {
         try {
           (ack as (r: unknown) => void)(hub.bus.dispatch(name, payload, still));
         } catch (err) {
-          hub.log(`command ${name} failed: ${(err as Error).stack ?? String(err)}`);
-          (ack as (r: unknown) => void)({ ok: false, error: fail('INTERNAL', '服务器内部错误 / internal error') });
+          const storage = storageFault(err) !== null;
+          hub.log(
+            `command ${name} failed: ${storage ? (err as Error).message : ((err as Error).stack ?? String(err))}`,
+          );
+          (ack as (r: unknown) => void)({
+            ok: false,
+            error: storage ? storageUnavailable(err) : fail('INTERNAL', '服务器内部错误 / internal error'),
+          });
         }
       });
     }
   });
-  return io;
+
+  // A client that stops reading while events keep coming would hold them all in memory: drop it.
+  const sweep = setInterval(() => {
+    for (const socket of io.sockets.sockets.values()) {
+      const q = queuedOutput(socket.conn);
+      if (q.packets > SOCKET_LIMITS.maxQueuedPackets || q.bytes > SOCKET_LIMITS.maxBufferedBytes) {
+        hub.log(
+          `dropping a ${socket.data.actor.role} connection that stopped reading (${q.packets} packets, ${q.bytes} bytes queued)`,
+        );
+        socket.disconnect(true);
+      }
+    }
+  }, SOCKET_LIMITS.sweepMs);
+  sweep.unref();
+  return { io, stop: () => clearInterval(sweep) };
 }
 
 /**

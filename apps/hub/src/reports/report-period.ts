@@ -1,5 +1,15 @@
-import { fail, isoDay, MAX_REPORT_DAYS, reportFormatSchema, type Ack, type ReportFormat } from '@yichuang/protocol';
-import { addDays, localToEpoch } from '@yichuang/engine';
+import { z } from 'zod';
+import {
+  fail,
+  isoDay,
+  MAX_REPORT_DAYS,
+  optionalQuery,
+  queryDay,
+  reportFormatSchema,
+  type Ack,
+  type ReportFormat,
+} from '@yichuang/protocol';
+import { addDays, dayRange, localToEpoch } from '@yichuang/engine';
 
 /** The days a report covers and their bounds in the hall's time zone. */
 export interface ReportPeriod {
@@ -13,8 +23,7 @@ export interface ReportPeriod {
 }
 
 export function reportPeriod(timezone: string, from: string, to: string): ReportPeriod {
-  const days: string[] = [];
-  for (let d = from; d <= to; d = addDays(d, 1)) days.push(d);
+  const days = dayRange(from, to, MAX_REPORT_DAYS);
   return {
     from,
     to,
@@ -31,6 +40,17 @@ export interface ReportRequest {
 }
 
 type Query = Record<string, unknown>;
+
+/** The query strings of the daily and range reports; parseDailyQuery / parseRangeQuery then check how they fit together. */
+export const dailyReportQuerySchema = z.object({
+  date: optionalQuery(queryDay),
+  format: optionalQuery(reportFormatSchema),
+});
+export const rangeReportQuerySchema = z.object({
+  from: optionalQuery(queryDay),
+  to: optionalQuery(queryDay),
+  format: optionalQuery(reportFormatSchema),
+});
 
 /** `?date=YYYY-MM-DD` (default today) `&format=`. */
 export function parseDailyQuery(query: Query, today: string): Ack<ReportRequest> {

@@ -20,7 +20,7 @@ export function openApiDocument(routes: RouteSpec[]): Record<string, unknown> {
       security: r.auth === 'anyone' ? [] : [{ bearer: [] }],
       'x-roles': r.auth === 'anyone' ? ['anyone'] : r.auth,
       ...(r.scope === undefined ? {} : { 'x-scope': r.scope }),
-      parameters: params,
+      parameters: [...params, ...queryParameters(r)],
       ...(r.body === undefined
         ? {}
         : {
@@ -43,4 +43,19 @@ export function openApiDocument(routes: RouteSpec[]): Record<string, unknown> {
     components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
     paths,
   };
+}
+
+/** The query string's fields as OpenAPI parameters (all optional strings unless the schema says otherwise). */
+function queryParameters(r: RouteSpec): Record<string, unknown>[] {
+  if (r.query === undefined) return [];
+  const json = z.toJSONSchema(r.query, { unrepresentable: 'any', io: 'input' }) as {
+    properties?: Record<string, unknown>;
+    required?: string[];
+  };
+  return Object.entries(json.properties ?? {}).map(([name, schema]) => ({
+    name,
+    in: 'query',
+    required: json.required?.includes(name) ?? false,
+    schema,
+  }));
 }

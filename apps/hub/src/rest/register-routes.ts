@@ -1,11 +1,14 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { errorStatus, fail, type DomainError } from '@yichuang/protocol';
+import { DAY_QUERY_KEYS, errorStatus, fail, noQuery, type DomainError } from '@yichuang/protocol';
+import { addDays, businessDay } from '@yichuang/engine';
 import { authenticate, bearerOf, isDomainError } from '../auth/authenticate.ts';
 import type { HubContext } from '../hub-context.ts';
 import { zodToError } from '../validation.ts';
 import { FileReply } from './route-spec.ts';
 import { routes, type RouteSpec } from './route-table.ts';
 import { openApiDocument } from './openapi.ts';
+import { installHttpBudget } from './http-budget.ts';
+import { storageFault, storageUnavailable } from '../store/storage-errors.ts';
 
 export const BODY_LIMIT = 64 * 1024;
 
@@ -16,6 +19,7 @@ export function sendError(reply: FastifyReply, error: DomainError): FastifyReply
 
 /** Every REST route from the table: credentials, role, body schema, then the handler. */
 export function registerRoutes(app: FastifyInstance, hub: HubContext): void {
+  installHttpBudget(app, hub.log);
   installJsonParser(app);
   app.setErrorHandler((err: Error & { code?: string; statusCode?: number }, _req, reply) => {
     if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE')
@@ -26,6 +30,10 @@ export function registerRoutes(app: FastifyInstance, hub: HubContext): void {
       return sendError(reply, fail('BAD_JSON', `JSON 格式错误 / malformed JSON: ${err.message}`));
     if (typeof err.statusCode === 'number' && err.statusCode < 500)
       return sendError(reply, fail('VALIDATION_FAILED', err.message));
+    if (storageFault(err) !== null) {
+      hub.log(`storage failure: ${err.message}`);
+      return sendError(reply, storageUnavailable(err));
+    }
     hub.log(`internal error: ${err.stack ?? err.message}`);
     return sendError(reply, fail('INTERNAL', '服务器内部错误 / internal error'));
   });
@@ -56,6 +64,10 @@ async function handle(
       return sendError(reply, fail('FORBIDDEN', '无权执行该操作 / your role may not do this'));
     actor = who;
   }
+  const query = (spec.query ?? noQuery).safeParse(req.query ?? {});
+  if (!query.success) return sendError(reply, zodToError(query.error));
+  const tooLate = dayBeyondReach(query.data, addDays(businessDay(hub.clock(), hub.bus.config.hall.timezone), 366));
+  if (tooLate !== null) return sendError(reply, tooLate);
   const body = req.body ?? {};
   if (spec.method === 'POST' && spec.body !== undefined) {
     const parsed = spec.body.safeParse(body);
@@ -65,8 +77,9 @@ async function handle(
     actor,
     params: req.params as Record<string, string>,
     body,
-    query: req.query as Record<string, string | undefined>,
+    query: query.data,
     ip: req.ip,
+    bearer: bearerOf(req.headers.authorization),
   });
   if (!ack.ok) return sendError(reply, ack.error);
   if (ack.data instanceof FileReply) return sendFile(reply, spec.status ?? 200, ack.data);
@@ -103,4 +116,14 @@ function installJsonParser(app: FastifyInstance): void {
 function matches(pattern: string, path: string): boolean {
   const re = new RegExp('^' + pattern.replace(/:[^/]+/g, '[^/]+') + '$');
   return re.test(path);
+}
+
+/** A day in a query later than `latest` (a year after today): no hall has data there, and no loop should walk to it. */
+function dayBeyondReach(query: Record<string, unknown>, latest: string): DomainError | null {
+  for (const key of DAY_QUERY_KEYS) {
+    const v = query[key];
+    if (typeof v === 'string' && v > latest)
+      return fail('VALIDATION_FAILED', `${key} 不能晚于 ${latest} / ${key} must not be after ${latest}`, key);
+  }
+  return null;
 }

@@ -3,7 +3,14 @@ import { businessDay } from '@yichuang/engine';
 import type { HubContext } from '../hub-context.ts';
 import { readHallReport } from '../reports/read-report.ts';
 import { reportCsv } from '../reports/report-csv.ts';
-import { parseDailyQuery, parseRangeQuery, reportPeriod, type ReportRequest } from '../reports/report-period.ts';
+import {
+  dailyReportQuerySchema,
+  parseDailyQuery,
+  parseRangeQuery,
+  rangeReportQuerySchema,
+  reportPeriod,
+  type ReportRequest,
+} from '../reports/report-period.ts';
 import { reportSections } from '../reports/report-sections.ts';
 import { reportXlsx } from '../reports/report-xlsx.ts';
 import { FileReply, type RouteSpec } from './route-spec.ts';
@@ -32,6 +39,7 @@ export const reportRoutes: RouteSpec[] = [
       'Daily report (?date=YYYY-MM-DD, default today in the hall time zone; &format=json|csv|xlsx): ' +
       'tickets, waits and service times per queue, window and officer, pauses, empty posts, sign-ins, ratings',
     auth: ['manager'],
+    query: dailyReportQuerySchema,
     handle: (hub, req) =>
       report(hub, parseDailyQuery(req.query, businessDay(hub.clock(), hub.bus.config.hall.timezone))),
   },
@@ -40,6 +48,7 @@ export const reportRoutes: RouteSpec[] = [
     url: '/api/reports/range',
     summary: 'The report over a date range (?from=&to=, YYYY-MM-DD, at most 92 days; &format=json|csv|xlsx)',
     auth: ['manager'],
+    query: rangeReportQuerySchema,
     handle: (hub, req) => report(hub, parseRangeQuery(req.query)),
   },
 ];

@@ -7,8 +7,11 @@ export interface RouteRequest {
   actor: Actor | null;
   params: Record<string, string>;
   body: unknown;
-  query: Record<string, string | undefined>;
+  /** The parsed query (see RouteSpec.query). */
+  query: Record<string, unknown>;
   ip: string;
+  /** The caller's `Authorization: Bearer …` credential, when it sent one (logout revokes it). */
+  bearer?: string;
 }
 
 export interface RouteSpec {
@@ -20,6 +23,11 @@ export interface RouteSpec {
   /** The finer rule the engine applies on top of the role (see AccessScope); the role matrix test reads it. */
   scope?: AccessScope;
   body?: z.ZodType;
+  /**
+   * The query string's schema (an object of string fields). Parsed before the handler runs; a route
+   * without one reads no query. Day keys (date, day, from, to) are also bounded to a year after today.
+   */
+  query?: z.ZodObject;
   /** HTTP status on success. */
   status?: number;
   handle: (hub: HubContext, req: RouteRequest) => Ack<unknown> | Promise<Ack<unknown>>;
@@ -49,3 +57,6 @@ export function requestIdOf(body: unknown): string {
 export function command(name: CommandName, payload: (req: RouteRequest) => unknown) {
   return (hub: HubContext, req: RouteRequest): Ack<unknown> => hub.bus.dispatch(name, payload(req), req.actor!);
 }
+
+/** The query of a route, as its own `query` schema parsed it (register-routes parses before the handler runs). */
+export const queryOf = <S extends z.ZodObject>(_schema: S, req: RouteRequest): z.output<S> => req.query as z.output<S>;

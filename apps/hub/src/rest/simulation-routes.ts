@@ -1,4 +1,5 @@
-import { fail, isoDay, type Ack } from '@yichuang/protocol';
+import { z } from 'zod';
+import { fail, optionalQuery, queryDay, type Ack } from '@yichuang/protocol';
 import { businessDay } from '@yichuang/engine';
 import { extractHistory } from '@yichuang/simulator';
 import type { HubContext } from '../hub-context.ts';
@@ -9,7 +10,9 @@ import { checkCurve, checkOpenDay, checkPlan } from '../simulation/run-checks.ts
 import { runRequestSchema, type RunRequest } from '../simulation/run-request.ts';
 import type { SimulationJob, SimulationResult } from '../simulation/simulation-job.ts';
 import { SimulationRunner } from '../simulation/simulation-runner.ts';
-import type { RouteSpec } from './route-spec.ts';
+import { queryOf, type RouteSpec } from './route-spec.ts';
+
+const historyQuerySchema = z.object({ date: optionalQuery(queryDay) });
 
 const MANAGER = ['manager'] as const;
 
@@ -26,13 +29,11 @@ function runnerOf(hub: HubContext): SimulationRunner {
 
 /** The asked day, or the last day before today with tickets (today's, when it is the only one). */
 function history(hub: HubContext, date: string | undefined): Ack<HistoryView> {
-  if (date !== undefined && date !== '' && !isoDay.safeParse(date).success)
-    return { ok: false, error: fail('VALIDATION_FAILED', '日期格式应为 YYYY-MM-DD / date must be YYYY-MM-DD', 'date') };
   const config = hub.bus.config;
   const tz = config.hall.timezone;
   const recent = daysWithTickets(hub.db, 31);
   const today = businessDay(hub.clock(), tz);
-  const day = date || (recent.find((d) => d.day < today) ?? recent[0])?.day;
+  const day = date ?? (recent.find((d) => d.day < today) ?? recent[0])?.day;
   const extract = day === undefined ? null : extractHistory(readDayEvents(hub.db, day, tz), day);
   return { ok: true, data: historyView(config, extract, recent) };
 }
@@ -85,7 +86,8 @@ export const simulationRoutes: RouteSpec[] = [
       'What a replay of a day would repeat (?date=YYYY-MM-DD, default the last day before today with tickets): ' +
       'arrivals per queue and hour, fitted service times, recent days with tickets',
     auth: MANAGER,
-    handle: (hub, req) => history(hub, req.query.date),
+    query: historyQuerySchema,
+    handle: (hub, req) => history(hub, queryOf(historyQuerySchema, req).date),
   },
   {
     method: 'GET',

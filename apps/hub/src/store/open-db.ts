@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { migrate } from './migrate.ts';
+import { DamagedRowsError } from './storage-errors.ts';
 
 export type Db = Database.Database;
 
@@ -15,8 +16,10 @@ export function openDb(dataDir: string): Db {
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
     const check = db.pragma('quick_check', { simple: true });
-    if (check !== 'ok') throw new Error(`数据库校验失败 / database quick_check failed: ${String(check)}`);
+    if (check !== 'ok') throw Object.assign(new Error(`quick_check: ${String(check)}`), { code: 'SQLITE_CORRUPT' });
     migrate(db);
+    const damaged = damagedRows(db);
+    if (damaged.length > 0) throw new DamagedRowsError(damaged);
     return db;
   } catch (err) {
     db.close();
@@ -39,4 +42,19 @@ export function stmt(db: Db, sql: string): Database.Statement {
     byDb.set(sql, s);
   }
   return s;
+}
+
+/**
+ * Rows whose JSON cannot be read back (a flipped byte on the disk): the log's payloads and the
+ * projections' data. SQLite checks them in place, without parsing them in JavaScript.
+ */
+export function damagedRows(db: Db, limit = 20): string[] {
+  const bad = (sql: string, label: (k: string | number) => string): string[] =>
+    (db.prepare(`${sql} LIMIT ${limit}`).all() as { k: string | number }[]).map((r) => label(r.k));
+  return [
+    ...bad('SELECT seq AS k FROM events WHERE NOT json_valid(payload) ORDER BY seq', (k) => `events seq ${k}`),
+    ...bad('SELECT id AS k FROM tickets WHERE live = 1 AND NOT json_valid(data)', (k) => `tickets ${k}`),
+    ...bad('SELECT id AS k FROM windows WHERE NOT json_valid(data)', (k) => `windows ${k}`),
+    ...bad('SELECT code AS k FROM appointments WHERE NOT json_valid(data)', (k) => `appointments ${k}`),
+  ];
 }

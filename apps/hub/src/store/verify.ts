@@ -1,8 +1,8 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { HallConfig, HallStateData } from '@yichuang/protocol';
 import { businessDay, replay, stateData } from '@yichuang/engine';
-import { iterateEvents } from './event-log.ts';
-import type { Db } from './open-db.ts';
+import { iterateEvents, type DamagedEvent } from './event-log.ts';
+import { damagedRows, type Db } from './open-db.ts';
 import { loadState } from './projections.ts';
 
 export interface VerifyReport {
@@ -12,19 +12,32 @@ export interface VerifyReport {
   differences: string[];
 }
 
-/** Rebuild the state from the event log alone and compare it with the stored projections. */
+/**
+ * Rebuild the state from the event log alone and compare it with the stored projections. Damaged rows
+ * (a payload that does not parse or match its type) are named by seq instead of crashing the check.
+ */
 export function verifyStore(db: Db, config: HallConfig): VerifyReport {
+  const damagedProjections = damagedRows(db).filter((r) => !r.startsWith('events '));
+  if (damagedProjections.length > 0)
+    return { ok: false, events: 0, differences: damagedProjections.map((r) => `${r}: data is not valid JSON`) };
   const first = db.prepare('SELECT at FROM events ORDER BY seq LIMIT 1').get() as { at: number } | undefined;
   const stored = loadState(db, config, businessDay(Date.now(), config.hall.timezone));
   if (first === undefined) return { ok: true, events: 0, differences: [] };
   let count = 0;
+  const damaged: DamagedEvent[] = [];
   const counted = (function* () {
-    for (const e of iterateEvents(db)) {
+    for (const e of iterateEvents(db, (d) => damaged.push(d))) {
       count++;
       yield e;
     }
   })();
   const replayed = replay(config, businessDay(first.at, config.hall.timezone), counted);
+  if (damaged.length > 0)
+    return {
+      ok: false,
+      events: count,
+      differences: damaged.map((d) => `event seq ${d.seq} (${d.type}): ${d.problem}`),
+    };
   const a = stateData(stored);
   const b = stateData(replayed);
   const differences: string[] = [];

@@ -1,5 +1,6 @@
 import type { HallConfig, HourReport, OfficerReport, WindowReport } from '@yichuang/protocol';
-import { addDays, hoursOn } from '@yichuang/engine';
+import { MAX_REPORT_DAYS } from '@yichuang/protocol';
+import { dayRange, hoursOn } from '@yichuang/engine';
 import type { Period } from './date-range.ts';
 import { signInKind } from './report-format.ts';
 
@@ -9,7 +10,7 @@ import { signInKind } from './report-format.ts';
  */
 export function promisedSeconds(hall: HallConfig['hall'], p: Period, until: number): number {
   let total = 0;
-  for (let d = p.from; d <= p.to; d = addDays(d, 1)) {
+  for (const d of dayRange(p.from, p.to, MAX_REPORT_DAYS)) {
     const h = hoursOn(hall, d);
     if (h === null) continue;
     total += Math.max(0, Math.min(h.close, until) - h.open);
@@ -86,7 +87,7 @@ export interface HourFrame {
 
 export function openingFrame(hall: HallConfig['hall'], p: Period): HourFrame | null {
   let frame: HourFrame | null = null;
-  for (let d = p.from; d <= p.to; d = addDays(d, 1)) {
+  for (const d of dayRange(p.from, p.to, MAX_REPORT_DAYS)) {
     const h = hoursOn(hall, d);
     if (h === null) continue;
     const [oh = 0] = h.openText.split(':').map(Number);
