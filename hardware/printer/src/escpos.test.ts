@@ -11,8 +11,10 @@ describe('ESC/POS builder', () => {
   it('starts with ESC @ FS & and re-inits after a cut', () => {
     const bytes = new EscPosBuilder({ columns: 48 }).init().line('你好').cut().build();
     expect(bytes.subarray(0, 4).toString('hex')).toBe('1b401c26');
-    expect(bytes.toString('hex').endsWith('1d56011b401c26')).toBe(true);
-    expect(new EscPosBuilder({ columns: 48 }).cut({ partial: false }).build().toString('hex')).toContain('1d5600');
+    // GS V 66 0: feed to the cutter, then a partial cut; no fixed ESC d feed before it
+    expect(bytes.toString('hex').endsWith('0a1d5642001b401c26')).toBe(true);
+    expect(new EscPosBuilder({ columns: 48 }).cut({ partial: false }).build().toString('hex')).toContain('1d564100');
+    expect(new EscPosBuilder({ columns: 48 }).cut({ extraDots: 24 }).build().toString('hex')).toContain('1d564218');
   });
 
   it('writes GS ! for size', () => {

@@ -17,7 +17,7 @@ export const LF = 0x0a;
 export const CMD = {
   init: Buffer.from([ESC, 0x40]), // ESC @
   chineseMode: Buffer.from([FS, 0x26]), // FS &
-  fullCut: Buffer.from([GS, 0x56, 0x00]), // GS V 0
+  fullCut: Buffer.from([GS, 0x56, 0x00]), // GS V 0: cut where the paper is
   partialCut: Buffer.from([GS, 0x56, 0x01]), // GS V 1
 } as const;
 
@@ -66,7 +66,7 @@ export function qrCommands(data: string, options: QrOptions = {}): Buffer {
 }
 
 export interface BuilderOptions {
-  /** Font A columns per line (48 on 80 mm paper, 32 on 58 mm). */
+  /** Font A columns per line (usually 48 on 80 mm paper and 32 on 58 mm; 42 and 30 on an Epson TM-T88). */
   columns: number;
 }
 
@@ -153,12 +153,13 @@ export class EscPosBuilder {
   }
 
   /**
-   * Feed past the cutter, cut (`GS V`, partial by default), then `ESC @` + `FS &` so the next part
-   * starts from a known state in Chinese mode.
+   * `GS V 66 n` (or `GS V 65 n` for a full cut): the printer feeds until the last line is past the
+   * cutter, `n` dots more, and cuts, so no fixed feed guesses the head-to-cutter distance. Then
+   * `ESC @` + `FS &` so the next part starts from a known state in Chinese mode.
    */
-  cut(options: { partial?: boolean; feed?: number } = {}): this {
-    this.feed(options.feed ?? 4);
-    this.raw(options.partial === false ? CMD.fullCut : CMD.partialCut);
+  cut(options: { partial?: boolean; extraDots?: number } = {}): this {
+    const n = Math.max(0, Math.min(255, Math.round(options.extraDots ?? 0)));
+    this.raw([GS, 0x56, options.partial === false ? 65 : 66, n]);
     return this.init();
   }
 

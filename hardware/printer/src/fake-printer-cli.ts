@@ -3,6 +3,7 @@
  *
  *   npx tsx hardware/printer/src/fake-printer-cli.ts --port 9100 --preview data/prints
  *   npx tsx hardware/printer/src/fake-printer-cli.ts --port 9100 --port 9111 --paper 58 --preview data/prints
+ *   npx tsx hardware/printer/src/fake-printer-cli.ts --port 9100 --columns 42 --preview data/prints   (an Epson TM-T88)
  *
  * With several ports, previews go to `<preview>/<port>/`. Type a state on stdin to change every printer:
  * `ok`, `paper-out`, `paper-low`, `cover-open`, `offline`, `refuse`, `silent`, `jobs`, `quit`.
@@ -12,7 +13,7 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { FakePrinter, type FakePrinterState } from './fake-printer.ts';
 
-const USAGE = `usage: fake-printer-cli [--host 127.0.0.1] [--port 9100]... [--preview DIR] [--paper 80|58] [--split-on-cut]`;
+const USAGE = `usage: fake-printer-cli [--host 127.0.0.1] [--port 9100]... [--preview DIR] [--paper 80|58] [--columns N] [--split-on-cut]`;
 
 const STATES: Record<string, Partial<FakePrinterState>> = {
   ok: { offline: false, refuse: false, paperOut: false, paperLow: false, coverOpen: false, silent: false },
@@ -31,6 +32,7 @@ async function main(): Promise<void> {
       port: { type: 'string', multiple: true },
       preview: { type: 'string' },
       paper: { type: 'string', default: '80' },
+      columns: { type: 'string' },
       'split-on-cut': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -42,6 +44,8 @@ async function main(): Promise<void> {
   const ports = (values.port ?? ['9100']).map(Number);
   const paper = values.paper === '58' ? 58 : 80;
   if (ports.some((p) => !Number.isInteger(p) || p < 0 || p > 65535)) throw new Error(USAGE);
+  const columns = values.columns === undefined ? undefined : Number(values.columns);
+  if (columns !== undefined && !(Number.isInteger(columns) && columns >= 24 && columns <= 80)) throw new Error(USAGE);
 
   const printers = ports.map(
     (port) =>
@@ -49,6 +53,7 @@ async function main(): Promise<void> {
         host: values.host,
         port,
         paperWidthMm: paper,
+        columns,
         splitOnCut: values['split-on-cut'],
         previewDir: values.preview && (ports.length > 1 ? join(values.preview, String(port)) : values.preview),
         log: (m) => console.log(`[printer :${port}] ${m}`),

@@ -97,7 +97,8 @@ describe('FakePrinter', () => {
       expect(txt).toContain('第一联');
       expect(txt).toContain('✂');
       const html = await readFile(p.previews.find((f) => f.endsWith('.html')) ?? '', 'utf8');
-      expect(html).toContain('width:80mm');
+      expect(html).toContain('width:48ch'); // 80 mm at the usual 48 columns
+      expect(html).toContain('80 mm · 48 columns');
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

@@ -3,7 +3,7 @@ import net from 'node:net';
 import { join } from 'node:path';
 import { decodeEscPos, type DecodedPrint } from './escpos-decode.ts';
 import { renderPreviewHtml, renderPreviewText } from './print-preview.ts';
-import { columnsForPaper } from './text-width.ts';
+import { layoutColumns } from './text-width.ts';
 
 export interface FakePrinterState {
   /** Answers DLE EOT 1 with the offline bit; does not print. */
@@ -26,6 +26,8 @@ export interface FakePrinterOptions {
   previewDir?: string;
   /** Paper width for previews. Default 80. */
   paperWidthMm?: 58 | 80;
+  /** Font A columns per line for previews; default by paper width. */
+  columns?: number;
   /** A job ends at a cut as well as at the end of a connection. Default false (one job per connection). */
   splitOnCut?: boolean;
   log?: (message: string) => void;
@@ -288,7 +290,8 @@ export class FakePrinter {
     const html = join(dir, `${base}.html`);
     this.previews.push(txt, html);
     await mkdir(dir, { recursive: true });
-    await writeFile(txt, renderPreviewText(decoded, columnsForPaper(paper)));
-    await writeFile(html, renderPreviewHtml(decoded, { paperWidthMm: paper, title: `job ${index}` }));
+    const columns = layoutColumns({ paperWidthMm: paper, columns: this.options.columns });
+    await writeFile(txt, renderPreviewText(decoded, columns));
+    await writeFile(html, renderPreviewHtml(decoded, { paperWidthMm: paper, columns, title: `job ${index}` }));
   }
 }

@@ -2,6 +2,7 @@ export {
   charWidth,
   columnsForPaper,
   foldText,
+  layoutColumns,
   leftRight,
   normalizeText,
   padEndColumns,
@@ -13,7 +14,7 @@ export type { Align, BuilderOptions, QrErrorLevel, QrOptions } from './escpos.ts
 export { decodeEscPos } from './escpos-decode.ts';
 export type { DecodedBlock, DecodedPrint } from './escpos-decode.ts';
 export { formatChineseDate, formatDateTime } from './datetime.ts';
-export { GREEN_REASON_LABELS, phoneLines, ticketLayout, waitText } from './ticket-layout.ts';
+export { GREEN_REASON_LABELS, numberSize, phoneLines, ticketLayout, waitText } from './ticket-layout.ts';
 export type { GreenReason, HallPhones, LayoutOptions, TicketPrint } from './ticket-layout.ts';
 export { noticeLayout, noticeTitleLines } from './notice-layout.ts';
 export type { NoticePart, NoticePrint } from './notice-layout.ts';

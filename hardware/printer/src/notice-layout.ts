@@ -1,7 +1,7 @@
 import { formatChineseDate, formatDateTime } from './datetime.ts';
 import { EscPosBuilder } from './escpos.ts';
 import { phoneLines, type HallPhones, type LayoutOptions } from './ticket-layout.ts';
-import { columnsForPaper, textWidth } from './text-width.ts';
+import { layoutColumns, textWidth } from './text-width.ts';
 
 export interface NoticePrint {
   /** The issuing organisation as in annex 2, e.g. `重庆市万州区公安局`; the title appends `政务服务一次性告知单`. */
@@ -84,6 +84,9 @@ function notice(b: EscPosBuilder, n: NoticePrint): void {
   b.line(`${PARA}谢谢您的合作！`);
   b.newline();
   b.leftRight(`经办民警：${n.officerName}`, `窗口：${n.windowName}`);
+  b.newline();
+  b.line('承办人（签字）：');
+  b.newline();
   b.align('right').line(date).align('left');
   const phones = phoneLines(n.phones);
   if (phones.length > 0) b.newline().lines(phones);
@@ -94,7 +97,7 @@ function notice(b: EscPosBuilder, n: NoticePrint): void {
  * Long items fold within the paper width with a hanging indent under their number.
  */
 export function noticeLayout(n: NoticePrint, options: LayoutOptions): Buffer {
-  const b = new EscPosBuilder({ columns: columnsForPaper(options.paperWidthMm) });
+  const b = new EscPosBuilder({ columns: layoutColumns(options) });
   b.init();
   stub(b, n);
   b.cut();

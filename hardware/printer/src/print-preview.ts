@@ -22,12 +22,17 @@ function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-/** A receipt-looking HTML page: monospace, paper width, QR data shown as text in a box. */
+/**
+ * A receipt-looking HTML page: monospace, exactly `columns` half-width cells wide (a CJK character
+ * takes two), so a line too long for the printer wraps here as it would on paper; QR data shown as
+ * text in a box.
+ */
 export function renderPreviewHtml(
   decoded: DecodedPrint,
-  options: { paperWidthMm?: number; title?: string } = {},
+  options: { paperWidthMm?: number; columns?: number; title?: string } = {},
 ): string {
   const paper = options.paperWidthMm ?? 80;
+  const columns = options.columns ?? (paper === 58 ? 32 : 48);
   const body: string[] = [];
   for (const block of decoded.blocks) {
     if (block.kind === 'cut') {
@@ -51,9 +56,10 @@ export function renderPreviewHtml(
 <html lang="zh-CN"><head><meta charset="utf-8"><title>${escapeHtml(options.title ?? 'print preview')}</title>
 <style>
 body{background:#ddd;margin:0;padding:16px}
-.paper{width:max-content;min-width:${paper}mm;margin:0 auto;background:#fff;padding:4mm 3mm;box-shadow:0 1px 4px #999;
-  font-family:"Noto Sans Mono CJK SC","WenQuanYi Zen Hei Mono",SimSun,monospace;font-size:13px;line-height:1.35}
-.line{white-space:pre}
+.paper{width:${columns}ch;margin:0 auto;background:#fff;padding:4mm 3mm;box-shadow:0 1px 4px #999;
+  font-family:"WenQuanYi Zen Hei Mono","Noto Sans Mono CJK SC",SimSun,monospace;font-size:13px;line-height:1.35}
+.paper::before{content:"${paper} mm · ${columns} columns";display:block;color:#999;font-size:10px;margin:-3mm 0 2mm}
+.line{white-space:pre-wrap;word-break:break-all;overflow-wrap:anywhere}
 .qr{display:inline-block;border:2px solid #000;padding:6px;margin:4px;max-width:60%;word-break:break-all;font-size:11px}
 .cut{border-top:2px dashed #888;color:#888;font-size:11px;margin:10px -3mm;text-align:center}
 </style></head>

@@ -28,6 +28,36 @@ describe('text width (Chinese-mode printer: ASCII 1 column, everything else 2)',
     }
   });
 
+  it('禁则: no line ends with an opening bracket, none starts with closing punctuation or ·', () => {
+    const text = '请携带（原件）、复印件·两份；【注意】材料：「身份证」『户口簿』。好！';
+    for (let width = 6; width <= 40; width++) {
+      const lines = foldText(text, width);
+      expect(lines.join('')).toBe(text);
+      for (const l of lines) {
+        expect(textWidth(l), `${width}: ${l}`).toBeLessThanOrEqual(width);
+        expect(l, `${width}: ${lines.join(' | ')}`).not.toMatch(/^[）。，、：；！？」』】·]/u);
+        expect(l, `${width}: ${lines.join(' | ')}`).not.toMatch(/[（「『【]$/u);
+      }
+    }
+    // "X（" would end a line with the bracket at 10 columns: the bracket moves down with its group.
+    expect(foldText('一二三四（五六七八九十）', 10)).toEqual(['一二三四', '（五六七八', '九十）']);
+    expect(foldText('张三·李四', 4)).toEqual(['张', '三·', '李四']);
+  });
+
+  it('keeps 1号窗口, A001号 and short bracketed groups such as （存根） whole', () => {
+    const whole = ['（存根）', '1号窗口', '12号窗口', 'A001号'];
+    for (let width = 8; width <= 30; width++) {
+      const lines = foldText('政务服务一次性告知单（存根）请到综合1号窗口或12号窗口，凭A001号办理', width);
+      for (const l of lines) expect(textWidth(l)).toBeLessThanOrEqual(width);
+      const joined = lines.join('|');
+      for (const w of whole)
+        for (let p = 1; p < w.length; p++)
+          expect(joined, String(width)).not.toContain(`${w.slice(0, p)}|${w.slice(p)}`);
+    }
+    expect(foldText('告知单（通知联）', 10)).toEqual(['告知单', '（通知联）']);
+    expect(foldText('窗口：综合服务1号窗口', 16)).toEqual(['窗口：综合服务', '1号窗口']);
+  });
+
   it('keeps ASCII words whole when they fit, hard-splits longer ones', () => {
     expect(foldText('号码 A001 与 B002 号', 10)).toEqual(['号码 A001', '与 B002 号']);
     const url = 'http://hall.local:8080/t/AbC123456789';

@@ -8,9 +8,17 @@
  * would call narrow but the printer prints full width.
  */
 
-/** Font A columns per line for the two common paper widths. */
+/**
+ * Font A columns per line usual for a paper width: 48 on 80 mm and 32 on 58 mm. Some printers print
+ * fewer (an Epson TM-T88: 42 on 80 mm, 30 on 58 mm); the printer's config says so with `columns`.
+ */
 export function columnsForPaper(paperWidthMm: 58 | 80): number {
   return paperWidthMm === 58 ? 32 : 48;
+}
+
+/** The columns a layout uses: the printer's own `columns` when configured, else the paper's usual. */
+export function layoutColumns(printer: { paperWidthMm: 58 | 80; columns?: number | undefined }): number {
+  return printer.columns ?? columnsForPaper(printer.paperWidthMm);
 }
 
 export function charWidth(ch: string): number {
@@ -42,12 +50,34 @@ export function normalizeText(text: string): string {
   );
 }
 
-/** Characters that must not start a line (行首禁则). */
-const NO_LINE_START = new Set([...'，。、：；！？）》」』】〕〉…,.;:!?)]}%']);
+/** Characters that must not start a line (行首禁则): closing brackets and punctuation, the middle dot. */
+const NO_LINE_START = new Set([...'，。、：；！？）》」』】〕〉〗｝…‥·・％”’,.;:!?)]}%']);
 
-/** A word of ASCII non-space characters, a run of spaces, or one other character. */
+/** Characters that must not end a line (行尾禁则): opening brackets and quotes. */
+const NO_LINE_END = new Set([...'（《「『【〔〈〖｛“‘([{']);
+
+/**
+ * Tokens that are never split when they fit on a line: an ASCII word (numbers, URLs), with a
+ * following 号 or 号窗口 (`A001号`, `1号窗口`); a short bracketed group (`（存根）`, `（签字）`); a run
+ * of spaces; or one other character.
+ */
+const TOKEN = /[\x21-\x7e]+(?:号窗口|号)?|[（【〔「『《][^（）【】〔〕「」『』《》\s]{1,8}[）】〕」』》]| +|[^]/gu;
+
 function tokenize(text: string): string[] {
-  return text.match(/[\x21-\x7e]+| +|[^]/gu) ?? [];
+  return text.match(TOKEN) ?? [];
+}
+
+const isSpace = (token: string): boolean => token.startsWith(' ');
+const isAsciiWord = (token: string): boolean => /^[\x21-\x7e]+$/.test(token);
+/** A kept-together token that may still be split between its characters when it must. */
+const isGroup = (token: string): boolean => !isSpace(token) && !isAsciiWord(token) && [...token].length > 1;
+
+/** Whether a line may break between two tokens (禁则: no opener at a line's end, no closer at its start). */
+function canBreak(before: string, after: string): boolean {
+  if (isSpace(before) || isSpace(after)) return true;
+  const last = [...before].pop() ?? '';
+  const first = [...after][0] ?? '';
+  return !NO_LINE_END.has(last) && !NO_LINE_START.has(first);
 }
 
 /** The longest prefix of `text` that fits in `room` columns, and the rest. */
@@ -68,9 +98,10 @@ export interface FoldOptions {
 }
 
 /**
- * Fold text into lines no wider than `width` columns. ASCII words (numbers, URLs) are kept whole when
- * they fit on a line; Chinese breaks between any two characters, except that closing punctuation is not
- * allowed to start a line. Explicit `\n` starts a new line.
+ * Fold text into lines no wider than `width` columns. ASCII words (numbers, URLs) and short groups such
+ * as `1号窗口` or `（存根）` are kept whole when they fit on a line; Chinese breaks between any two
+ * characters except where 禁则 forbids it: no line ends with an opening bracket, none starts with closing
+ * punctuation or `·`. Explicit `\n` starts a new line.
  */
 export function foldText(text: string, width: number, options: FoldOptions = {}): string[] {
   if (width < 2) throw new RangeError(`line width ${width} is too small`);
@@ -84,63 +115,96 @@ export function foldText(text: string, width: number, options: FoldOptions = {})
 
 function foldParagraph(paragraph: string, width: number, indent: number): string[] {
   const lines: string[] = [];
-  let tokens: string[] = [];
-  let used = 0;
-  let limit = width;
   const pad = ' '.repeat(indent);
-  const flush = (): void => {
+  const next = width - indent;
+  let line: string[] = [];
+  let used = 0;
+  const limit = (): number => (lines.length === 0 ? width : next);
+  const emit = (tokens: string[]): void => {
     lines.push((lines.length > 0 ? pad : '') + tokens.join('').trimEnd());
-    tokens = [];
-    used = 0;
-    limit = width - indent;
   };
-  for (const token of tokenize(paragraph)) {
+  /** Start a new line holding `carry` (leading spaces dropped). */
+  const restart = (carry: string[]): void => {
+    const first = carry.findIndex((t) => !isSpace(t));
+    line = first < 0 ? [] : carry.slice(first);
+    used = textWidth(line.join(''));
+  };
+  const queue = tokenize(paragraph);
+  for (let i = 0; i < queue.length; i++) {
+    const token = queue[i] ?? '';
     const w = textWidth(token);
-    if (used + w <= limit) {
-      if (used === 0 && token.startsWith(' ') && lines.length > 0) continue; // no leading spaces after a fold
-      tokens.push(token);
+    if (isSpace(token)) {
+      if (line.length === 0 && lines.length > 0) continue; // no leading spaces after a fold
+      if (used + w <= limit()) {
+        line.push(token);
+        used += w;
+      } else {
+        emit(line);
+        restart([]);
+      }
+      continue;
+    }
+    if (used + w <= limit()) {
+      line.push(token);
       used += w;
       continue;
     }
-    if (token.startsWith(' ')) {
-      flush();
+    // A group wider than a whole line is laid out character by character.
+    if (w > next && isGroup(token)) {
+      queue.splice(i, 1, ...[...token]);
+      i -= 1;
       continue;
     }
-    // Keep closing punctuation with the character before it.
-    let carry: string[] = [];
-    if (NO_LINE_START.has(token) && tokens.length > 1) {
-      const last = tokens[tokens.length - 1] ?? '';
-      if (textWidth(last) + w <= width - indent) {
-        carry = [last];
-        tokens = tokens.slice(0, -1);
+    // Break at the last place 禁则 allows, carrying what follows it to the next line with this token.
+    let k = line.length;
+    let carried = 0;
+    while (k > 0 && !canBreak(line[k - 1] ?? '', line[k] ?? token)) {
+      carried += textWidth(line[k - 1] ?? '');
+      k -= 1;
+    }
+    if (k === 0 || carried + w > next) {
+      // Nowhere allowed. A bracketed group on the line may hold a legal break: lay the line out again
+      // with its characters apart; when there is none, break here after all (a `1号窗口` stays whole).
+      const bracketed = (t: string): boolean => isGroup(t) && NO_LINE_END.has([...t][0] ?? '');
+      if (line.some(bracketed)) {
+        queue.splice(i, 0, ...line.flatMap((t) => (bracketed(t) ? [...t] : [t])));
+        line = [];
+        used = 0;
+        i -= 1;
+        continue;
       }
+      k = line.length;
     }
-    if (tokens.length > 0) flush();
-    for (const c of carry) {
-      tokens.push(c);
-      used += textWidth(c);
+    if (k > 0) {
+      const carry = line.slice(k);
+      emit(line.slice(0, k));
+      restart(carry);
     }
-    if (used + w <= limit) {
-      tokens.push(token);
+    if (used + w <= limit()) {
+      line.push(token);
       used += w;
       continue;
     }
     // A word longer than a whole line: hard-split it.
     let rest = token;
     while (rest !== '') {
-      const [piece, remainder] = takeWidth(rest, limit - used);
+      const [piece, remainder] = takeWidth(rest, limit() - used);
       if (piece === '') {
-        if (tokens.length === 0) throw new RangeError(`cannot fit "${rest}" in ${limit} columns`);
-        flush();
+        if (line.length === 0) throw new RangeError(`cannot fit "${rest}" in ${limit()} columns`);
+        emit(line);
+        restart([]);
         continue;
       }
-      tokens.push(piece);
+      line.push(piece);
       used += textWidth(piece);
       rest = remainder;
-      if (rest !== '') flush();
+      if (rest !== '') {
+        emit(line);
+        restart([]);
+      }
     }
   }
-  if (tokens.length > 0 || lines.length === 0) flush();
+  if (line.length > 0 || lines.length === 0) emit(line);
   return lines;
 }
 

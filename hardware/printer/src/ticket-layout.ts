@@ -1,6 +1,6 @@
 import { formatDateTime } from './datetime.ts';
 import { EscPosBuilder } from './escpos.ts';
-import { columnsForPaper } from './text-width.ts';
+import { layoutColumns, textWidth } from './text-width.ts';
 
 /** Same values as `greenReasons` in @yichuang/protocol. */
 export type GreenReason = 'elderly' | 'weak' | 'sick' | 'disabled' | 'pregnant' | 'military' | 'exam' | 'urgent';
@@ -38,13 +38,25 @@ export interface TicketPrint {
   issuedAt: number;
   /** The hall's IANA time zone, e.g. `Asia/Shanghai`. */
   timezone: string;
-  /** The ticket's live page, e.g. `http://hall.local:8080/t/AbC123`; printed as a QR code. */
+  /** The ticket's live page with its secret, e.g. `http://hall.local:8080/t/AbC123?s=…`; printed as a QR code. */
   ticketUrl: string;
   phones: HallPhones;
 }
 
 export interface LayoutOptions {
   paperWidthMm: 58 | 80;
+  /** Font A columns per line of this printer (`printers[].columns`); default by paper width (48 / 32). */
+  columns?: number;
+}
+
+/**
+ * Character size of the ticket number: 4×4 on 80 mm paper when it fits the line, else 3×3 (smaller
+ * only for a number too long for 3×3 on the line).
+ */
+export function numberSize(number: string, columns: number, paperWidthMm: 58 | 80): number {
+  const w = Math.max(1, textWidth(number));
+  for (let m = paperWidthMm === 80 ? 4 : 3; m >= 3; m--) if (w * m <= columns) return m;
+  return Math.max(1, Math.min(3, Math.floor(columns / w)));
 }
 
 export function waitText(estimatedWaitS: number): string {
@@ -60,15 +72,20 @@ export function phoneLines(phones: HallPhones): string[] {
 }
 
 /**
- * 号票: hall name, the number in double size, matter and queue, green-channel / appointment marks,
+ * 号票: hall name, the number at 3×3 or 4×4, matter and queue, green-channel / appointment marks,
  * people ahead and estimated wait, issue time, a QR code to the live page, hints and phones; then cut.
  */
 export function ticketLayout(t: TicketPrint, options: LayoutOptions): Buffer {
-  const b = new EscPosBuilder({ columns: columnsForPaper(options.paperWidthMm) });
+  const columns = layoutColumns(options);
+  const b = new EscPosBuilder({ columns });
   b.init().align('center');
   b.bold(true).line(t.hallName).bold(false);
   b.rule('-');
-  b.size(2, 2).bold(true).line(t.number).bold(false).size(1, 1);
+  b.size(numberSize(t.number, columns, options.paperWidthMm))
+    .bold(true)
+    .line(t.number)
+    .bold(false)
+    .size(1, 1);
   b.bold(true).line(t.serviceName).bold(false);
   b.line(`排队队列：${t.queueName}`);
   if (t.green) b.bold(true).line(`【绿色通道】${GREEN_REASON_LABELS[t.green]}`).bold(false);
