@@ -10,6 +10,7 @@ import { lockDataDir } from './store/data-lock.ts';
 import { explainStartupError } from './store/storage-errors.ts';
 import { demoBanner } from './demo-banner.ts';
 import { startDemoPrinters } from './demo-printers.ts';
+import { publicUrlWarning } from './printing/public-url.ts';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -87,6 +88,9 @@ async function main(): Promise<void> {
     (url) => {
       lock.announce(url);
       console.log(`listening ${url}`);
+      // Phones scan the tickets' QR codes: say so at once when they cannot open the address printed.
+      const publicUrlProblem = publicUrlWarning(hub.publicUrl());
+      if (publicUrlProblem !== null) console.warn(publicUrlProblem);
       if (values.demo && values.config !== undefined) {
         console.log(demoBanner(url, values.config));
         if (demoPrinters.length > 0) console.log(`  printed tickets: ${values.data}/prints/<printer>/*.html`);

@@ -17,6 +17,7 @@ import { catalogue, hallView, printerList, snapshot } from './hall-views.ts';
 import { printersFromConfig, TicketPrinting, type HubPrinter } from './printing/ticket-printing.ts';
 import { serveApps } from './web/serve-apps.ts';
 import { NoticePrinting } from './printing/notice-printing.ts';
+import { publicBaseUrl, type PublicUrl } from './printing/public-url.ts';
 import { SerialDevices, type SerialDeviceFactory } from './devices/serial-devices.ts';
 import type { SerialDriverOptions } from '@yichuang/serial';
 import { HallAlerts } from './alerts/hall-alerts.ts';
@@ -63,7 +64,10 @@ export interface HubOptions {
   backups?: { dir: string; everyMinutes?: number; keep?: number };
   /** Serial devices (window screens, keypads, rating pads); default: the registered wire protocols. */
   serial?: { create?: SerialDeviceFactory; driverOptions?: SerialDriverOptions };
-  /** Base URL citizens' phones reach the hub at (the ticket QR code); default: the listening URL. */
+  /**
+   * Base URL citizens' phones reach the hub at (the ticket QR code; the CLI's --public-url). Wins over the
+   * config's hall.publicUrl; with neither, the listening URL.
+   */
   publicUrl?: string;
 }
 
@@ -77,6 +81,8 @@ export interface Hub {
   close: () => Promise<void>;
   /** Subscribe to committed events (in seq order). */
   onEvents: (listener: (events: EventEnvelope[]) => void) => () => void;
+  /** The address printed in QR codes and links (final once listening), and where it came from. */
+  publicUrl: () => PublicUrl;
 }
 
 /** The first LAN IPv4 address, for QR codes when the hub listens on every interface. */
@@ -149,10 +155,12 @@ export function createHub(opts: HubOptions): Hub {
   });
 
   const printers = opts.printers ?? printersFromConfig(bus.config);
+  const publicBase = (): PublicUrl =>
+    publicBaseUrl({ cli: opts.publicUrl, config: bus.config.hall.publicUrl, listening: publicUrl });
   const printing = new TicketPrinting({
     bus,
     printers,
-    publicUrl: () => publicUrl,
+    publicUrl: () => publicBase().url,
     clock,
     log,
     onStatus: () => io?.emit('hub:printers', printerList(bus.config, printing.statuses())),
@@ -311,5 +319,6 @@ export function createHub(opts: HubOptions): Hub {
       listeners.add(l);
       return () => listeners.delete(l);
     },
+    publicUrl: publicBase,
   };
 }

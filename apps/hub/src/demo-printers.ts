@@ -16,6 +16,7 @@ export async function startDemoPrinters(config: HallConfig, dataDir: string): Pr
       port: Number(m[2]),
       previewDir: join(dataDir, 'prints', p.id),
       paperWidthMm: p.paperWidthMm,
+      columns: p.columns,
     });
     try {
       await printer.start();

@@ -29,6 +29,16 @@ export const hallSchema = z.object({
   /** Dates (YYYY-MM-DD) the hall is closed although the weekday has hours. */
   closedDates: z.array(z.iso.date()).default([]),
   phones: z.object({ consult: z.string().max(40).optional(), complaint: z.string().max(40).optional() }).default({}),
+  /**
+   * The address citizens' phones reach the hub at (e.g. http://192.168.1.10:8080 or https://hall.example.gov.cn),
+   * for the QR codes and links on tickets and slips. The CLI's --public-url overrides it; left out, the hub
+   * uses the address it listens on and warns at start.
+   */
+  publicUrl: z
+    .url({ protocol: /^https?$/, error: 'publicUrl is an http:// or https:// address' })
+    .max(200)
+    .refine((u) => !/[?#]/.test(u), 'publicUrl has no query or fragment')
+    .optional(),
 });
 
 export const queueSchema = z.object({
@@ -130,6 +140,11 @@ export const printerSchema = z.object({
     .string()
     .regex(/^(tcp:\/\/[^:/\s]+:\d{1,5}|serial:.+|\/dev\/.+|file:.+)$/, 'tcp://host:port, a serial path or file:PATH'),
   paperWidthMm: z.union([z.literal(58), z.literal(80)]).default(80),
+  /**
+   * Characters per line of Font A. Default by paper width: 48 on 80 mm, 32 on 58 mm (most printers);
+   * an Epson TM-T88 prints 42 on 80 mm and 30 on 58 mm.
+   */
+  columns: z.number().int().min(24).max(64).optional(),
 });
 
 export const callRulesSchema = z.object({

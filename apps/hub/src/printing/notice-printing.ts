@@ -69,7 +69,7 @@ export class NoticePrinting {
       );
       return { ok: false, status: 'no-printer', error: 'no printer' };
     }
-    const paper = config.printers.find((p) => p.id === printer.id)?.paperWidthMm ?? 80;
+    const printerConfig = config.printers.find((p) => p.id === printer.id);
     const bytes = noticeLayout(
       {
         hallName: config.hall.organization ?? config.hall.name,
@@ -83,7 +83,7 @@ export class NoticePrinting {
         timezone: config.hall.timezone,
         phones: config.hall.phones,
       },
-      { paperWidthMm: paper },
+      { paperWidthMm: printerConfig?.paperWidthMm ?? 80, columns: printerConfig?.columns },
     );
     const result = await printer
       .print({ id: `notice-${notice.id}`, bytes })

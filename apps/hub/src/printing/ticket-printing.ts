@@ -147,7 +147,7 @@ export class TicketPrinting {
     const state = this.o.bus.state;
     const live = state.tickets.get(ticket.id) ?? ticket;
     const view = ticketView(state, live);
-    const paper = config.printers.find((p) => p.id === printer.id)?.paperWidthMm ?? 80;
+    const printerConfig = config.printers.find((p) => p.id === printer.id);
     const bytes = ticketLayout(
       {
         hallName: config.hall.name,
@@ -163,7 +163,7 @@ export class TicketPrinting {
         ticketUrl: `${this.o.publicUrl()}/t/${ticket.id}`,
         phones: config.hall.phones,
       },
-      { paperWidthMm: paper },
+      { paperWidthMm: printerConfig?.paperWidthMm ?? 80, columns: printerConfig?.columns },
     );
     const result = await printer
       .print({ id: ticket.id, bytes })
