@@ -159,6 +159,7 @@ export function createHub(opts: HubOptions): Hub {
     publicBaseUrl({ cli: opts.publicUrl, config: bus.config.hall.publicUrl, listening: publicUrl });
   const printing = new TicketPrinting({
     bus,
+    db: opts.db,
     printers,
     publicUrl: () => publicBase().url,
     clock,

@@ -45,6 +45,7 @@ export function evolve(state: HallState, event: DomainEvent): void {
     case 'ticket:printed':
       return patchTicket(state, event.payload.ticketId, { printed: true });
     case 'ticket:print-failed':
+    case 'ticket:print-unknown': // `printed` stays false; the console finds it in the log
     case 'printer:status-changed':
     case 'device:status-changed':
     case 'alert:acknowledged':

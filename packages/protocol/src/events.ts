@@ -33,6 +33,11 @@ export const eventPayloadSchemas = {
   'ticket:expired': z.object({ ticketId: s, status: s }),
   'ticket:printed': z.object({ ticketId: s, printerId: s }),
   'ticket:print-failed': z.object({ ticketId: s, printerId: s, status: s, error: z.string() }),
+  /**
+   * Written at start for a ticket issued on a kiosk with a printer whose print outcome was never logged
+   * (the hub stopped while printing it): the slip may or may not have come out.
+   */
+  'ticket:print-unknown': z.object({ ticketId: s, printerId: s }),
   'printer:status-changed': z.object({ printerId: s, status: s, previous: s }),
   /** A serial device (window screen, caller keypad, rating pad) went away or came back. */
   'device:status-changed': z.object({

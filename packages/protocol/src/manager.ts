@@ -89,4 +89,6 @@ export interface TicketRow {
   issuedAt: number;
   finishedAt: number | null;
   printed: boolean;
+  /** Not printed, and the hub stopped while printing it (`ticket:print-unknown`): check with the citizen. */
+  printUnknown: boolean;
 }

@@ -9,6 +9,8 @@ import {
   type PrintResult,
 } from '@yichuang/printer';
 import type { CommandBus } from '../command-bus.ts';
+import type { Db } from '../store/open-db.ts';
+import { ticketsWithoutPrintOutcome } from './print-recovery.ts';
 
 /** What the hub needs of a printer: PrintQueue fits; tests may pass their own. */
 export interface HubPrinter {
@@ -32,6 +34,8 @@ export function printersFromConfig(config: HallConfig, pollMs?: number): Map<str
 
 export interface PrintingOptions {
   bus: CommandBus;
+  /** The event log, read once at start for prints cut off by a crash. */
+  db: Db;
   printers: Map<string, HubPrinter>;
   /** Base of the citizen's ticket page URL printed as the QR code, e.g. http://192.168.1.10:8080. */
   publicUrl: () => string;
@@ -54,7 +58,31 @@ export class TicketPrinting {
 
   constructor(o: PrintingOptions) {
     this.o = o;
+    this.recordUnknownOutcomes();
     for (const printer of o.printers.values()) this.attach(printer);
+  }
+
+  /**
+   * At start, before anything prints: a kiosk ticket with no print outcome in the log was being printed
+   * when the hub stopped (its slip may or may not have come out), so say so with `ticket:print-unknown`
+   * rather than leave it silent. That event is itself an outcome: a second start finds nothing more.
+   */
+  private recordUnknownOutcomes(): void {
+    const candidates = [...this.o.bus.state.tickets.values()].filter(
+      (t) => !t.printed && t.kioskId !== null && this.printerFor(t.kioskId) !== undefined,
+    );
+    const unknown = ticketsWithoutPrintOutcome(this.o.db, candidates);
+    if (unknown.length === 0) return;
+    const at = this.o.clock();
+    this.o.bus.recordSystem(
+      unknown.map((t) => ({
+        type: 'ticket:print-unknown' as const,
+        at,
+        payload: { ticketId: t.id, printerId: this.printerFor(t.kioskId ?? '')?.id ?? '' },
+      })),
+    );
+    const numbers = unknown.map((t) => t.number).join(' ');
+    this.o.log(`号票打印结果未知，请核实或补打 / print outcome unknown (the hub stopped while printing): ${numbers}`);
   }
 
   private attach(printer: HubPrinter): void {

@@ -72,7 +72,9 @@ export function findTickets(db: Db, day: string, number: string): TicketRow[] {
   const rows = db
     .prepare(
       `SELECT id, day, number, queue_id, service_id, status, window_id, issued_at, finished_at,
-         json_extract(data, '$.printed') AS printed
+         json_extract(data, '$.printed') AS printed,
+         EXISTS (SELECT 1 FROM events e WHERE e.type = 'ticket:print-unknown' AND e.at >= tickets.issued_at
+           AND json_extract(e.payload, '$.ticketId') = tickets.id) AS print_unknown
        FROM tickets WHERE day = ? AND number LIKE ? ORDER BY issued_at LIMIT 500`,
     )
     .all(day, `${number}%`) as {
@@ -86,6 +88,7 @@ export function findTickets(db: Db, day: string, number: string): TicketRow[] {
     issued_at: number;
     finished_at: number | null;
     printed: number | null;
+    print_unknown: number;
   }[];
   return rows.map((r) => ({
     id: r.id,
@@ -98,5 +101,6 @@ export function findTickets(db: Db, day: string, number: string): TicketRow[] {
     issuedAt: r.issued_at,
     finishedAt: r.finished_at,
     printed: r.printed === 1,
+    printUnknown: r.print_unknown === 1 && r.printed !== 1,
   }));
 }

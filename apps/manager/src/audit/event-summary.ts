@@ -14,6 +14,7 @@ export const EVENT_LABELS: Record<EventType, [string, string]> = {
   'ticket:expired': ['号票作废', 'expired'],
   'ticket:printed': ['号票已打印', 'ticket printed'],
   'ticket:print-failed': ['号票打印失败', 'ticket print failed'],
+  'ticket:print-unknown': ['号票打印结果未知', 'ticket print outcome unknown'],
   'ticket:rated': ['好差评', 'rated'],
   'printer:status-changed': ['打印机状态', 'printer status'],
   'device:status-changed': ['串口设备状态', 'serial device status'],
@@ -117,6 +118,8 @@ export function eventSummary(
       return `${ticket(e.payload.ticketId)} @ ${e.payload.printerId}`;
     case 'ticket:print-failed':
       return `${ticket(e.payload.ticketId)} @ ${e.payload.printerId}: ${e.payload.status}`;
+    case 'ticket:print-unknown':
+      return `${ticket(e.payload.ticketId)} @ ${e.payload.printerId}${zh ? '（打印中断，请核实是否出票）' : ' (printing was cut off: check the slip)'}`;
     case 'ticket:rated':
       return `${e.payload.rating.ticketNumber} ${win(e.payload.rating.windowId)} ${officer(e.payload.rating.officerId)} · ${e.payload.rating.level}${e.payload.rating.reason !== null ? ` · ${e.payload.rating.reason}` : ''}`;
     case 'printer:status-changed':

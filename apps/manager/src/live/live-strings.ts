@@ -165,6 +165,8 @@ const zh = {
   'rp.reprint': '补打',
   'rp.printed': '已打印',
   'rp.notPrinted': '未打印',
+  'rp.printUnknown': '打印结果未知',
+  'rp.printUnknownHint': '出票时取号服务中断，号票可能已打出也可能没有：请与群众核实，需要时补打',
   'rp.status': '状态',
   'rp.window': '窗口',
   'rp.issuedAt': '取号时间',
@@ -350,6 +352,9 @@ const en: Record<LiveKey, string> = {
   'rp.reprint': 'Reprint',
   'rp.printed': 'printed',
   'rp.notPrinted': 'not printed',
+  'rp.printUnknown': 'print outcome unknown',
+  'rp.printUnknownHint':
+    'The hub stopped while printing this ticket: the slip may or may not have come out. Check with the citizen and reprint if needed',
   'rp.status': 'Status',
   'rp.window': 'Window',
   'rp.issuedAt': 'Issued',

@@ -95,6 +95,11 @@ export function TicketReprint({ state, lang }: { state: HallState; lang: Lang })
         </select>
       </label>
       {rows !== null && rows.length === 0 && <p className="m-note">{lt(lang, 'rp.noTickets')}</p>}
+      {rows?.some((t) => t.printUnknown) === true && (
+        <p className="m-note m-note--warn" data-testid="rp-print-unknown-note">
+          {lt(lang, 'rp.printUnknownHint')}
+        </p>
+      )}
       {rows !== null && rows.length > 0 && (
         <div className="l-scroll">
           <table className="m-table" data-testid="rp-ticket-rows">
@@ -115,7 +120,16 @@ export function TicketReprint({ state, lang }: { state: HallState; lang: Lang })
                   <td>{serviceName(state, t.serviceId)}</td>
                   <td>
                     {statusText(lang, t.status)}
-                    <span className="m-muted"> · {lt(lang, t.printed ? 'rp.printed' : 'rp.notPrinted')}</span>
+                    {t.printUnknown ? (
+                      <>
+                        {' '}
+                        <span className="m-chip m-chip--warn" data-testid={`rp-ticket-${t.number}-print-unknown`}>
+                          {lt(lang, 'rp.printUnknown')}
+                        </span>
+                      </>
+                    ) : (
+                      <span className="m-muted"> · {lt(lang, t.printed ? 'rp.printed' : 'rp.notPrinted')}</span>
+                    )}
                   </td>
                   <td>{t.windowId === null ? '—' : windowName(state, t.windowId)}</td>
                   <td className="l-mono">{clockTime(t.issuedAt, tz)}</td>
