@@ -347,7 +347,7 @@ describe('counter', () => {
     await expect.poll(() => text(b, 'window-state')).toBe('空闲');
     expect(await b.getByTestId('cover-alert-w1').count()).toBe(0);
     expect(x.hub.bus.state.windows.get('w1')?.holder).toMatchObject({ officerId: '1002', role: 'B' });
-    await expect.poll(() => toast(a)).toContain('李警官 已收回 1号窗口');
+    await expect.poll(() => toast(a)).toContain('B角 李警官 已接替 1号窗口');
     await b.keyboard.press('F1');
     await expect.poll(() => text(b, 'current-number')).toBe('A001');
     expect(await text(b, 'first-officer')).toContain('李警官');

@@ -1,4 +1,4 @@
-import { useEffect, type ReactElement } from 'react';
+import { useEffect, useRef, type ReactElement } from 'react';
 import { hubMessage } from '@yichuang/ui';
 import { useCounter } from './counter-store.ts';
 import { DialogHost } from './dialogs/dialog-host.tsx';
@@ -66,10 +66,15 @@ function Shell(): ReactElement {
   }, [session.expiresAt]);
 
   // Back at the counter (reload, or the PC restarted): go straight to the window this officer holds.
+  // Once only, on the first state: after 签退 the hold may still show until its event arrives, and the
+  // officer must then land on the window pick, not back at the window they just left.
   const held = heldBy(windows, session.officer.id);
+  const resumed = useRef(false);
   useEffect(() => {
+    if (resumed.current || state === null) return;
+    resumed.current = true;
     if (windowId === null && held !== undefined) useCounter.getState().setWindow(held.id);
-  }, [windowId, held]);
+  }, [windowId, held, state]);
 
   const known = windowId !== null && session.officer.windows.some((w) => w.windowId === windowId);
   return (

@@ -6,11 +6,12 @@ import { sendCommand } from './send-command.ts';
 import { clockTime, ct } from './strings/strings.ts';
 
 /**
- * Sign in to a window: a first sign-in, 接岗 (covering for a partner who left), or 收回岗位 (A back).
+ * Sign in to a window: a first sign-in, 接替 (B covering for A, or anyone for a partner who left), or
+ * 收回岗位 (A taking their own post back from B).
  * An officer holds one window at a time, so covering another post first signs out of one's own,
  * which must be idle; otherwise the screen says which ticket to finish first.
  */
-export async function takePost(windowId: string, mode: 'sign-in' | 'take-over'): Promise<boolean> {
+export async function takePost(windowId: string, mode: 'sign-in' | 'take-over' | 'take-back'): Promise<boolean> {
   const app = useCounter.getState();
   const { lang, session, hub } = app;
   if (session === null || hub === null) return false;
@@ -30,8 +31,8 @@ export async function takePost(windowId: string, mode: 'sign-in' | 'take-over'):
   if (!res.ok) return false;
   useCounter.getState().setWindow(windowId);
   const name = windowName(state, windowId);
-  if (mode === 'take-over') {
-    app.say('ok', ct(lang, 'msg.takenOver', { window: name }));
+  if (mode !== 'sign-in') {
+    app.say('ok', ct(lang, mode === 'take-back' ? 'msg.tookBack' : 'msg.takenOver', { window: name }));
     return true;
   }
   // The ack comes before the event batch: today's first sign-in may be this very one.

@@ -77,7 +77,10 @@ export function PauseDialog({ w, state }: { w: WindowView; state: HallState }): 
         </div>
         {reason !== null && leavingPauseReasons.includes(reason) && partner !== null && (
           <p className="c-pause__cover" data-testid="pause-cover">
-            {ct(lang, 'pause.leaving', { role: roleName(lang, partnerRole), name: officerName(state, partner) })}
+            {ct(lang, partnerRole === 'A' ? 'pause.leavingToA' : 'pause.leaving', {
+              role: roleName(lang, partnerRole),
+              name: officerName(state, partner),
+            })}
           </p>
         )}
         <label className="c-field c-field--small">

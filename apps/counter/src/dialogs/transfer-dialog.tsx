@@ -101,6 +101,9 @@ export function TransferDialog({ w, state }: { w: WindowView; state: HallState }
         <label className="c-field c-field--small">
           <span>{ct(lang, 'transfer.note')}</span>
           <input value={note} maxLength={200} onChange={(e) => setNote(e.target.value)} data-testid="transfer-note" />
+          <small className="c-field__hint" data-testid="transfer-note-hint">
+            {ct(lang, 'transfer.noteHint')}
+          </small>
         </label>
         <div className="c-modal__buttons">
           {target === null && <span className="c-muted">{ct(lang, 'transfer.choose')}</span>}

@@ -117,7 +117,9 @@ export function LoginScreen(): ReactElement {
           {busy ? ct(lang, 'login.busy') : ct(lang, 'login.submit')}
           <kbd>Enter</kbd>
         </button>
-        <p className="c-muted">{ct(lang, 'login.hint')}</p>
+        <p className="c-muted" data-testid="login-hint">
+          {ct(lang, 'login.hint')}
+        </p>
       </form>
     </div>
   );

@@ -17,8 +17,9 @@ function choiceFor(w: WindowView, me: string, role: RosterRole): Choice {
   if (!w.open) return { kind: 'sign-in', enabled: false };
   if (w.holder === null) return { kind: w.coverRequestedFor === me ? 'take-over' : 'sign-in', enabled: true };
   if (w.holder.officerId === me) return { kind: 'enter', enabled: true };
-  if (holderLeft(w)) return { kind: 'take-over', enabled: w.ticket === null };
+  // A's own post: taking it back from B (whether B is there or has left it) is 收回, not 接替.
   if (role === 'A' && w.holder.role === 'B') return { kind: 'take-back', enabled: w.ticket === null };
+  if (holderLeft(w)) return { kind: 'take-over', enabled: w.ticket === null };
   return { kind: 'standby', enabled: true };
 }
 
@@ -54,7 +55,7 @@ export function WindowPickScreen(): ReactElement {
 
   const act = async (w: WindowView, c: Choice): Promise<void> => {
     if (c.kind === 'enter' || c.kind === 'standby') return useCounter.getState().setWindow(w.id);
-    await takePost(w.id, c.kind === 'sign-in' ? 'sign-in' : 'take-over');
+    await takePost(w.id, c.kind);
   };
 
   return (

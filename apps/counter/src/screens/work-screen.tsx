@@ -44,13 +44,14 @@ export function WorkScreen({ windowId }: { windowId: string }): ReactElement {
   );
   useShortcuts(actions, live);
 
-  // The partner took the post (A came back, or B covered): say so once.
+  // The partner took the post: A came back (收回) or B covered (接替). Say which, once.
   const held = useRef(mine);
   useEffect(() => {
-    if (held.current && !mine && w?.holder != null && state !== null)
-      useCounter
-        .getState()
-        .say('info', ct(lang, 'msg.takenBack', { name: officerName(state, w.holder.officerId), window: w.name }));
+    if (held.current && !mine && w?.holder != null && state !== null) {
+      const name = officerName(state, w.holder.officerId);
+      const key = w.holder.role === 'A' ? 'msg.takenBack' : 'msg.coveredBy';
+      useCounter.getState().say('info', ct(lang, key, { name, window: w.name }));
+    }
     held.current = mine;
   }, [mine, w, state, lang]);
 

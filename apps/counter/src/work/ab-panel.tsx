@@ -50,7 +50,9 @@ export function AbPanel(p: { w: WindowView; state: HallState; me: string; lang: 
       {row('B', roster.b)}
       {w.coverRequestedFor !== null && (
         <p className="c-ab__cover" data-testid="ab-cover">
-          {ct(lang, 'ab.coverFor', { name: officerName(state, w.coverRequestedFor) })}
+          {ct(lang, roster.a === w.coverRequestedFor ? 'ab.coverForA' : 'ab.coverFor', {
+            name: officerName(state, w.coverRequestedFor),
+          })}
         </p>
       )}
       <div className="c-ab__actions">
@@ -60,7 +62,7 @@ export function AbPanel(p: { w: WindowView; state: HallState; me: string; lang: 
             className="c-btn c-btn--primary"
             disabled={!p.live}
             data-testid={canTakeBack ? 'take-back' : 'ab-take-over'}
-            onClick={() => void takePost(w.id, 'take-over')}
+            onClick={() => void takePost(w.id, canTakeBack ? 'take-back' : 'take-over')}
           >
             {ct(lang, canTakeBack ? 'ab.takeBack' : 'ab.takeOver')}
           </button>

@@ -26,11 +26,13 @@ export function CoverAlert(): ReactElement | null {
         const who = w.holder === null ? '' : officerName(state, w.holder.officerId);
         const reason = w.pause !== null ? pauseReasonLabel(lang, w.pause.reason) : ct(lang, 'cover.signedOut');
         const blockedBy = mine !== undefined && mine.id !== w.id ? mine : undefined;
+        // A asked back to their own post (B left it) returns to it; anyone else covers.
+        const own = state.model.roster.get(w.id)?.a === me;
         return (
           <div className="c-cover" role="alert" data-testid={`cover-alert-${w.id}`} key={w.id}>
             <Icon name="alert" size={56} />
             <div className="c-cover__text">
-              <div className="c-cover__title">{ct(lang, 'cover.alert', { window: w.name })}</div>
+              <div className="c-cover__title">{ct(lang, own ? 'cover.alertA' : 'cover.alert', { window: w.name })}</div>
               <div className="c-cover__why">
                 {who === '' ? reason : ct(lang, 'cover.reason', { name: who, reason })}
                 {blockedBy !== undefined &&
@@ -45,9 +47,9 @@ export function CoverAlert(): ReactElement | null {
               className="c-btn c-btn--cover"
               data-testid={`take-over-${w.id}`}
               disabled={!live || busy !== null || blockedBy?.ticket != null}
-              onClick={() => void takePost(w.id, 'take-over')}
+              onClick={() => void takePost(w.id, own ? 'take-back' : 'take-over')}
             >
-              {ct(lang, 'cover.button')}
+              {ct(lang, own ? 'cover.buttonA' : 'cover.button')}
             </button>
           </div>
         );

@@ -23,7 +23,7 @@ export function TicketCard(p: Props): ReactElement {
   if (w.pause !== null) {
     const partner = w.coverRequestedFor;
     return (
-      <section className="c-card c-card--paused" data-testid="ticket-card" data-state="paused">
+      <section className="c-card c-card--paused" data-testid="ticket-card" data-toast-anchor="" data-state="paused">
         <div className="c-paused__sign">{ct(lang, 'paused.title')}</div>
         <div className="c-paused__reason">
           {ct(lang, 'paused.reason', { reason: pauseReasonLabel(lang, w.pause.reason) })}
@@ -33,7 +33,11 @@ export function TicketCard(p: Props): ReactElement {
           {ct(lang, 'paused.since', { d: duration(lang, (now - w.pause.since) / 1000) })}
         </div>
         {partner !== null && (
-          <div className="c-paused__cover">{ct(lang, 'paused.cover', { name: officerName(state, partner) })}</div>
+          <div className="c-paused__cover" data-testid="paused-cover">
+            {ct(lang, rosterOf(state, w.id).a === partner ? 'paused.coverA' : 'paused.cover', {
+              name: officerName(state, partner),
+            })}
+          </div>
         )}
         <div className="c-paused__hint">{ct(lang, 'paused.resumeHint')}</div>
       </section>
@@ -42,7 +46,7 @@ export function TicketCard(p: Props): ReactElement {
   const t = w.ticket;
   if (t === null)
     return (
-      <section className="c-card c-card--idle" data-testid="ticket-card" data-state="idle">
+      <section className="c-card c-card--idle" data-testid="ticket-card" data-toast-anchor="" data-state="idle">
         <div className="c-idle__title">{ct(lang, 'ticket.none')}</div>
         <div className="c-idle__hint">{ct(lang, 'ticket.noneHint')}</div>
         <div className="c-idle__waiting num" data-testid="idle-waiting">
@@ -61,6 +65,7 @@ export function TicketCard(p: Props): ReactElement {
     <section
       className={`c-card c-card--${calling ? 'calling' : 'serving'}`}
       data-testid="ticket-card"
+      data-toast-anchor=""
       data-state={t.status}
     >
       <div className="c-ticket__status">
@@ -136,7 +141,7 @@ function StandbyCard({ w, state, me, lang }: Props): ReactElement {
   const roster = rosterOf(state, w.id);
   const holder = w.holder;
   return (
-    <section className="c-card c-card--standby" data-testid="ticket-card" data-state="standby">
+    <section className="c-card c-card--standby" data-testid="ticket-card" data-toast-anchor="" data-state="standby">
       <div className="c-idle__title">{ct(lang, 'ab.standby')}</div>
       <div className="c-idle__hint">
         {holder === null

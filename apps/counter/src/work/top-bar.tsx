@@ -1,6 +1,6 @@
 import type { ReactElement } from 'react';
 import type { WindowView } from '@yichuang/protocol';
-import { Icon } from '@yichuang/ui';
+import { Icon, type Lang } from '@yichuang/ui';
 import { useCounter } from '../counter-store.ts';
 import { heldBy, officerName, rosterOf, signInOf } from '../hall-helpers.ts';
 import { useHall, useWindows } from '../hub-context.tsx';
@@ -28,6 +28,40 @@ export function confirmSignOut(w: WindowView, detail?: string): void {
   });
 }
 
+/**
+ * Today's first sign-in against opening time (提前10分钟上岗) while on duty; once signed out (or taken
+ * over), the header says so instead of still reading 已签到上岗.
+ */
+function SignInChip(p: {
+  lang: Lang;
+  first: { at: number; earlyMinutes: number };
+  tz: string;
+  onDuty: boolean;
+}): ReactElement {
+  const { lang, first } = p;
+  const time = clockTime(first.at, p.tz);
+  if (!p.onDuty)
+    return (
+      <div className="c-top__signin c-top__signin--off" data-testid="signin-chip" data-on-duty="false">
+        {ct(lang, 'signin.off', { time })}
+      </div>
+    );
+  const m = first.earlyMinutes;
+  return (
+    <div
+      className={`c-top__signin ${m < 10 ? 'c-top__signin--late' : ''}`}
+      data-testid="signin-chip"
+      data-on-duty="true"
+    >
+      {m > 0
+        ? ct(lang, 'signin.early', { time, m })
+        : m === 0
+          ? ct(lang, 'signin.onTime', { time })
+          : ct(lang, 'signin.late', { time, m: -m })}
+    </div>
+  );
+}
+
 export function TopBar({ window: w }: { window?: WindowView }): ReactElement {
   const lang = useCounter((s) => s.lang);
   const officer = useCounter((s) => s.session!.officer);
@@ -41,6 +75,11 @@ export function TopBar({ window: w }: { window?: WindowView }): ReactElement {
     state === null || w === undefined
       ? ''
       : officerName(state, (role === 'A' ? rosterOf(state, w.id).b : rosterOf(state, w.id).a) ?? null);
+  // Signing out, A asks B to cover; B asks A to come back to their own post.
+  const coverNote =
+    partner === ''
+      ? undefined
+      : ct(lang, role === 'B' ? 'confirm.signOutToA' : 'confirm.signOutCover', { name: partner });
 
   const logout = (): void => {
     const app = useCounter.getState();
@@ -49,7 +88,7 @@ export function TopBar({ window: w }: { window?: WindowView }): ReactElement {
     app.open({
       kind: 'confirm',
       text: ct(lang, 'confirm.signOut', { window: held.name }),
-      detail: partner === '' ? undefined : ct(lang, 'confirm.signOutCover', { name: partner }),
+      detail: coverNote,
       ok: `${ct(lang, 'act.signOut')} + ${ct(lang, 'app.signOut')}`,
       run: () =>
         void sendCommand('window:sign-out', { windowId: held.id }).then((r) => {
@@ -86,16 +125,7 @@ export function TopBar({ window: w }: { window?: WindowView }): ReactElement {
           {officer.name} <span className="num">{officer.id}</span>
         </div>
         {first !== null && (
-          <div
-            className={`c-top__signin ${first.earlyMinutes < 10 ? 'c-top__signin--late' : ''}`}
-            data-testid="signin-chip"
-          >
-            {first.earlyMinutes > 0
-              ? ct(lang, 'signin.early', { time: clockTime(first.at, tz), m: first.earlyMinutes })
-              : first.earlyMinutes === 0
-                ? ct(lang, 'signin.onTime', { time: clockTime(first.at, tz) })
-                : ct(lang, 'signin.late', { time: clockTime(first.at, tz), m: -first.earlyMinutes })}
-          </div>
+          <SignInChip lang={lang} first={first} tz={tz} onDuty={heldBy(windows, officer.id) !== undefined} />
         )}
       </div>
       <span
@@ -111,9 +141,7 @@ export function TopBar({ window: w }: { window?: WindowView }): ReactElement {
           data-testid="sign-out"
           disabled={!live || w.ticket !== null}
           title={w.ticket !== null ? ct(lang, 'pause.busy') : undefined}
-          onClick={() =>
-            confirmSignOut(w, partner === '' ? undefined : ct(lang, 'confirm.signOutCover', { name: partner }))
-          }
+          onClick={() => confirmSignOut(w, coverNote)}
         >
           {ct(lang, 'act.signOut')}
         </button>

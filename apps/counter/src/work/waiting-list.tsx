@@ -2,7 +2,7 @@ import type { ReactElement } from 'react';
 import type { HallState } from '@yichuang/engine';
 import type { Ticket } from '@yichuang/protocol';
 import { greenReasonLabel, useNow, type Lang } from '@yichuang/ui';
-import { serviceOf } from '../hall-helpers.ts';
+import { queueName, serviceOf, windowName } from '../hall-helpers.ts';
 import { hubNow } from '../hub-clock.ts';
 import { ct, duration } from '../strings/strings.ts';
 
@@ -38,17 +38,9 @@ export function WaitingList(p: {
               data-testid={`waiting-${t.number}`}
             >
               <span className="c-waiting__number num">{t.number}</span>
-              <span className="c-waiting__service">
-                {t.green !== null && (
-                  <span className="c-mark c-mark--green c-mark--s">{greenReasonLabel(lang, t.green)}</span>
-                )}
-                {t.appointment !== null && (
-                  <span className="c-mark c-mark--appt c-mark--s">{ct(lang, 'ticket.appointment')}</span>
-                )}
-                {t.carriedOver && (
-                  <span className="c-mark c-mark--carried c-mark--s">{ct(lang, 'ticket.carried')}</span>
-                )}
-                {serviceOf(p.state, t.serviceId)?.name ?? t.serviceId}
+              <span className="c-waiting__what">
+                <span className="c-waiting__service">{serviceOf(p.state, t.serviceId)?.name ?? t.serviceId}</span>
+                <Marks t={t} state={p.state} lang={lang} />
               </span>
               <span className="c-waiting__wait num">{duration(lang, (now - t.issuedAt) / 1000)}</span>
               <button
@@ -71,5 +63,37 @@ export function WaitingList(p: {
         <p className="c-muted">{ct(lang, 'waiting.more', { n: p.tickets.length - SHOWN })}</p>
       )}
     </section>
+  );
+}
+
+/**
+ * The ticket's marks, on their own line under the matter so the name is never cut: 绿色通道, 预约,
+ * 延时顺延, and 转办 for a ticket sent here from another queue or window (where from, on hover).
+ */
+function Marks({ t, state, lang }: { t: Ticket; state: HallState; lang: Lang }): ReactElement | null {
+  const transfer = t.transfers.at(-1);
+  if (t.green === null && t.appointment === null && !t.carriedOver && transfer === undefined) return null;
+  return (
+    <span className="c-waiting__marks">
+      {t.green !== null && <span className="c-mark c-mark--green c-mark--s">{greenReasonLabel(lang, t.green)}</span>}
+      {t.appointment !== null && (
+        <span className="c-mark c-mark--appt c-mark--s">{ct(lang, 'ticket.appointment')}</span>
+      )}
+      {t.carriedOver && <span className="c-mark c-mark--carried c-mark--s">{ct(lang, 'ticket.carried')}</span>}
+      {transfer !== undefined && (
+        <span
+          className="c-mark c-mark--transfer c-mark--s"
+          data-testid={`transferred-${t.number}`}
+          title={ct(lang, 'waiting.transferredFrom', {
+            from:
+              transfer.fromWindowId !== null
+                ? windowName(state, transfer.fromWindowId)
+                : queueName(state, transfer.fromQueueId),
+          })}
+        >
+          {ct(lang, 'waiting.transferred')}
+        </span>
+      )}
+    </span>
   );
 }
