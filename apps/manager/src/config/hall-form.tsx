@@ -83,6 +83,18 @@ export function HallForm({ hall }: { hall: Hall }): ReactElement {
             maxLength={40}
             onChange={(v) => patchPhones({ complaint: v })}
           />
+          <TextField
+            label={fl(lang, 'hall.publicUrl')}
+            path="hall.publicUrl"
+            value={hall.publicUrl}
+            optional
+            mono
+            maxLength={200}
+            placeholder="http://192.168.1.10:8080"
+            hint={ct(lang, 'hall.publicUrlHint')}
+            clean={(v) => v.trim()}
+            onChange={(v) => patchHall({ publicUrl: v })}
+          />
         </div>
       </section>
       <section className="m-card">

@@ -20,6 +20,11 @@ const RULES: [RegExp, (m: RegExpExecArray) => string][] = [
   [/^two devices on one path and address$/, () => '同一串口的同一地址上有两台设备'],
   [/^an officer needs pin or pinHash$/, () => '新人员需要设置初始密码'],
   [/^PIN is 4 to 8 digits$/, () => '密码为 4 到 8 位数字'],
+  [
+    /^publicUrl is an http:\/\/ or https:\/\/ address$/,
+    () => '应为 http:// 或 https:// 开头的网址，如 http://192.168.1.10:8080',
+  ],
+  [/^publicUrl has no query or fragment$/, () => '网址后面不要带“?”或“#”部分'],
   [/^expected HH:MM \(24-hour\)$/, () => '时间格式为 HH:MM（24 小时制）'],
   [/^open must be before close$/, () => '开始时间必须早于结束时间'],
   [/^ids use letters, digits, "-", "_" or "\."$/, () => '编号只能用英文字母、数字和 - _ .'],

@@ -23,6 +23,7 @@ export function PrintersForm({ config }: { config: HallConfig }): ReactElement {
     { value: '80', label: '80 mm' },
     { value: '58', label: '58 mm' },
   ];
+  const columns = ['30', '32', '42', '48'].map((n) => ({ value: n, label: n }));
   return (
     <section className="m-card">
       <div className="m-card__head">
@@ -48,6 +49,7 @@ export function PrintersForm({ config }: { config: HallConfig }): ReactElement {
               <th style={{ width: '17%' }}>{fl(lang, 'printers.id')}</th>
               <th style={{ width: '28%' }}>{fl(lang, 'printers.uri')}</th>
               <th style={{ width: '11%' }}>{fl(lang, 'printers.paperWidthMm')}</th>
+              <th style={{ width: '11%' }}>{fl(lang, 'printers.columns')}</th>
               <th>{ct(lang, 'printers.usedBy')}</th>
               <th>{ct(lang, 'printers.status')}</th>
               <th />
@@ -91,6 +93,17 @@ export function PrintersForm({ config }: { config: HallConfig }): ReactElement {
                       onChange={(v) => patchItem('printers', i, { paperWidthMm: v === '58' ? 58 : 80 })}
                     />
                   </td>
+                  <td>
+                    <SelectField
+                      label={fl(lang, 'printers.columns')}
+                      path={`printers.${i}.columns`}
+                      value={p.columns === undefined ? undefined : String(p.columns)}
+                      bare
+                      options={columns}
+                      none={ct(lang, 'printers.columnsDefault', { n: p.paperWidthMm === 58 ? 32 : 48 })}
+                      onChange={(v) => patchItem('printers', i, { columns: v === undefined ? undefined : Number(v) })}
+                    />
+                  </td>
                   <td className="cfg-usage">
                     {refs.length === 0 ? (
                       <span className="m-muted">{ct(lang, 'printers.unused')}</span>
@@ -127,6 +140,7 @@ export function PrintersForm({ config }: { config: HallConfig }): ReactElement {
         </table>
       )}
       <div className="cfg-aside">{ct(lang, 'printers.uriHint')}</div>
+      <div className="cfg-aside">{ct(lang, 'printers.columnsHint')}</div>
     </section>
   );
 }

@@ -6,6 +6,8 @@ export const sectionEn: Record<SectionKey, string> = {
   'hall.organizationHint': 'Printed on notice slips; the hall name when left empty',
   'hall.timezoneHint': "The hall's time zone; Asia/Shanghai in mainland China",
   'hall.phonesHint': 'Shown on kiosks, tickets and the hall display',
+  'hall.publicUrlHint':
+    "The address citizens' phones open from the ticket's QR code, e.g. http://192.168.1.10:8080; when empty, the hub's own listening address, which phones may not reach",
   'hall.hoursCard': 'Opening hours',
   'hall.hoursIntro':
     'Each rule names weekdays and the opening and closing time; a day follows the first rule that names it.',
@@ -111,6 +113,9 @@ export const sectionEn: Record<SectionKey, string> = {
   'printers.status': 'Status now',
   'printers.unused': 'Not used',
   'printers.uriHint': 'A network printer is tcp://IP:port (usually 9100); a serial one /dev/ttyUSB0 or serial:COM3.',
+  'printers.columnsHint':
+    'Characters per line of Font A (a Chinese character takes two): 48 on 80 mm and 32 on 58 mm paper for most printers; 42 and 30 on an Epson TM-T88. Set wrong, tickets wrap.',
+  'printers.columnsDefault': 'default {n}',
   'printers.state.ok': 'OK',
   'printers.state.paper-low': 'Paper low',
   'printers.state.paper-out': 'Out of paper',

@@ -5,6 +5,8 @@ export const sectionZh = {
   'hall.organizationHint': '印在一次性告知单上；不填则用大厅名称',
   'hall.timezoneHint': '大厅所在地的时区，中国大陆为 Asia/Shanghai',
   'hall.phonesHint': '显示在取号机、号票和综合屏上',
+  'hall.publicUrlHint':
+    '群众手机扫号票二维码打开的地址，如 http://192.168.1.10:8080；不填则用本机监听的地址，手机可能打不开',
   'hall.hoursCard': '开放时间',
   'hall.hoursIntro': '每条规则写明哪几天、几点开门和关门；同一天只按第一条符合的规则。',
   'hall.extendedHint': '关门时仍在等候的群众继续办理，预计超出这么久的，改到下一个工作日优先办理',
@@ -103,6 +105,9 @@ export const sectionZh = {
   'printers.status': '当前状态',
   'printers.unused': '未使用',
   'printers.uriHint': '网络打印机写 tcp://IP:端口（通常 9100），串口打印机写 /dev/ttyUSB0 或 serial:COM3。',
+  'printers.columnsHint':
+    '每行字数按 A 字体的西文字符计（一个汉字占两个）：多数打印机 80 mm 纸 48、58 mm 纸 32；爱普生 TM-T88 为 42 和 30。设错了号票会折行。',
+  'printers.columnsDefault': '默认 {n}',
   'printers.state.ok': '正常',
   'printers.state.paper-low': '纸将用完',
   'printers.state.paper-out': '缺纸',
