@@ -81,7 +81,7 @@ describe('windows serving a queue', () => {
     expect(['hz', 'crj', 'jg'].map((q) => staffedWindows(h.state, q))).toEqual([1, 0, 0]);
   });
 
-  it('a window serving only the queue counts 1; a window serving every queue counts a share when the others have people waiting', () => {
+  it('a window serving only the queue counts 1; one serving every queue counts a share when the others have people waiting', () => {
     const h = new TestHall();
     h.at('09:00');
     h.signIn('w1', 'o1'); // 户籍 only
@@ -94,11 +94,13 @@ describe('windows serving a queue', () => {
       ]);
     // Nothing else waiting: the comprehensive window gives 户籍 all its time.
     expect(servingWindows(h.state, 'hz', demand(2, 0))).toBe(2);
-    // 4 waiting for 出入境, which only w3 serves: w3 spends 1200 s there before a new 户籍 ticket.
-    expect(servingWindows(h.state, 'hz', demand(2, 4))).toBeCloseTo(2 / 3);
-    // w4 opens for 出入境 and takes half of that line.
+    // 4 waiting for 出入境, which only w3 serves: w3 is busy 1200 s first, w1 does the 600 s of 户籍 alone.
+    expect(servingWindows(h.state, 'hz', demand(2, 4))).toBe(1);
+    // 1800 s of 户籍: w1 alone until w3 is free at 1200 s, then both: done at 1500 s.
+    expect(servingWindows(h.state, 'hz', demand(6, 4))).toBeCloseTo(1800 / 1500);
+    // w4 opens for 出入境 and takes half of that line: w3 joins 户籍 at 600 s, done at 1200 s.
     h.signIn('w4', 'o7');
-    expect(servingWindows(h.state, 'hz', demand(2, 4))).toBeCloseTo(1);
+    expect(servingWindows(h.state, 'hz', demand(6, 4))).toBeCloseTo(1.5);
     // A window alone with three equally busy queues: about a third of a window for each.
     h.ok('window:sign-out', { windowId: 'w1' }, officer('o1'));
     h.ok('window:sign-out', { windowId: 'w4' }, officer('o7'));
@@ -118,18 +120,31 @@ describe('estimated wait', () => {
     expect(waits(h).hz).toEqual([900, false]);
   });
 
-  it('work of the other queues its windows also serve counts, spread over the windows that serve them', () => {
+  it('a window that also serves other queues joins in once it has done its part of theirs', () => {
     const h = new TestHall();
     h.at('09:00');
-    h.signIn('w1', 'o1');
-    h.signIn('w3', 'o5');
-    takeMany(h, 'hz-move', 2);
+    h.signIn('w1', 'o1'); // 户籍 only
+    h.signIn('w3', 'o5'); // all queues
+    takeMany(h, 'hz-move', 6);
     takeMany(h, 'crj-pass', 4);
-    // (2 × 300 s of 户籍 + 4 × 300 s of 出入境 that only w3 serves) over 2 windows.
-    expect(waits(h).hz).toEqual([900, false]);
-    expect(waits(h).crj).toEqual([1500, false]); // (4 + 1 of the two 户籍 ones w3 takes) × 300 s
-    h.signIn('w4', 'o7'); // 出入境 now has its own window too: w3 carries half of that line
-    expect(waits(h).hz).toEqual([600, false]);
+    // 户籍: w1 from the start; w3 after the 4 × 300 s of 出入境 that only it serves. 1800 s done at 1500 s.
+    expect(waits(h).hz).toEqual([1500, false]);
+    // 出入境: w3 after its half of the 6 户籍 tickets (900 s), then 1200 s: 2100 s.
+    expect(waits(h).crj).toEqual([2100, false]);
+    h.signIn('w4', 'o7'); // 出入境 has its own window now
+    expect(waits(h)).toMatchObject({ hz: [1200, false], crj: [1050, false] });
+  });
+
+  it('a comprehensive window with a long line of its own does not slow a queue its own windows serve', () => {
+    const h = new TestHall();
+    h.at('09:00');
+    h.signIn('w1', 'o1'); // 户籍 only
+    h.signIn('w3', 'o5'); // all queues, the only one open for 交管
+    takeMany(h, 'jg-lic', 20);
+    h.take('hz-move');
+    h.take('hz-move');
+    expect(waits(h).hz).toEqual([600, false]); // w1 does both; w3 is busy with 交管 for 100 minutes
+    expect(waits(h).jg).toEqual([6300, false]); // its half of the 户籍 pair, then 20 × 300 s
   });
 
   it('a ticket waits for the other queues’ tickets that are called before it, not for later ones', () => {

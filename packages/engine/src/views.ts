@@ -37,35 +37,50 @@ export function staffedWindows(state: HallState, queueId: string): number {
 export type Demand = ReadonlyMap<string, number>;
 
 /**
- * The work (seconds) of other queues that the staffed windows serving `queueId` will do before the
- * ticket being estimated. Each other queue's waiting work is spread evenly over the staffed windows
- * that serve it; the share that falls on windows also serving `queueId` delays it. So a
- * comprehensive window that also serves a long 出入境 line gives 户籍 only part of its time, and a
- * window serving N busy queues about 1/N of it.
+ * When the staffed windows serving `queueId` will have done `workS` seconds of its work. Each of
+ * them first does its part of the other queues' waiting work (each other queue's work spread
+ * evenly over the staffed windows that serve it), then joins in on this queue: a window serving
+ * only this queue starts at once, a comprehensive window with a long 出入境 line only later. So a
+ * window serving N busy queues is a share of a window for each, not a whole one for every one.
+ * (The next-ticket rule takes the oldest eligible ticket, and every ticket waiting now is older
+ * than the one being estimated.) Infinity when no staffed window serves the queue.
  */
-function sharedWorkS(state: HallState, queueId: string, demand: Demand): number {
-  const mine = state.model.config.windows.filter((w) => serves(w, queueId) && staffed(state, w.id));
-  let work = 0;
-  for (const [q, n] of demand) {
-    if (q === queueId || n === 0) continue;
-    const both = mine.filter((w) => serves(w, q)).length;
-    if (both === 0) continue;
-    work += (n * meanServiceS(state, q) * both) / staffedWindows(state, q);
+function doneByS(state: HallState, queueId: string, demand: Demand, workS: number): number {
+  const staffedFor = new Map<string, number>();
+  const otherWorkS = (q: string): number => {
+    let k = staffedFor.get(q);
+    if (k === undefined) staffedFor.set(q, (k = staffedWindows(state, q)));
+    return ((demand.get(q) ?? 0) * meanServiceS(state, q)) / k;
+  };
+  const queueIds = state.model.config.queues.map((q) => q.id);
+  const starts: number[] = [];
+  for (const w of state.model.config.windows) {
+    if (!serves(w, queueId) || !staffed(state, w.id)) continue;
+    const others = (w.queues === 'all' ? queueIds : w.queues).filter((q) => q !== queueId);
+    starts.push(others.reduce((sum, q) => sum + ((demand.get(q) ?? 0) > 0 ? otherWorkS(q) : 0), 0));
   }
-  return work;
+  if (starts.length === 0) return Number.POSITIVE_INFINITY;
+  // Fill from the window that is free first: with i+1 windows on it, done(T) = Σ (T − start).
+  starts.sort((a, b) => a - b);
+  let sum = 0;
+  for (let i = 0; i < starts.length; i++) {
+    sum += starts[i]!;
+    const next = starts[i + 1] ?? Number.POSITIVE_INFINITY;
+    if ((i + 1) * next - sum >= workS) return (workS + sum) / (i + 1);
+  }
+  return Number.POSITIVE_INFINITY; // not reached: the last window's `next` is infinite
 }
 
 /**
- * How many windows' worth of work the queue gets now: its staffed windows, less the time they give
- * to the other queues they also serve (`sharedWorkS`). A window serving only this queue counts 1; a
- * window serving all queues counts as a share when the others have people waiting. 0 when no
- * staffed window serves the queue.
+ * How many windows' worth of work the queue gets now: the work ahead of a new ticket (at least
+ * one ticket's) over the time its staffed windows take to do it (`doneByS`). A window serving only
+ * this queue counts 1; a window serving every queue counts as a share when the others have
+ * people waiting. 0 when no staffed window serves the queue.
  */
 export function servingWindows(state: HallState, queueId: string, demand: Demand): number {
-  const k = staffedWindows(state, queueId);
-  if (k === 0) return 0;
-  const own = Math.max(1, demand.get(queueId) ?? 0) * meanServiceS(state, queueId);
-  return (k * own) / (own + sharedWorkS(state, queueId, demand));
+  const work = Math.max(1, demand.get(queueId) ?? 0) * meanServiceS(state, queueId);
+  const t = doneByS(state, queueId, demand, work);
+  return Number.isFinite(t) ? work / t : 0;
 }
 
 export interface WaitEstimate {
@@ -77,17 +92,17 @@ export interface WaitEstimate {
 
 /**
  * The wait of a ticket with `demand.get(queueId)` tickets ahead in its own queue (and, in other
- * queues, the tickets that compete with it for the same windows): the work ahead divided by the
- * windows' worth of work the queue gets, and never less than one mean service time while anyone
- * is ahead (the citizen ahead has to be served first, however many windows there are).
+ * queues, the tickets that compete with it for the same windows): the time the staffed windows
+ * serving its queue take to do the work ahead of it (`doneByS`), and never less than one mean
+ * service time while anyone is ahead (the citizen ahead has to be served first, however many
+ * windows there are). With no staffed window: as if one window served only this queue.
  */
 export function estimateWaitS(state: HallState, queueId: string, demand: Demand): WaitEstimate {
   const ahead = demand.get(queueId) ?? 0;
-  const capacity = servingWindows(state, queueId, demand);
-  const unstaffed = capacity === 0;
+  const unstaffed = staffedWindows(state, queueId) === 0;
   if (ahead === 0) return { seconds: 0, unstaffed };
   const mean = meanServiceS(state, queueId);
-  const raw = (ahead * mean) / (unstaffed ? 1 : capacity);
+  const raw = unstaffed ? ahead * mean : doneByS(state, queueId, demand, ahead * mean);
   return { seconds: Math.round(Math.max(mean, raw)), unstaffed };
 }
 
