@@ -4,7 +4,10 @@ import { createRoot } from 'react-dom/client';
 import { Icon, greenReasonLabel, t, ticketStatusLabel, type Lang } from '@yichuang/ui';
 import '@yichuang/ui/src/theme.css';
 import './ticket/ticket-page.css';
+import { CitizenRating } from './ticket/citizen-rating.tsx';
+import { ticketSecret } from './ticket/ticket-secret.ts';
 import { TicketStatus } from './ticket/ticket-status.tsx';
+import { ts } from './ticket/ticket-strings.ts';
 import { ticketIdFromPath, useCatalogueOnce, useTicket } from './ticket/use-ticket.ts';
 
 function timeText(at: number, timeZone: string, seconds = true): string {
@@ -16,8 +19,8 @@ function timeText(at: number, timeZone: string, seconds = true): string {
   }).format(at);
 }
 
-/** The citizen's live ticket (`/t/:ticketId`, the QR code's target), on a phone. */
-function TicketPage({ id }: { id: string | null }): ReactElement {
+/** The citizen's live ticket (`/t/:ticketId?s=…`, the QR code's target), on a phone. */
+function TicketPage({ id, secret }: { id: string | null; secret: string | null }): ReactElement {
   const [lang, setLang] = useState<Lang>(navigator.language.toLowerCase().startsWith('en') ? 'en' : 'zh');
   const catalogue = useCatalogueOnce();
   useEffect(() => {
@@ -35,7 +38,11 @@ function TicketPage({ id }: { id: string | null }): ReactElement {
           {t(lang, 'app.lang')}
         </button>
       </header>
-      {id === null ? <Problem title={t(lang, 'tp.missing')} /> : <Live id={id} lang={lang} catalogue={catalogue} />}
+      {id === null ? (
+        <Problem title={t(lang, 'tp.missing')} />
+      ) : (
+        <Live id={id} secret={secret} lang={lang} catalogue={catalogue} />
+      )}
       {catalogue?.hall.phones.consult !== undefined && (
         <footer className="tp-footer">
           <Icon name="phone" size={22} />
@@ -56,8 +63,9 @@ function Problem({ title, hint }: { title: string; hint?: string }): ReactElemen
   );
 }
 
-function Live({ id, lang, catalogue }: { id: string; lang: Lang; catalogue: Catalogue | null }): ReactElement {
-  const { ticket, problem, updatedAt } = useTicket(id);
+function Live(p: { id: string; secret: string | null; lang: Lang; catalogue: Catalogue | null }): ReactElement {
+  const { lang, catalogue } = p;
+  const { ticket, problem, updatedAt, refresh } = useTicket(p.id);
   const tz = catalogue?.hall.timezone ?? 'Asia/Shanghai';
   if (problem === 'unknown') return <Problem title={t(lang, 'tp.unknown')} hint={t(lang, 'tp.unknownHint')} />;
   if (ticket === null)
@@ -67,6 +75,7 @@ function Live({ id, lang, catalogue }: { id: string; lang: Lang; catalogue: Cata
       <main className="tp-card tp-loading">{t(lang, 'tp.loading')}</main>
     );
   const service = catalogue?.services.find((s) => s.id === ticket.serviceId);
+  const queue = catalogue?.queues.find((q) => q.id === ticket.queueId);
   return (
     <main className="tp-main">
       {problem === 'offline' && <div className="tp-offline">{t(lang, 'tp.offline')}</div>}
@@ -79,6 +88,11 @@ function Live({ id, lang, catalogue }: { id: string; lang: Lang; catalogue: Cata
           {ticket.number}
         </div>
         <div className="tp-service">{service?.name ?? ''}</div>
+        {queue !== undefined && (
+          <div className="tp-queue" data-testid="tp-queue">
+            {ts(lang, 'queue', { queue: queue.name })}
+          </div>
+        )}
         {ticket.greenReason !== null && (
           <span className="tp-mark tp-mark--green">
             {t(lang, 'mark.green', { reason: greenReasonLabel(lang, ticket.greenReason) })}
@@ -89,6 +103,7 @@ function Live({ id, lang, catalogue }: { id: string; lang: Lang; catalogue: Cata
         )}
       </section>
       <TicketStatus ticket={ticket} catalogue={catalogue} lang={lang} />
+      <CitizenRating ticket={ticket} secret={p.secret} lang={lang} onRated={refresh} />
       <p className="tp-meta num">
         {t(lang, 'tp.issued', { time: timeText(ticket.issuedAt, tz, false) })}
         <br />
@@ -98,8 +113,11 @@ function Live({ id, lang, catalogue }: { id: string; lang: Lang; catalogue: Cata
   );
 }
 
+const id = ticketIdFromPath(window.location.pathname);
+// Read (and taken out of the address bar) before anything renders.
+const secret = id === null ? null : ticketSecret(id);
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <TicketPage id={ticketIdFromPath(window.location.pathname)} />
+    <TicketPage id={id} secret={secret} />
   </StrictMode>,
 );

@@ -1,6 +1,7 @@
 import type { ReactElement } from 'react';
 import type { Catalogue, TicketView } from '@yichuang/protocol';
-import { formatEstimate, t, windowLabel, type Lang } from '@yichuang/ui';
+import { formatEstimate, Icon, t, windowLabel, type Lang } from '@yichuang/ui';
+import { ts } from './ticket-strings.ts';
 
 function windowName(lang: Lang, catalogue: Catalogue | null, windowId: string | null): string {
   const w = catalogue?.windows.find((x) => x.id === windowId);
@@ -29,6 +30,7 @@ export function TicketStatus(p: { ticket: TicketView; catalogue: Catalogue | nul
     case 'waiting':
       return (
         <div className="tp-status tp-status--waiting" data-status="waiting">
+          {ticket.transfers.length > 0 && <Transferred ticket={ticket} catalogue={catalogue} lang={lang} />}
           <div className="tp-ahead">
             <span className="tp-ahead__label">{t(lang, 'tp.ahead')}</span>
             <span className="tp-ahead__n num" data-testid="tp-ahead">
@@ -36,7 +38,12 @@ export function TicketStatus(p: { ticket: TicketView; catalogue: Catalogue | nul
             </span>
             <span className="tp-ahead__label">{t(lang, 'tp.people')}</span>
           </div>
-          <div className="tp-wait">{t(lang, 'tp.estimated', { wait: formatEstimate(ticket, lang) })}</div>
+          <div className="tp-wait" data-testid="tp-wait">
+            {/* 暂无窗口办理 is a sentence of its own, not a length of time to wait */}
+            {ticket.unstaffed
+              ? formatEstimate(ticket, lang)
+              : t(lang, 'tp.estimated', { wait: formatEstimate(ticket, lang) })}
+          </div>
         </div>
       );
     case 'called':
@@ -79,4 +86,27 @@ export function TicketStatus(p: { ticket: TicketView; catalogue: Catalogue | nul
         </div>
       );
   }
+}
+
+/**
+ * 转办: where the ticket waits now (the new queue, and the window it was sent to, if any). The
+ * officer's note is staff-only and never reaches this page.
+ */
+function Transferred(p: { ticket: TicketView; catalogue: Catalogue | null; lang: Lang }): ReactElement {
+  const { ticket, catalogue, lang } = p;
+  const queue = catalogue?.queues.find((q) => q.id === ticket.queueId)?.name ?? ticket.queueId;
+  return (
+    <div className="tp-transfer" data-testid="tp-transfer" role="status">
+      <div className="tp-transfer__title">
+        <Icon name="info" size={26} />
+        {ts(lang, 'transferred')}
+      </div>
+      <div className="tp-transfer__where" data-testid="tp-transfer-where">
+        {ticket.targetWindowId !== null
+          ? ts(lang, 'transferredWindow', { window: windowName(lang, catalogue, ticket.targetWindowId) })
+          : ts(lang, 'transferredQueue', { queue })}
+      </div>
+      <div className="tp-transfer__hint">{ts(lang, 'transferredHint')}</div>
+    </div>
+  );
 }

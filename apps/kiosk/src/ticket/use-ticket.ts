@@ -1,5 +1,5 @@
-import { useEffect, useState } from 'react';
-import type { Catalogue, TicketView } from '@yichuang/protocol';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { ticketViewSchema, type Catalogue, type TicketView } from '@yichuang/protocol';
 import { fetchCatalogue } from '../fetch-catalogue.ts';
 
 export const POLL_MS = 5000;
@@ -9,6 +9,8 @@ export interface TicketState {
   /** unknown: the hub has no such ticket; offline: the last poll did not get through. */
   problem: 'unknown' | 'offline' | null;
   updatedAt: number | null;
+  /** Ask again now (after the citizen rated, say) rather than at the next tick. */
+  refresh: () => void;
 }
 
 /** The ticket id from `/t/:ticketId`. */
@@ -17,22 +19,29 @@ export function ticketIdFromPath(pathname: string): string | null {
   return m?.[1] === undefined ? null : decodeURIComponent(m[1]);
 }
 
-/** Polls `GET /api/tickets/:id` every 5 s (the page needs no login: the id is the capability). */
+/**
+ * Follows the ticket by polling `GET /api/tickets/:id` every 5 s (the page needs no login: the id is
+ * enough to read the public view; a phone keeps no socket open). The answer is parsed before use.
+ */
 export function useTicket(id: string): TicketState {
-  const [state, setState] = useState<TicketState>({ ticket: null, problem: null, updatedAt: null });
+  const [state, setState] = useState<Omit<TicketState, 'refresh'>>({ ticket: null, problem: null, updatedAt: null });
+  const pollRef = useRef<() => Promise<void>>(() => Promise.resolve());
   useEffect(() => {
     let stopped = false;
     const poll = async (): Promise<void> => {
       try {
         const res = await fetch(`/api/tickets/${encodeURIComponent(id)}`, { cache: 'no-store' });
         if (stopped) return;
+        const parsed = res.ok ? ticketViewSchema.safeParse(await res.json()) : null;
+        if (stopped) return;
         if (res.status === 404) setState({ ticket: null, problem: 'unknown', updatedAt: Date.now() });
-        else if (res.ok) setState({ ticket: (await res.json()) as TicketView, problem: null, updatedAt: Date.now() });
+        else if (parsed?.success === true) setState({ ticket: parsed.data, problem: null, updatedAt: Date.now() });
         else setState((s) => ({ ...s, problem: 'offline' }));
       } catch {
         if (!stopped) setState((s) => ({ ...s, problem: 'offline' }));
       }
     };
+    pollRef.current = poll;
     void poll();
     const timer = setInterval(() => void poll(), POLL_MS);
     return () => {
@@ -40,7 +49,8 @@ export function useTicket(id: string): TicketState {
       clearInterval(timer);
     };
   }, [id]);
-  return state;
+  const refresh = useCallback(() => void pollRef.current(), []);
+  return { ...state, refresh };
 }
 
 /** Names of matters and windows, fetched once. */
