@@ -3,6 +3,8 @@ import { dbFingerprint, startHub, type Harness } from '../support/hub-harness.ts
 
 const KIOSK = 'kiosk-1-secret';
 const DISPLAY = 'display-1-secret';
+/** The rater screen of w1 (t1 is called there; t2 was served at w2). */
+const RATER = 'rater-1-secret';
 let h: Harness;
 let a1: string;
 let a2: string;
@@ -282,26 +284,53 @@ const cases: Case[] = [
     'VALIDATION_FAILED',
   ],
   ['notices read by a display', 'GET', '/api/notices', undefined, () => DISPLAY, 403, 'FORBIDDEN'],
-  ['a rating of 6', 'POST', '/api/ratings', { ticketId: 't2', level: 6 }, () => a2, 400, 'VALIDATION_FAILED'],
-  ['a rating of 0', 'POST', '/api/ratings', { ticketId: 't2', level: 0 }, () => a2, 400, 'VALIDATION_FAILED'],
-  ['a rating of 2.5', 'POST', '/api/ratings', { ticketId: 't2', level: 2.5 }, () => a2, 400, 'VALIDATION_FAILED'],
+  ['a rating of 6', 'POST', '/api/ratings', { ticketId: 't2', level: 6 }, () => RATER, 400, 'VALIDATION_FAILED'],
+  ['a rating of 0', 'POST', '/api/ratings', { ticketId: 't2', level: 0 }, () => RATER, 400, 'VALIDATION_FAILED'],
+  ['a rating of 2.5', 'POST', '/api/ratings', { ticketId: 't2', level: 2.5 }, () => RATER, 400, 'VALIDATION_FAILED'],
   [
     'a low rating without a reason',
     'POST',
     '/api/ratings',
     { ticketId: 't2', level: 1 },
-    () => a2,
+    () => RATER,
     400,
     'VALIDATION_FAILED',
   ],
   [
-    'a rating for a ticket another window served',
+    'a rating by the officer who served the ticket',
     'POST',
     '/api/ratings',
     { ticketId: 't2', level: 5 },
-    () => a1,
+    () => a2,
     403,
     'FORBIDDEN',
+  ],
+  [
+    'a citizen rating with a wrong link secret',
+    'POST',
+    '/api/tickets/t2/rating',
+    { secret: 'AAAAAAAAAAAAAAAA', level: 5 },
+    () => undefined,
+    403,
+    'FORBIDDEN',
+  ],
+  [
+    'a citizen rating of 6',
+    'POST',
+    '/api/tickets/t2/rating',
+    { secret: 'AAAAAAAAAAAAAAAA', level: 6 },
+    () => undefined,
+    400,
+    'VALIDATION_FAILED',
+  ],
+  [
+    'a citizen rating with a field too many',
+    'POST',
+    '/api/tickets/t2/rating',
+    { secret: 'AAAAAAAAAAAAAAAA', level: 5, ticketId: 't1' },
+    () => undefined,
+    400,
+    'VALIDATION_FAILED',
   ],
   [
     'a rater screen rating another window’s ticket',
@@ -317,7 +346,7 @@ const cases: Case[] = [
     'POST',
     '/api/ratings',
     { ticketId: 't1', level: 5 },
-    () => a1,
+    () => RATER,
     409,
     'NOT_RATEABLE',
   ],
@@ -326,7 +355,7 @@ const cases: Case[] = [
     'POST',
     '/api/ratings',
     { ticketId: 'nope', level: 5 },
-    () => a1,
+    () => RATER,
     404,
     'UNKNOWN_TICKET',
   ],

@@ -70,7 +70,8 @@ function bearerFor(auth: 'anyone' | readonly string[]): string | undefined {
   return 'rater-1-secret';
 }
 
-const posts = routes.filter((r) => r.method === 'POST' && r.url !== '/api/auth/login');
+// Logout takes no body: an empty one ({} or none) is the logout itself, tried below with a token of its own.
+const posts = routes.filter((r) => r.method === 'POST' && r.url !== '/api/auth/login' && r.url !== '/api/auth/logout');
 
 describe('fuzzed REST bodies', () => {
   it.each(posts.map((r) => [r.url, r] as const))('POST %s', async (_url, route) => {
@@ -101,6 +102,22 @@ describe('fuzzed REST bodies', () => {
       { numRuns: 40, seed: 20261201 },
     );
     expect(dbFingerprint(h.db)).toEqual(before);
+  });
+});
+
+describe('fuzzed logout bodies', () => {
+  it('junk bodies are refused and the token still works', async () => {
+    const token = await h.login('a2');
+    for (const raw of ['[]', '"text"', '42', '{"a":', '{"token":"x"}', '{"__proto__":{}}', ...extremes.slice(4)]) {
+      const res = await fetch(`${h.url}/api/auth/logout`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: raw,
+      });
+      expect(res.status, raw.slice(0, 40)).toBeGreaterThanOrEqual(400);
+      expect(res.status, raw.slice(0, 40)).toBeLessThan(500);
+    }
+    expect((await h.api('GET', '/api/hall', undefined, token)).status).toBe(200);
   });
 });
 

@@ -56,7 +56,9 @@ describe('ticket printing', () => {
     expect(text).toContain('无犯罪记录证明');
     expect(text).toContain('绿色通道');
     expect(text).toContain('023-00000000');
-    expect(job.qr).toEqual([`http://hall.example:8080/t/${res.body.id as string}`]);
+    // The QR code carries the ticket's link secret: the citizen's own page and 好差评 need it.
+    const id = res.body.id as string;
+    expect(job.qr).toEqual([`http://hall.example:8080/t/${id}?s=${h.hub.context.ticketSecrets.of(id)}`]);
     expect(job.cuts).toBe(1);
     await waitFor(() => events.some((e) => e.type === 'ticket:printed'), 3000, 'ticket:printed');
     expect((await h.api('GET', `/api/tickets/${res.body.id as string}`)).body.printed).toBe(true);

@@ -88,6 +88,8 @@ const hourOf = (at: number) => Math.floor((at - MIDNIGHT) / 3600_000);
 interface ScriptTicket {
   id: string;
   number: string;
+  /** The ticket's page with its secret, as the kiosk got it (`/t/<id>?s=…`): the citizen rates with it. */
+  link: string;
   queue: Queue;
   issueQueue: Queue;
   issuedAt: number;
@@ -198,7 +200,15 @@ class ScriptedDay {
     const t = await this.ok('POST', '/api/tickets', { requestId: `k${++this.requests}`, ...body }, KIOSK);
     expect(t.issuedAt).toBe(this.now);
     const queue = t.queueId as Queue;
-    this.tickets.set(t.id, { id: t.id, number: t.number, queue, issueQueue: queue, issuedAt: this.now, called: false });
+    this.tickets.set(t.id, {
+      id: t.id,
+      number: t.number,
+      link: t.link,
+      queue,
+      issueQueue: queue,
+      issuedAt: this.now,
+      called: false,
+    });
     this.waiting.add(t.id);
     this.totals.issued++;
     this.queues[queue].issued++;
@@ -325,7 +335,9 @@ class ScriptedDay {
     const roll = this.rng();
     const level = roll < 0.45 ? 5 : roll < 0.7 ? 4 : roll < 0.8 ? 3 : roll < 0.9 ? 2 : 1;
     const reason = level <= 2 ? LOW_REASONS[this.int(0, LOW_REASONS.length - 1)]! : undefined;
-    await this.ok('POST', '/api/ratings', { ticketId: t.id, level, reason }, this.tokens[w.holder!]);
+    // 好差评 is the citizen's, from their ticket page with the link's secret.
+    const secret = new URL(t.link, 'http://hall').searchParams.get('s');
+    await this.ok('POST', `/api/tickets/${t.id}/rating`, { secret, level, reason }, undefined);
     this.ratings.push(level);
     this.win.get(w.id)!.ratings.push(level);
     this.officer.get(w.holder!)!.ratings.push(level);

@@ -92,7 +92,9 @@ function allowed(
     case 'holder-or-manager':
       return c.holds === 'w1' || c.role === 'manager';
     case 'server':
-      return c.holds === 'w1' || c.role === 'rater';
+      return c.role === 'rater'; // 好差评 is the citizen's: their rater screen, never an officer
+    case 'window-today':
+      return c.holds === 'w1' || c.role === 'manager'; // the notice was issued at w1; a2 never held it
   }
 }
 
@@ -102,10 +104,15 @@ type Sample = { path: string; body?: unknown } | ((x: Seeded) => { path: string;
 const SAMPLES: Record<string, Sample> = {
   'GET /api/health': { path: '/api/health' },
   'POST /api/auth/login': { path: '/api/auth/login', body: { officerId: 'b4', pin: '5678' } },
+  'POST /api/auth/logout': { path: '/api/auth/logout', body: {} },
   'GET /api/catalogue': { path: '/api/catalogue' },
   'GET /api/hall': { path: '/api/hall' },
   'POST /api/tickets': { path: '/api/tickets', body: { requestId: 'new-1', serviceId: 'cert' } },
   'GET /api/tickets/:id': (x) => ({ path: `/api/tickets/${x.called}` }),
+  'POST /api/tickets/:id/rating': (x) => ({
+    path: `/api/tickets/${x.done}/rating`,
+    body: { secret: x.h.hub.context.ticketSecrets.of(x.done), level: 5 },
+  }),
   'POST /api/tickets/:id/transfer': (x) => ({ path: `/api/tickets/${x.called}/transfer`, body: { toQueueId: 'long' } }),
   'POST /api/windows/:id/call-next': { path: '/api/windows/w1/call-next', body: { requestId: 'm-c' } },
   'POST /api/windows/:id/call-ticket': (x) => ({ path: '/api/windows/w1/call-ticket', body: { ticketId: x.called } }),

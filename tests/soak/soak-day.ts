@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { HubConnection } from '@yichuang/client';
 import { spawnHub, type HubProcess } from '../support/hub-process.ts';
 import { SoakClient } from './soak-client.ts';
-import { DISPLAY_KEY, fakeIdCard, fakeName, KIOSKS, soakHall } from './soak-hall.ts';
+import { DISPLAY_KEY, fakeIdCard, fakeName, KIOSKS, raterKey, soakHall } from './soak-hall.ts';
 import type { Tally } from './soak-tally.ts';
 import { emptyTally } from './soak-tally.ts';
 
@@ -207,7 +207,8 @@ export async function playSoakDay(o: SoakOptions): Promise<SoakRun> {
           level,
           ...(level <= 2 ? { reason: 'waited-long' } : {}),
         };
-        const res = await client.send('POST', '/api/ratings', body, tokens.get(holder));
+        // The citizen rates on the window's 好差评 screen: officers may not rate.
+        const res = await client.send('POST', '/api/ratings', body, raterKey(i));
         if (res.status === 201) tally.rate(level);
       }
       if (rnd() < 0.015) {

@@ -4,10 +4,14 @@ import { benchHallConfig } from '../bench/bench-hub.ts';
 export const KIOSKS = ['kiosk-1-secret', 'kiosk-2-secret'];
 export const DISPLAY_KEY = 'display-1-secret';
 
+/** The 好差评 screen at window `i`: the test hall's own rater at w1, one more per other window. */
+export const raterKey = (i: number): string => (i === 1 ? 'rater-1-secret' : `rater-w${i}-secret`);
+
 /**
  * The soak's hall: the test hall with `windows` windows (w1 serves all queues and is the green-channel
  * window; the others serve the quick queue or both), A and B officers on every post, PINs as scrypt
- * hashes like a real hall's config, and no kiosk rate limit (the soak's kiosks are machines).
+ * hashes like a real hall's config, a rating screen at every window (好差评 is the citizen's, not the
+ * officer's), and no kiosk rate limit (the soak's kiosks are machines).
  */
 export function soakHall(windows: number): HallConfigInput {
   const config = benchHallConfig(windows) as HallConfigInput;
@@ -16,6 +20,15 @@ export function soakHall(windows: number): HallConfigInput {
     // Open around the clock: the soak runs whenever CI does.
     hall: { ...config.hall, hours: [{ days: [1, 2, 3, 4, 5, 6, 7], open: '00:00', close: '23:59' }] },
     kiosk: { ticketsPerMinute: 100_000, oneTicketPerIdCard: false },
+    devices: [
+      ...(config.devices ?? []),
+      ...Array.from({ length: windows - 1 }, (_, k) => ({
+        id: `rater-w${k + 2}`,
+        kind: 'rater' as const,
+        key: raterKey(k + 2),
+        window: `w${k + 2}`,
+      })),
+    ],
     callRules: { ...config.callRules, maxRecalls: 3 },
   };
 }

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { networkInterfaces } from 'node:os';
+import { dirname } from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import {
   fail,
@@ -20,6 +21,7 @@ import { NoticePrinting } from './printing/notice-printing.ts';
 import { publicBaseUrl, type PublicUrl } from './printing/public-url.ts';
 import { SerialDevices, type SerialDeviceFactory } from './devices/serial-devices.ts';
 import type { SerialDriverOptions } from '@yichuang/serial';
+import { fileConfinementProblem } from '@yichuang/printer';
 import { HallAlerts } from './alerts/hall-alerts.ts';
 import { configHash } from './config/config-versions.ts';
 import { LiveConfig, resolveStartupConfig } from './config/live-config.ts';
@@ -34,7 +36,8 @@ import { BODY_LIMIT, registerRoutes } from './rest/register-routes.ts';
 import { lastSeq } from './store/event-log.ts';
 import { stmt, type Db } from './store/open-db.ts';
 import { idCardHasher } from './store/id-card-hasher.ts';
-import { ticketSecrets } from './auth/ticket-secret.ts';
+import { publicTicketPath, ticketSecrets } from './auth/ticket-secret.ts';
+import { withTicketLink } from './auth/ticket-link.ts';
 
 export const HUB_VERSION = '0.1.0';
 
@@ -69,6 +72,8 @@ export interface HubOptions {
    * config's hall.publicUrl; with neither, the listening URL.
    */
   publicUrl?: string;
+  /** The data directory: `file:` printers may write only under it. Default: the database file's folder. */
+  dataDir?: string;
 }
 
 export interface Hub {
@@ -137,7 +142,9 @@ export function createHub(opts: HubOptions): Hub {
     if (!r.ok) log(`数据库完整性检查失败 / integrity_check FAILED on ${opts.db.name}: ${r.detail}`);
   });
 
+  const secrets = ticketSecrets(opts.db);
   const bus = new CommandBus({
+    enrich: (name, result) => withTicketLink(secrets, name, result),
     observe: metrics,
     db: opts.db,
     config: adjust(startup.config),
@@ -154,7 +161,12 @@ export function createHub(opts: HubOptions): Hub {
     },
   });
 
-  const printers = opts.printers ?? printersFromConfig(bus.config);
+  const dataDir = opts.dataDir ?? dirname(opts.db.name);
+  for (const p of bus.config.printers) {
+    const refused = p.uri.toLowerCase().startsWith('file:') ? fileConfinementProblem(p.uri, dataDir) : null;
+    if (refused !== null) log(`打印机 ${p.id} 不能使用（只能写入数据目录）/ printer ${p.id} refused: ${refused}`);
+  }
+  const printers = opts.printers ?? printersFromConfig(bus.config, undefined, dataDir);
   const publicBase = (): PublicUrl =>
     publicBaseUrl({ cli: opts.publicUrl, config: bus.config.hall.publicUrl, listening: publicUrl });
   const printing = new TicketPrinting({
@@ -162,6 +174,7 @@ export function createHub(opts: HubOptions): Hub {
     db: opts.db,
     printers,
     publicUrl: () => publicBase().url,
+    ticketPath: (id) => publicTicketPath(id, secrets.of(id)),
     clock,
     log,
     onStatus: () => io?.emit('hub:printers', printerList(bus.config, printing.statuses())),
@@ -207,10 +220,11 @@ export function createHub(opts: HubOptions): Hub {
       log,
       adjust,
       pinCost: opts.pinCost,
+      fileRoot: dataDir,
       onApplied: (config, sections) => {
         if (sections.includes('serialDevices') || sections.includes('windows')) void serial.reconfigure(bus.config);
         if (sections.includes('printers') && opts.printers === undefined)
-          void printing.reconfigure(before, config, (c) => printersFromConfig(c));
+          void printing.reconfigure(before, config, (c) => printersFromConfig(c, undefined, dataDir));
         before = config;
         if (io !== null) resyncAll(io, context);
       },
@@ -227,14 +241,13 @@ export function createHub(opts: HubOptions): Hub {
     return row === undefined ? undefined : (JSON.parse(row.data) as Ticket);
   };
 
-  const secrets = ticketSecrets(opts.db);
   const context: HubContext = {
     db: opts.db,
     ticketSecrets: secrets,
     bus,
     clock,
     log,
-    throttle: new LoginThrottle(),
+    throttle: new LoginThrottle(opts.db),
     tokenTtlMs: opts.tokenTtlMs ?? 12 * 3600_000,
     health: () => ({ ok: true, version: HUB_VERSION, protocol: PROTOCOL_VERSION }),
     hallView: () => hallView(bus.state, seq, clock(), printing.statuses(), serial.list()),
@@ -279,6 +292,16 @@ export function createHub(opts: HubOptions): Hub {
         })();
       if (row === undefined) return { ok: false, error: fail('UNKNOWN_TICKET', '没有该号票 / unknown ticket') };
       return printing.reprint(row, printerId);
+    },
+    endSessions: (bearer) => {
+      let closed = 0;
+      if (io === null || bearer === '') return closed;
+      for (const socket of io.sockets.sockets.values())
+        if (socket.data.bearer === bearer) {
+          socket.disconnect(true);
+          closed++;
+        }
+      return closed;
     },
   };
 

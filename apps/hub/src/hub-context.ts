@@ -45,4 +45,6 @@ export interface HubContext {
   /** The secret of each ticket's public link (`/t/:id?s=…`): the citizen's page and own rating need it. */
   ticketSecrets: TicketSecrets;
   reprintTicket: (ticketId: string, printerId?: string) => Promise<Ack<{ ticketId: string; printerId: string }>>;
+  /** Close every socket opened with this bearer credential (a logout); returns how many were closed. */
+  endSessions: (bearer: string) => number;
 }

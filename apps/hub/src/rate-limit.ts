@@ -4,6 +4,11 @@ export class RateLimiter {
 
   constructor(private readonly windowMs = 60_000) {}
 
+  /** Keys remembered (the caller may start over past a bound). */
+  get size(): number {
+    return this.hits.size;
+  }
+
   /** Records a hit and says whether it was within the limit. */
   allow(key: string, now: number, limit: number): boolean {
     const recent = (this.hits.get(key) ?? []).filter((t) => now - t < this.windowMs);

@@ -34,7 +34,7 @@ export { parseTcpUri, TcpTransport } from './transports/tcp.ts';
 export type { TcpTransportOptions } from './transports/tcp.ts';
 export { parseSerialUri, SerialTransport } from './transports/serial.ts';
 export type { SerialPortFactory, SerialPortLike, SerialTransportOptions } from './transports/serial.ts';
-export { FileTransport, parseFileUri } from './transports/file.ts';
+export { FileTransport, fileConfinementProblem, parseFileUri } from './transports/file.ts';
 export { createTransport } from './transports/create-transport.ts';
 export type { CreateTransportOptions } from './transports/create-transport.ts';
 export { PrintQueue } from './print-queue.ts';

@@ -76,7 +76,11 @@ function deviceWindow(state: HallState, deviceId: string): { window: string; via
   return pad === undefined ? undefined : { window: pad.window, via: 'pad' };
 }
 
-/** 好差评: once per finished ticket, by the officer who served it or the rating device of that window. */
+/**
+ * 好差评: once per finished ticket, by the citizen: the rating device of the serving window, or the citizen
+ * themselves (the hub proved the ticket's link secret). An officer may not rate: they would block the
+ * citizen's own rating.
+ */
 export function decideRating(
   state: HallState,
   p: CommandPayload<'rating:submit'>,
@@ -93,11 +97,11 @@ export function decideRating(
     if (bound === undefined || bound.window !== t.windowId)
       return { error: fail('FORBIDDEN', '该评价器不属于办理窗口 / this rating device is not at the serving window') };
     via = bound.via;
+  } else if (actor.kind === 'citizen') {
+    if (actor.ticketId !== t.id) return { error: fail('FORBIDDEN', '只能评价自己的号票 / not your ticket') };
+    via = 'citizen';
   } else if (actor.kind === 'officer') {
-    const holder = t.windowId === null ? undefined : state.windows.get(t.windowId)?.holder?.officerId;
-    if (t.officerId !== actor.officerId && holder !== actor.officerId)
-      return { error: fail('FORBIDDEN', '只能评价本窗口办理的业务 / another window served this ticket') };
-    via = 'officer';
+    return { error: fail('FORBIDDEN', '好差评由群众本人评价 / only the citizen rates the service') };
   } else {
     return { error: fail('FORBIDDEN', '无权评价 / not allowed to rate') };
   }

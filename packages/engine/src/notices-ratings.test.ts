@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import type { Actor } from '@yichuang/protocol';
 import { TestHall, TUESDAY, manager, officer, ofType, rater } from './test-hall.ts';
+
+const citizen = (ticketId: string): Actor => ({ kind: 'citizen', role: 'citizen', ticketId });
 
 /** Monday 09:30: o1 holds w1 and o3 holds w2. */
 function hall(): TestHall {
@@ -101,15 +104,26 @@ describe('好差评 ratings', () => {
     });
     expect(h.ticket(id).rating).toBe(5);
     expect(h.fail('rating:submit', { ticketId: id, level: 4 }, rater('r1'))).toBe('ALREADY_RATED');
-    expect(h.fail('rating:submit', { ticketId: id, level: 4 }, officer('o1'))).toBe('ALREADY_RATED');
+    expect(h.fail('rating:submit', { ticketId: id, level: 4 }, citizen(id))).toBe('ALREADY_RATED');
   });
 
-  it('the serving officer may enter it; a low level carries its reason', () => {
+  it('the citizen rates their own ticket once; a low level carries its reason', () => {
     const h = hall();
     const id = finishedAtW1(h);
-    const r = h.ok('rating:submit', { ticketId: id, level: 2, reason: 'waited-long' }, officer('o1'));
+    const r = h.ok('rating:submit', { ticketId: id, level: 2, reason: 'waited-long' }, citizen(id));
     expect(ofType(h.events, 'ticket:rated')[0]?.payload.rating).toMatchObject({ level: 2, reason: 'waited-long' });
-    expect(r.result.rating.via).toBe('officer');
+    expect(r.result.rating.via).toBe('citizen');
+    expect(h.fail('rating:submit', { ticketId: id, level: 5 }, citizen(id))).toBe('ALREADY_RATED');
+  });
+
+  it('an officer may not rate, not even the ticket they served: the citizen can still rate it', () => {
+    const h = hall();
+    const id = finishedAtW1(h);
+    expect(h.fail('rating:submit', { ticketId: id, level: 5 }, officer('o1'))).toBe('FORBIDDEN');
+    expect(h.fail('rating:submit', { ticketId: id, level: 5 }, manager)).toBe('FORBIDDEN');
+    const other = h.take('hz-move');
+    expect(h.fail('rating:submit', { ticketId: id, level: 5 }, citizen(other.id))).toBe('FORBIDDEN');
+    expect(h.ok('rating:submit', { ticketId: id, level: 5 }, citizen(id)).result.rating.via).toBe('citizen');
   });
 
   it('refuses another window, its rater or pad, an unfinished or unknown ticket', () => {
@@ -118,7 +132,7 @@ describe('好差评 ratings', () => {
     const called = h.callNext('w1')!;
     expect(h.fail('rating:submit', { ticketId: called.id, level: 5 }, rater('r1'))).toBe('NOT_RATEABLE');
     h.ok('window:finish', { windowId: 'w1' }, officer('o1'));
-    expect(h.fail('rating:submit', { ticketId: called.id, level: 5 }, officer('o3'))).toBe('FORBIDDEN');
+    expect(h.fail('rating:submit', { ticketId: called.id, level: 5 }, officer('o1'))).toBe('FORBIDDEN');
     expect(h.fail('rating:submit', { ticketId: called.id, level: 5 }, rater('pad2'))).toBe('FORBIDDEN');
     expect(h.fail('rating:submit', { ticketId: called.id, level: 5 }, rater('ghost'))).toBe('FORBIDDEN');
     expect(h.fail('rating:submit', { ticketId: 'nope', level: 5 }, rater('r1'))).toBe('UNKNOWN_TICKET');

@@ -70,7 +70,7 @@ export const commandSchemas = {
     .refine((a) => a.start < a.end, { message: 'start must be before end', path: ['end'] }),
   /** A one-time notice slip, printed on the printer of the window the officer holds. */
   'notice:create': z.strictObject({ requestId: requestIdSchema, ...noticeCreateFields }),
-  /** 好差评 for a finished ticket: by the officer who served it, or the rater device of that window. */
+  /** 好差评 for a finished ticket: by the rater device of that window, or the citizen holding the ticket's link secret. */
   'rating:submit': z
     .strictObject({ requestId: requestIdSchema, ...ratingCreateFields })
     .refine(lowRatingNeedsReason, { message: LOW_RATING_MESSAGE, path: ['reason'] }),
@@ -81,7 +81,8 @@ export type CommandPayload<C extends CommandName> = z.infer<(typeof commandSchem
 export type Command = { [C in CommandName]: { name: C; payload: CommandPayload<C> } }[CommandName];
 export const commandNames = Object.keys(commandSchemas) as CommandName[];
 
-export type ActorRole = 'kiosk' | 'display' | 'rater' | 'officer' | 'manager' | 'system';
+/** `citizen`: a person with a ticket's link secret (their own 好差评); only the hub makes such an actor. */
+export type ActorRole = 'kiosk' | 'display' | 'rater' | 'officer' | 'manager' | 'citizen' | 'system';
 
 /** Who may send each command. The engine checks the finer rules (roster, holding the window). */
 export const commandRoles: Record<CommandName, readonly ActorRole[]> = {
@@ -100,7 +101,8 @@ export const commandRoles: Record<CommandName, readonly ActorRole[]> = {
   'hall:carry-over': ['manager'],
   'appointment:book': ['manager'],
   'notice:create': ['officer', 'manager'],
-  'rating:submit': ['officer', 'rater'],
+  // 好差评 belongs to the citizen: their rater screen or pad at the window, or their own ticket page.
+  'rating:submit': ['rater', 'citizen'],
 };
 
 /**
@@ -108,9 +110,10 @@ export const commandRoles: Record<CommandName, readonly ActorRole[]> = {
  *   holder             the officer holding the window the command names (any window, for a notice)
  *   holder-or-manager  the officer holding the ticket's window, or a manager (who may move any live ticket)
  *   rostered           an officer on that window's A/B roster
- *   server             the officer who served the ticket (or holds its window now), or a rating device bound to its window
+ *   server             a rating device bound to the ticket's window (or the citizen with the ticket's link secret)
+ *   window-today       an officer who holds, or held today, the window of the record (a notice), or a manager
  */
-export type AccessScope = 'holder' | 'holder-or-manager' | 'rostered' | 'server';
+export type AccessScope = 'holder' | 'holder-or-manager' | 'rostered' | 'server' | 'window-today';
 export const commandScopes: Record<CommandName, AccessScope | null> = {
   'ticket:take': null,
   'window:sign-in': 'rostered',
@@ -134,10 +137,13 @@ export const commandScopes: Record<CommandName, AccessScope | null> = {
 export type Actor =
   | { kind: 'device'; role: 'kiosk' | 'display' | 'rater'; deviceId: string }
   | { kind: 'officer'; role: 'officer' | 'manager'; officerId: string }
+  /** The citizen of one ticket, proven by its link secret (`/t/:id?s=…`). */
+  | { kind: 'citizen'; role: 'citizen'; ticketId: string }
   | { kind: 'system'; role: 'system' };
 
 export function actorLabel(actor: Actor): string {
   if (actor.kind === 'device') return `device:${actor.deviceId}`;
   if (actor.kind === 'officer') return `officer:${actor.officerId}`;
+  if (actor.kind === 'citizen') return `citizen:${actor.ticketId}`;
   return 'system';
 }

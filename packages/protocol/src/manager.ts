@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { EventEnvelope } from './events.ts';
 import type { SerialDeviceView } from './entities.ts';
+import { isTrivialPin, TRIVIAL_PIN_MESSAGE } from './pin-rules.ts';
 
 /** What the manager console reads and sends beyond the v1 table: alerts, devices, config, audit. */
 
@@ -44,7 +45,11 @@ export interface DevicesView {
   serialDevices: SerialDeviceView[];
 }
 
-/** The running config as the console edits it (PINs only as scrypt hashes). */
+/**
+ * The running config as the console edits it. Secrets never leave the hub: officers come without `pin` or
+ * `pinHash`, devices without `key`. Sent back, an officer without `pin`/`pinHash` keeps their PIN and a
+ * device without `key` keeps its key; `pin` sets a new PIN (not a trivial one), `key` a new key.
+ */
 export interface ConfigDocument {
   version: number;
   at: number;
@@ -67,7 +72,10 @@ export const displayNoticesBodySchema = z.strictObject({
   notices: z.array(z.string().trim().min(1).max(200)).max(20),
 });
 export const pinResetBodySchema = z.strictObject({
-  pin: z.string().regex(/^\d{4,8}$/, '密码为 4 到 8 位数字 / the PIN is 4 to 8 digits'),
+  pin: z
+    .string()
+    .regex(/^\d{4,8}$/, '密码为 4 到 8 位数字 / the PIN is 4 to 8 digits')
+    .refine((pin) => !isTrivialPin(pin), TRIVIAL_PIN_MESSAGE),
 });
 export const ticketReprintBodySchema = z.strictObject({ printerId: z.string().min(1).max(64).optional() });
 

@@ -54,8 +54,8 @@ export const ratingSchema = z.object({
   level: z.number().int().min(1).max(5),
   /** A code of `ratingReasons` or the citizen's own words. */
   reason: z.string().nullable(),
-  /** Where the rating came from. */
-  via: z.enum(['officer', 'rater', 'pad']),
+  /** Where the rating came from: `citizen` is their own ticket page; `officer` only in logs from before officers were barred. */
+  via: z.enum(['officer', 'rater', 'pad', 'citizen']),
   at: z.number().int().nonnegative(),
 });
 export type Rating = z.infer<typeof ratingSchema>;

@@ -9,8 +9,14 @@ export interface WindowResult {
 }
 
 /** What each command answers with on success. */
+/**
+ * A ticket just taken, for the kiosk that took it: `link` is the path of the citizen's own page with the
+ * ticket's secret (`/t/<id>?s=<secret>`), for the QR code. Never part of a TicketView: displays see those.
+ */
+export type TakenTicket = TicketView & { link?: string };
+
 export interface CommandResults {
-  'ticket:take': TicketView;
+  'ticket:take': TakenTicket;
   'window:sign-in': WindowResult;
   'window:sign-out': WindowResult;
   'window:call-next': WindowResult;

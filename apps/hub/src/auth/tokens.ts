@@ -36,3 +36,8 @@ export function checkToken(db: Db, token: string, now: number): TokenCheck {
 export function revokeTokens(db: Db, officerId: string): void {
   stmt(db, 'DELETE FROM tokens WHERE officer_id = ?').run(officerId);
 }
+
+/** Logout: this one token stops working at once. Returns whether it was still there. */
+export function revokeToken(db: Db, token: string): boolean {
+  return stmt(db, 'DELETE FROM tokens WHERE hash = ?').run(sha256(token)).changes > 0;
+}

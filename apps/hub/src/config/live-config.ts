@@ -1,4 +1,13 @@
-import { actorLabel, fail, type Ack, type Actor, type ConfigDocument, type HallConfig } from '@yichuang/protocol';
+import {
+  actorLabel,
+  fail,
+  type Ack,
+  type Actor,
+  type ConfigDocument,
+  type DomainError,
+  type HallConfig,
+} from '@yichuang/protocol';
+import { fileConfinementProblem } from '@yichuang/printer';
 import { revokeTokens } from '../auth/tokens.ts';
 import type { CommandBus } from '../command-bus.ts';
 import { ConfigError, parseHallConfig } from '../config-loader.ts';
@@ -6,6 +15,7 @@ import { appendEvents } from '../store/event-log.ts';
 import type { Db } from '../store/open-db.ts';
 import { describeChanges, type ConfigChanges } from './config-diff.ts';
 import { liveSafetyProblem } from './config-safety.ts';
+import { keepSecrets, trivialPins, withoutSecrets } from './config-secrets.ts';
 import { dropRemovedWindows, insertConfig, latestConfig, type StoredConfig } from './config-versions.ts';
 
 export interface LiveConfigOptions {
@@ -18,6 +28,8 @@ export interface LiveConfigOptions {
   /** After a change is committed: devices, printers and screens follow. */
   onApplied: (config: HallConfig, sections: string[]) => void;
   pinCost?: number;
+  /** Where `file:` printers may write (the data directory); a live edit may not point one elsewhere. */
+  fileRoot?: string;
 }
 
 export interface AppliedChange extends ConfigChanges {
@@ -70,10 +82,13 @@ export class LiveConfig {
     this.stored = startup;
   }
 
-  /** The running config as stored (before the demo's adjustments), for the console and export. */
+  /**
+   * The running config as stored (before the demo's adjustments), for the console and export, without
+   * its secrets: no PIN hash and no device key ever leaves the hub (see keepSecrets for the way back).
+   */
   document(): ConfigDocument {
     const { version, at, actor, source, config } = this.stored;
-    return { version, at, actor, source, config };
+    return { version, at, actor, source, config: withoutSecrets(config) };
   }
 
   get config(): HallConfig {
@@ -91,9 +106,11 @@ export class LiveConfig {
           'baseVersion',
         ),
       };
+    const trivial = trivialPins(raw);
+    if (trivial !== null) return { ok: false, error: trivial };
     let next: HallConfig;
     try {
-      next = parseHallConfig(this.keepPins(raw), { pinCost: this.o.pinCost });
+      next = parseHallConfig(keepSecrets(raw, this.stored.config), { pinCost: this.o.pinCost });
     } catch (err) {
       if (!(err instanceof ConfigError)) throw err;
       const first = err.issues[0];
@@ -108,6 +125,8 @@ export class LiveConfig {
         },
       };
     }
+    const unsafePrinter = this.filePrinterProblem(next);
+    if (unsafePrinter !== null) return { ok: false, error: unsafePrinter };
     return this.commit(next, actor);
   }
 
@@ -117,18 +136,25 @@ export class LiveConfig {
   }
 
   /**
-   * An officer sent back without `pin` or `pinHash` keeps the PIN they have: the console never needs to
-   * hold PIN hashes to edit a name or a role.
+   * A `file:` printer added or moved by a live edit must write under the data directory (checked again at
+   * every write; one the config file already had is left to that check, so other edits still go through).
    */
-  private keepPins(raw: unknown): unknown {
-    if (typeof raw !== 'object' || raw === null || !Array.isArray((raw as { officers?: unknown }).officers)) return raw;
-    const known = new Map(this.stored.config.officers.map((o) => [o.id, o.pinHash]));
-    const officers = (raw as { officers: Record<string, unknown>[] }).officers.map((o) =>
-      typeof o === 'object' && o !== null && o.pin === undefined && o.pinHash === undefined && known.has(String(o.id))
-        ? { ...o, pinHash: known.get(String(o.id)) }
-        : o,
-    );
-    return { ...raw, officers };
+  private filePrinterProblem(next: HallConfig): DomainError | null {
+    const root = this.o.fileRoot;
+    if (root === undefined) return null;
+    const before = new Map(this.stored.config.printers.map((p) => [p.id, p.uri]));
+    const issues = next.printers.flatMap((p, i) => {
+      if (!p.uri.toLowerCase().startsWith('file:') || before.get(p.id) === p.uri) return [];
+      const problem = fileConfinementProblem(p.uri, root);
+      return problem === null ? [] : [{ path: `printers.${i}.uri`, message: problem }];
+    });
+    if (issues.length === 0) return null;
+    return {
+      code: 'VALIDATION_FAILED',
+      message: `文件打印机只能写入数据目录 ${root} / file printers may write only under the data directory: ${issues[0]!.message}`,
+      field: issues[0]!.path,
+      issues,
+    };
   }
 
   private commit(next: HallConfig, actor: Actor): Ack<AppliedChange> {

@@ -25,10 +25,16 @@ export interface HubPrinter {
   stop(): Promise<void>;
 }
 
-/** One print queue per configured printer (tcp://, serial path, or file:). */
-export function printersFromConfig(config: HallConfig, pollMs?: number): Map<string, HubPrinter> {
+/**
+ * One print queue per configured printer (tcp://, serial path, or file:). A `file:` printer writes only
+ * under `fileRoot` (the hub's data directory): anywhere else it is refused at every write and offline.
+ */
+export function printersFromConfig(config: HallConfig, pollMs?: number, fileRoot?: string): Map<string, HubPrinter> {
   return new Map(
-    config.printers.map((p) => [p.id, new PrintQueue({ id: p.id, transport: createTransport(p.uri), pollMs })]),
+    config.printers.map((p) => [
+      p.id,
+      new PrintQueue({ id: p.id, transport: createTransport(p.uri, { fileRoot }), pollMs }),
+    ]),
   );
 }
 
@@ -39,6 +45,8 @@ export interface PrintingOptions {
   printers: Map<string, HubPrinter>;
   /** Base of the citizen's ticket page URL printed as the QR code, e.g. http://192.168.1.10:8080. */
   publicUrl: () => string;
+  /** The path of a ticket's page with its link secret (`/t/<id>?s=…`): the citizen's page and own rating. */
+  ticketPath?: (ticketId: string) => string;
   clock: () => number;
   log: (line: string) => void;
   /** Called whenever a printer's status changes (the hub tells the screens). */
@@ -188,7 +196,7 @@ export class TicketPrinting {
         estimatedWaitS: view.estimatedWaitS,
         issuedAt: ticket.issuedAt,
         timezone: config.hall.timezone,
-        ticketUrl: `${this.o.publicUrl()}/t/${ticket.id}`,
+        ticketUrl: `${this.o.publicUrl()}${this.o.ticketPath?.(ticket.id) ?? `/t/${ticket.id}`}`,
         phones: config.hall.phones,
       },
       { paperWidthMm: printerConfig?.paperWidthMm ?? 80, columns: printerConfig?.columns },

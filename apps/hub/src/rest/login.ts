@@ -15,23 +15,23 @@ export async function login(hub: HubContext, req: RouteRequest): Promise<Ack<Log
   if (!parsed.success) return { ok: false, error: zodToError(parsed.error) };
   const { officerId, pin } = parsed.data;
   const now = hub.clock();
-  const keys = [`officer:${officerId}`, `ip:${req.ip}`];
-  const wait = Math.max(...keys.map((k) => hub.throttle.retryAfter(k, now)));
+  // Per officer id and address (and per address): wrong PINs from elsewhere never lock this officer out here.
+  const wait = hub.throttle.retryAfter(officerId, req.ip, now);
   if (wait > 0)
     return {
       ok: false,
       error: fail(
         'LOGIN_THROTTLED',
-        `尝试次数过多，请 ${Math.ceil(wait / 60_000)} 分钟后再试 / too many attempts, retry later`,
+        `尝试次数过多，请 ${Math.ceil(wait / 60_000)} 分钟后再试 / too many attempts, retry in ${Math.ceil(wait / 60_000)} min`,
       ),
     };
   const officer = hub.bus.config.officers.find((o) => o.id === officerId);
   const good = await verifyPin(pin, officer?.pinHash ?? dummy());
   if (officer === undefined || !good) {
-    for (const k of keys) hub.throttle.fail(k, now);
+    hub.throttle.failed(officerId, req.ip, now);
     return { ok: false, error: fail('BAD_CREDENTIALS', '警号或密码错误 / wrong officer id or PIN') };
   }
-  for (const k of keys) hub.throttle.succeed(k);
+  hub.throttle.succeeded(officerId, req.ip);
   const { token, expiresAt } = issueToken(hub.db, officer.id, now, hub.tokenTtlMs);
   return {
     ok: true,

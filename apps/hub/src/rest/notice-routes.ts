@@ -12,6 +12,7 @@ import {
 import { businessDay } from '@yichuang/engine';
 import type { HubContext } from '../hub-context.ts';
 import { findNotice, noticesOn, officerDay } from '../store/records.ts';
+import { NOT_YOUR_NOTICE, noticeReader } from './notice-access.ts';
 import { obj, requestIdOf, STAFF, type RouteRequest, type RouteSpec } from './route-spec.ts';
 
 const optionalRequestId = { requestId: requestIdSchema.optional() };
@@ -49,24 +50,29 @@ export const noticeRoutes: RouteSpec[] = [
   {
     method: 'GET',
     url: '/api/notices',
-    summary: 'Notices of a day (?date=YYYY-MM-DD, default today; &windowId=) with their print history',
+    summary:
+      'Notices of a day (?date=YYYY-MM-DD, default today; &windowId=) with their print history; an officer gets those of windows they hold or held that day',
     auth: STAFF,
     handle: (hub, req) => {
       const day = dayOf(hub, req.query.date);
       if (!day.ok) return day;
-      return { ok: true, data: { date: day.data, notices: noticesOn(hub.db, day.data, req.query.windowId) } };
+      const mayRead = noticeReader(hub, req.actor);
+      return {
+        ok: true,
+        data: { date: day.data, notices: noticesOn(hub.db, day.data, req.query.windowId).filter(mayRead) },
+      };
     },
   },
   {
     method: 'GET',
     url: '/api/notices/:id',
-    summary: 'One notice with its print history',
+    summary: 'One notice with its print history (an officer: of a window they hold or held that day)',
     auth: STAFF,
+    scope: 'window-today',
     handle: (hub, req) => {
       const n = findNotice(hub.db, req.params.id ?? '');
-      return n === null
-        ? { ok: false, error: fail('UNKNOWN_NOTICE', '没有该告知单 / unknown notice') }
-        : { ok: true, data: n };
+      if (n === null) return { ok: false, error: fail('UNKNOWN_NOTICE', '没有该告知单 / unknown notice') };
+      return noticeReader(hub, req.actor)(n) ? { ok: true, data: n } : { ok: false, error: NOT_YOUR_NOTICE };
     },
   },
   {
@@ -74,14 +80,20 @@ export const noticeRoutes: RouteSpec[] = [
     url: '/api/notices/:id/reprint',
     summary: "Print a notice again on the asking officer's window printer (else the issuing window's)",
     auth: STAFF,
+    scope: 'window-today',
     body: z.strictObject(optionalRequestId),
-    handle: (hub, req) => hub.notices.reprint(req.params.id ?? '', officerIdOf(req)),
+    handle: (hub, req) => {
+      const n = findNotice(hub.db, req.params.id ?? '');
+      if (n !== null && !noticeReader(hub, req.actor)(n)) return { ok: false, error: NOT_YOUR_NOTICE };
+      return hub.notices.reprint(req.params.id ?? '', officerIdOf(req));
+    },
   },
   {
     method: 'POST',
     url: '/api/ratings',
-    summary: '好差评 for a finished ticket: level 1 (非常不满意) … 5 (非常满意); 2 or less needs a reason',
-    auth: ['officer', 'rater'],
+    summary:
+      '好差评 for a finished ticket from the rater screen or pad of its window: level 1 (非常不满意) … 5 (非常满意); 2 or less needs a reason. Officers may not rate (the citizen rates)',
+    auth: ['rater'],
     scope: 'server',
     body: z
       .strictObject({ ...optionalRequestId, ...ratingCreateFields })

@@ -9,6 +9,8 @@ import {
   transferBodySchema,
 } from '@yichuang/protocol';
 import { login } from './login.ts';
+import { logout } from './logout.ts';
+import { citizenRatingRoute } from './citizen-rating.ts';
 import { noticeRoutes } from './notice-routes.ts';
 import { managerRoutes } from './manager-routes.ts';
 import { opsRoutes } from './ops-routes.ts';
@@ -35,6 +37,15 @@ export const routes: RouteSpec[] = [
     auth: 'anyone',
     body: loginBodySchema,
     handle: login,
+  },
+  {
+    method: 'POST',
+    url: '/api/auth/logout',
+    summary:
+      "Log out: the caller's token is revoked and its sockets closed at once; 503 STORAGE_UNAVAILABLE if it cannot be",
+    auth: STAFF,
+    body: z.strictObject({}),
+    handle: logout,
   },
   {
     method: 'GET',
@@ -71,6 +82,7 @@ export const routes: RouteSpec[] = [
         : { ok: true, data: t };
     },
   },
+  citizenRatingRoute,
   {
     method: 'POST',
     url: '/api/tickets/:id/transfer',

@@ -36,6 +36,7 @@ describe('migrations', () => {
       'config_versions',
       'events',
       'hall_meta',
+      'login_throttle',
       'notice_prints',
       'notices',
       'ratings',
@@ -91,6 +92,17 @@ describe('migrations', () => {
         )
         .run(),
     ).toThrow(/CHECK/);
+    db.close();
+  });
+
+  it('005 keeps failed logins by key with their lock, one row per key', () => {
+    const db = openDb(tempDir());
+    const insert = db.prepare(
+      'INSERT INTO login_throttle (key, failures, last_failure_at, locked_until) VALUES (?, ?, ?, ?)',
+    );
+    insert.run('pair:m1@10.0.0.2', 5, 1000, 61_000);
+    expect(() => insert.run('pair:m1@10.0.0.2', 1, 2000, 0)).toThrow(/UNIQUE|PRIMARY/);
+    expect(() => insert.run('addr:10.0.0.2', 'five', 1000, 0)).toThrow();
     db.close();
   });
 

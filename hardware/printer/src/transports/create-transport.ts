@@ -10,6 +10,11 @@ export interface CreateTransportOptions {
   baudRate?: number;
   /** Serial port factory (tests pass one that makes `SerialPortMock`s). */
   openSerialPort?: SerialPortFactory;
+  /**
+   * Where `file:` printers may write (a hub's data directory): relative paths are taken from here, and a
+   * path outside it (through `..` or a symlink) is refused at every write and reported `offline`.
+   */
+  fileRoot?: string;
 }
 
 /**
@@ -29,7 +34,7 @@ export function createTransport(uri: string, options: CreateTransportOptions = {
       openPort: options.openSerialPort,
     });
   }
-  const file = parseFileUri(uri);
-  if (file) return new FileTransport(file);
+  const file = parseFileUri(uri, options.fileRoot);
+  if (file) return new FileTransport(file, { root: options.fileRoot });
   throw new Error(`unsupported printer URI "${uri}" (use tcp://host:port, serial:/dev/… or file:PATH)`);
 }

@@ -1,0 +1,59 @@
+import {
+  isTrivialPin,
+  TRIVIAL_PIN_ISSUE,
+  TRIVIAL_PIN_MESSAGE,
+  type DomainError,
+  type HallConfig,
+} from '@yichuang/protocol';
+
+/**
+ * The config's secrets (officers' PIN hashes, devices' keys) stay in the hub. The console gets the config
+ * without them and sends it back the same way:
+ *   officer without `pin` and `pinHash`  keeps the PIN they have
+ *   officer with `pin`                   gets that PIN (not a trivial one)
+ *   device without `key`                 keeps its key
+ *   device with `key`                    gets that key (a new device, or a rotation)
+ * A `pinHash` sent as is (a config file imported whole) is taken as is.
+ */
+export function withoutSecrets(config: HallConfig): unknown {
+  return {
+    ...config,
+    officers: config.officers.map(({ pin: _pin, pinHash: _hash, ...o }) => o),
+    devices: config.devices.map(({ key: _key, ...d }) => d),
+  };
+}
+
+const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+
+/** Fill in the stored PIN hash and key of every saved officer and device sent back without one. */
+export function keepSecrets(raw: unknown, stored: HallConfig): unknown {
+  if (!isRecord(raw)) return raw;
+  const out: Record<string, unknown> = { ...raw };
+  if (Array.isArray(raw.officers)) {
+    const hashes = new Map(stored.officers.map((o) => [o.id, o.pinHash]));
+    out.officers = raw.officers.map((o: unknown) =>
+      isRecord(o) && o.pin === undefined && o.pinHash === undefined && hashes.get(String(o.id)) !== undefined
+        ? { ...o, pinHash: hashes.get(String(o.id)) }
+        : o,
+    );
+  }
+  if (Array.isArray(raw.devices)) {
+    const keys = new Map(stored.devices.map((d) => [d.id, d.key]));
+    out.devices = raw.devices.map((d: unknown) =>
+      isRecord(d) && d.key === undefined && keys.has(String(d.id)) ? { ...d, key: keys.get(String(d.id)) } : d,
+    );
+  }
+  return out;
+}
+
+/** A PIN set live (console or API) that is too easy to guess, as a refusal at its field; null when none. */
+export function trivialPins(raw: unknown): DomainError | null {
+  if (!isRecord(raw) || !Array.isArray(raw.officers)) return null;
+  const issues = raw.officers.flatMap((o: unknown, i) =>
+    isRecord(o) && typeof o.pin === 'string' && isTrivialPin(o.pin)
+      ? [{ path: `officers.${i}.pin`, message: TRIVIAL_PIN_ISSUE }]
+      : [],
+  );
+  if (issues.length === 0) return null;
+  return { code: 'VALIDATION_FAILED', message: TRIVIAL_PIN_MESSAGE, field: issues[0]!.path, issues };
+}
