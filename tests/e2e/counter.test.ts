@@ -412,6 +412,29 @@ describe('counter', () => {
     await shot(page, 'counter-13-expired');
   });
 
+  it('退出登录 tells the hub: the token is revoked and its socket closed, not only forgotten by the page', async () => {
+    const x = await hub();
+    const page = await openCounter(x, '1005');
+    await signIn(page, 'w3');
+    const token = await page.evaluate(
+      () => (JSON.parse(sessionStorage.getItem('yichuang.counter.session') ?? '{}') as { token?: string }).token ?? '',
+    );
+    expect((await x.api('GET', '/api/hall', undefined, token)).status).toBe(200);
+    expect(x.hub.io.sockets.sockets.size).toBeGreaterThan(0);
+
+    await page.getByTestId('logout').click();
+    await page.getByTestId('confirm-ok').waitFor();
+    await shot(page, 'counter-15-logout-confirm');
+    await page.getByTestId('confirm-ok').click(); // 签退 + 退出登录
+    await page.locator('[data-screen="login"]').waitFor();
+    expect(x.hub.bus.state.windows.get('w3')?.holder).toBeNull();
+    expect((await x.api('GET', '/api/hall', undefined, token)).status).toBe(401);
+    await expect
+      .poll(() => [...x.hub.io.sockets.sockets.values()].filter((s) => s.data.bearer === token).length)
+      .toBe(0);
+    await shot(page, 'counter-16-logged-out');
+  });
+
   it('English toggle', async () => {
     const x = await hub();
     await takeTickets(x, ['passport']);

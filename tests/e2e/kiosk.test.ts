@@ -328,7 +328,9 @@ describe('kiosk', () => {
     const job = decodeEscPos(printer.jobs[0]!);
     expect(job.lines.join('\n')).toContain(number.trim());
     expect(job.lines.join('\n')).toContain('无犯罪记录证明');
-    expect(job.qr[0]).toMatch(/\/t\/[\w-]+$/);
+    // The slip's QR code is the one on screen: the ticket's page with its link secret.
+    expect(job.qr[0]).toMatch(/\/t\/[\w-]+\?s=[\w-]{16}$/);
+    expect(job.qr[0]).toBe(await page.locator('img[data-qr-text]').getAttribute('data-qr-text'));
     await tap(page, 'done');
 
     // Out of paper: the hub's status poll tells the kiosk (pushed here too, so the test need not wait for a poll).
@@ -417,7 +419,8 @@ describe('ticket page /t/:id', () => {
     await tap(kiosk, 'service-no-criminal-record');
     await tap(kiosk, 'take');
     const url = await kiosk.locator('img[data-qr-text]').getAttribute('data-qr-text');
-    expect(url).toMatch(new RegExp(`^${x.url}/t/`));
+    // The QR code is the ticket's page with its link secret (the citizen's own 好差评 needs it).
+    expect(url).toMatch(new RegExp(`^${x.url}/t/[A-Za-z0-9_-]+\\?s=[A-Za-z0-9_-]{16}$`));
 
     const context = await browser.newContext({
       viewport: { width: 390, height: 844 },
@@ -435,7 +438,7 @@ describe('ticket page /t/:id', () => {
 
     const officer = await x.login('1013');
     await x.api('POST', '/api/windows/w7/sign-in', {}, officer);
-    const ticketId = url!.split('/t/')[1]!;
+    const ticketId = new URL(url!).pathname.split('/t/')[1]!;
     const call = await x.api('POST', '/api/windows/w7/call-ticket', { ticketId }, officer);
     expect(call.status).toBe(200);
     await phone.getByTestId('tp-called').waitFor({ timeout: 8000 });

@@ -278,18 +278,23 @@ describe('manager console: configuration page', () => {
 
     await page.getByTestId('tab-staff').click();
     await page.getByTestId('pin-reset-a1').click();
+    // A PIN an attacker tries first is refused before it is sent (and by the hub too).
     await page.getByTestId('pin-new').fill('4321');
-    await page.getByTestId('pin-again').fill('4322');
+    await page.getByTestId('pin-again').fill('4321');
+    await page.getByTestId('pin-submit').click();
+    expect(await page.getByTestId('pin-error').innerText()).toContain('密码过于简单');
+    await page.getByTestId('pin-new').fill('5830');
+    await page.getByTestId('pin-again').fill('5831');
     await page.getByTestId('pin-submit').click();
     expect(await page.getByTestId('pin-error').innerText()).toBe('两次输入的密码不一样');
-    await page.getByTestId('pin-again').fill('4321');
+    await page.getByTestId('pin-again').fill('5830');
     await shot(page, '15-pin-reset');
     await page.getByTestId('pin-submit').click();
     await page.getByTestId('pin-dialog').waitFor({ state: 'detached' });
     expect(await page.getByTestId('toast').innerText()).toBe('已重置 甲1 的密码');
 
     expect((await h.api('POST', '/api/auth/login', { officerId: 'a1', pin: '1234' })).status).toBe(401);
-    expect((await h.api('POST', '/api/auth/login', { officerId: 'a1', pin: '4321' })).status).toBe(200);
+    expect((await h.api('POST', '/api/auth/login', { officerId: 'a1', pin: '5830' })).status).toBe(200);
     await expect.poll(() => page.getByTestId('config-version').getAttribute('data-version')).toBe('2');
 
     // The name edit is still there and saves on top of the reset, which stays.
@@ -297,7 +302,7 @@ describe('manager console: configuration page', () => {
     await page.getByTestId('save').click();
     await expect.poll(() => page.getByTestId('outcome').getAttribute('data-kind')).toBe('saved');
     expect(await runningVersion(h)).toBe(3);
-    expect((await h.api('POST', '/api/auth/login', { officerId: 'a1', pin: '4321' })).status).toBe(200);
+    expect((await h.api('POST', '/api/auth/login', { officerId: 'a1', pin: '5830' })).status).toBe(200);
 
     // A new officer needs a first PIN; the save without one is refused at that field.
     await page.getByTestId('add-officers').click();
@@ -306,10 +311,50 @@ describe('manager console: configuration page', () => {
     await page.getByTestId('save').click();
     await expect.poll(() => page.getByTestId('outcome').getAttribute('data-kind')).toBe('refused');
     expect(await page.getByTestId('error-officers.9.pin').innerText()).toBe('密码为 4 到 8 位数字');
+    await page.getByTestId('cfg-officers.9.pin').fill('6666');
+    await page.getByTestId('save').click();
+    await expect.poll(() => page.getByTestId('error-officers.9.pin').innerText()).toContain('密码过于简单');
     await page.getByTestId('cfg-officers.9.pin').fill('2468');
     await page.getByTestId('save').click();
     await expect.poll(() => page.getByTestId('outcome').getAttribute('data-kind')).toBe('saved');
     expect((await h.api('POST', '/api/auth/login', { officerId: 'c1', pin: '2468' })).status).toBe(200);
+  });
+
+  it('device keys stay in the hub: a saved key is never shown; a new or replaced key is shown once, until saved', async () => {
+    h = await startHub(testHallConfig());
+    const page = await openConfig(h);
+    await page.getByTestId('tab-devices').click();
+    await page.getByTestId('row-devices-0').click();
+    expect(await page.getByTestId('devices-0-key-kept').innerText()).toContain('不再显示');
+    expect(await page.getByTestId('devices-0-url').count()).toBe(0);
+    expect(await page.locator('body').innerText()).not.toContain('kiosk-1-secret');
+    await shot(page, '18-device-key-kept');
+
+    // Replace kiosk-1's key: the new one and the device address are shown, with the warning.
+    await page.getByTestId('devices-0-key').click();
+    await confirm(page);
+    const key = await page.getByTestId('cfg-devices.0.key').inputValue();
+    expect(key).toMatch(/^[A-Za-z0-9_-]{32}$/);
+    expect(await page.getByTestId('devices-0-url').inputValue()).toBe(`${h.url}/kiosk/?key=${key}`);
+    await page.getByTestId('devices-0-key-once').waitFor();
+    await shot(page, '19-device-key-once');
+
+    // A new device gets a key of its own, shown the same way.
+    await page.getByTestId('add-devices').click();
+    await page.getByTestId('cfg-devices.4.id').fill('kiosk-3');
+    const added = await page.getByTestId('cfg-devices.4.key').inputValue();
+    expect(added).toMatch(/^[A-Za-z0-9_-]{32}$/);
+    await page.getByTestId('save').click();
+    await expect.poll(() => page.getByTestId('outcome').getAttribute('data-kind')).toBe('saved');
+
+    // Saved: both keys work, the old one does not, and neither is shown any more.
+    expect((await h.api('GET', '/api/hall', undefined, 'kiosk-1-secret')).status).toBe(401);
+    expect((await h.api('GET', '/api/hall', undefined, key)).status).toBe(200);
+    expect((await h.api('GET', '/api/hall', undefined, added)).status).toBe(200);
+    expect((await h.api('GET', '/api/hall', undefined, 'display-1-secret')).status).toBe(200);
+    await page.getByTestId('row-devices-0').click();
+    await page.getByTestId('devices-0-key-kept').waitFor();
+    expect(await page.locator('body').innerText()).not.toContain(key);
   });
 
   it('export then import of the same file changes nothing; a broken or invalid file is refused', async () => {
@@ -320,7 +365,10 @@ describe('manager console: configuration page', () => {
     expect(download.suggestedFilename()).toBe('hall-config-test-hall-v1.json');
     const text = readFileSync(await download.path(), 'utf8');
     const exported = JSON.parse(text);
-    expect(exported.officers[0].pinHash).toMatch(/^scrypt\$/);
+    // Secrets never leave the hub: no PIN hash, no device key; an import keeps the ones in use.
+    expect(text).not.toContain('scrypt$');
+    expect(text).not.toContain('kiosk-1-secret');
+    expect(exported.devices.every((d: object) => !('key' in d))).toBe(true);
 
     const pick = (name: string, body: string): Promise<void> =>
       page.getByTestId('import-file').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(body) });

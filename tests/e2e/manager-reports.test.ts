@@ -56,13 +56,15 @@ async function playMorning(): Promise<void> {
     if (body.ticket === null) throw new Error(`${w}: nothing to call`);
     current[w] = body.ticket.id;
   };
+  // 好差评 is the citizen's own, from the ticket page (its link secret), not the officer's.
   const rate = (w: string, level: number, reason?: string) => async () => {
-    await ok(
-      'POST',
-      '/api/ratings',
-      { ticketId: current[w], level, ...(reason ? { reason } : {}) },
-      tokens[holder[w]!]!,
-    );
+    const secret = h.hub.context.ticketSecrets.of(current[w]!);
+    const res = await h.api('POST', `/api/tickets/${current[w]!}/rating`, {
+      secret,
+      level,
+      ...(reason ? { reason } : {}),
+    });
+    if (res.status !== 201) throw new Error(`rating at ${w}: ${res.status} ${JSON.stringify(res.body)}`);
   };
   const steps: [number, () => Promise<unknown> | void][] = [
     [at(8, 40), () => win('w1', 'sign-in')], // 20 minutes early

@@ -65,8 +65,29 @@ describe('manager console shell', () => {
 
     // A session revoked at the hub (PIN reset) sends the console back to the login screen with the reason.
     const mgr = await h.login('m1');
-    await h.api('POST', '/api/officers/m1/pin', { pin: '5555' }, mgr);
+    expect((await h.api('POST', '/api/officers/m1/pin', { pin: '5830' }, mgr)).status).toBe(200);
     await page.getByTestId('nav-config').click();
     await page.locator('[data-screen="login"]').waitFor({ timeout: 10_000 });
+  });
+
+  it('退出登录 revokes the session at the hub and closes its socket', async () => {
+    h = await startHub(testHallConfig());
+    const page = await open(h);
+    await login(page, 'm1', '9999');
+    await page.getByTestId('page-live').waitFor();
+    await expect.poll(() => page.getByTestId('link-state').innerText()).toBe('已连接');
+    const token = await page.evaluate(
+      () => (JSON.parse(sessionStorage.getItem('yichuang.manager.session') ?? '{}') as { token?: string }).token ?? '',
+    );
+    expect((await h.api('GET', '/api/alerts', undefined, token)).status).toBe(200);
+
+    await page.getByTestId('logout').click();
+    await page.locator('[data-screen="login"]').waitFor();
+    expect((await h.api('GET', '/api/alerts', undefined, token)).status).toBe(401);
+    const x = h;
+    await expect
+      .poll(() => [...x.hub.io.sockets.sockets.values()].filter((s) => s.data.bearer === token).length)
+      .toBe(0);
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'manager-01-logged-out.png') });
   });
 });

@@ -173,15 +173,15 @@ describe('rating screen /rate/:windowId', () => {
     expect((await h.api('GET', `/api/tickets/${other.id}`)).body.rating).toBeNull();
   });
 
-  it('a rating given at the counter first ends the question; no key or a wrong key says the screen is not set up', async () => {
+  it('a rating given first on the citizen’s own ticket page ends the question; no key or a wrong key says the screen is not set up', async () => {
     h = await startHub(demoHall());
     const page = await ratePage(`/rate/w1?key=${RATER}`);
     await page.locator('[data-screen="idle"]').waitFor();
     const ticket = await serveOne(h);
     await page.locator('[data-screen="rate"]').waitFor();
-    // The officer rates it from the counter first: the screen leaves the question by itself.
-    const token = await h.login('1001');
-    const r = await h.api('POST', '/api/ratings', { ticketId: ticket.id, level: 5 }, token);
+    // The citizen rates it on their phone first (the ticket's link secret): the screen leaves the question by itself.
+    const secret = h.hub.context.ticketSecrets.of(ticket.id);
+    const r = await h.api('POST', `/api/tickets/${ticket.id}/rating`, { secret, level: 5 });
     expect(r.status).toBe(201);
     await page.locator('[data-screen="idle"]').waitFor();
 

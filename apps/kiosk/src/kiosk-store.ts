@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { Catalogue, GreenReason, TicketView } from '@yichuang/protocol';
+import type { Catalogue, GreenReason, TakenTicket } from '@yichuang/protocol';
 import type { Lang } from '@yichuang/ui';
 
 /** What the citizen asked for: a matter (maybe with a green-channel reason) or an appointment. */
@@ -17,7 +17,7 @@ export type Screen =
   | { name: 'green'; serviceId: string; reason: GreenReason | null }
   | { name: 'id-card'; request: TakeRequest }
   | { name: 'appointment'; code: string }
-  | { name: 'confirm'; ticket: TicketView };
+  | { name: 'confirm'; ticket: TakenTicket };
 
 export type PrintState = 'printing' | 'printed' | 'failed';
 

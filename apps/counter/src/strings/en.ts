@@ -5,6 +5,7 @@ export const en: Record<CounterStringKey, string> = {
   'app.title': 'Counter',
   'app.lang': '中文',
   'app.signOut': 'Log out',
+  'app.signOutIncomplete': 'Logged out here, but the hub could not be told: the session lapses when it expires',
 
   'login.title': 'Officer login',
   'login.officerId': 'Officer ID',

@@ -3,6 +3,7 @@ export const zh = {
   'app.title': '窗口工作台',
   'app.lang': 'English',
   'app.signOut': '退出登录',
+  'app.signOutIncomplete': '已在本机退出，但未能通知服务端：该登录将在有效期满后自动失效',
 
   'login.title': '民警登录',
   'login.officerId': '警号',

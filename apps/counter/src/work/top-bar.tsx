@@ -5,6 +5,7 @@ import { useCounter } from '../counter-store.ts';
 import { heldBy, officerName, rosterOf, signInOf } from '../hall-helpers.ts';
 import { useHall, useWindows } from '../hub-context.tsx';
 import { sendCommand } from '../send-command.ts';
+import { signOff } from '../sign-off.ts';
 import { clockTime, ct, roleName } from '../strings/strings.ts';
 import { HubTime } from './hub-time.tsx';
 import { LangButton } from './lang-button.tsx';
@@ -84,7 +85,7 @@ export function TopBar({ window: w }: { window?: WindowView }): ReactElement {
   const logout = (): void => {
     const app = useCounter.getState();
     const held = heldBy(windows, officer.id);
-    if (held === undefined) return app.logout();
+    if (held === undefined) return void signOff();
     app.open({
       kind: 'confirm',
       text: ct(lang, 'confirm.signOut', { window: held.name }),
@@ -92,9 +93,9 @@ export function TopBar({ window: w }: { window?: WindowView }): ReactElement {
       ok: `${ct(lang, 'act.signOut')} + ${ct(lang, 'app.signOut')}`,
       run: () =>
         void sendCommand('window:sign-out', { windowId: held.id }).then((r) => {
-          if (r.ok) useCounter.getState().logout();
+          if (r.ok) void signOff();
         }),
-      alt: { label: ct(lang, 'app.signOut'), run: () => useCounter.getState().logout() },
+      alt: { label: ct(lang, 'app.signOut'), run: () => void signOff() },
     });
   };
 

@@ -1,15 +1,16 @@
 import type { ReactElement } from 'react';
-import type { Catalogue, TicketView } from '@yichuang/protocol';
+import type { Catalogue, TakenTicket } from '@yichuang/protocol';
 import { BigButton, Icon, QrCode, StatusBanner, formatEstimate, greenReasonLabel, t, useNow } from '@yichuang/ui';
 import { useKiosk, type PrintState } from '../kiosk-store.ts';
 import { secondsLeft } from '../use-idle-return.ts';
 
 /** The ticket on screen: the number huge, the matter, people ahead, the QR code, printing, countdown. */
-export function ConfirmScreen({ catalogue, ticket }: { catalogue: Catalogue; ticket: TicketView }): ReactElement {
+export function ConfirmScreen({ catalogue, ticket }: { catalogue: Catalogue; ticket: TakenTicket }): ReactElement {
   const lang = useKiosk((s) => s.lang);
   const print = useKiosk((s) => (s.print?.ticketId === ticket.id ? s.print.state : 'failed'));
   const service = catalogue.services.find((s) => s.id === ticket.serviceId);
-  const url = `${window.location.origin}/t/${ticket.id}`;
+  // The hub's link carries the ticket's secret: the citizen's own page and 好差评 need it.
+  const url = `${window.location.origin}${ticket.link ?? `/t/${encodeURIComponent(ticket.id)}`}`;
   return (
     <section className="k-screen k-screen--confirm" data-screen="confirm">
       <div className="k-confirm__title">

@@ -53,7 +53,7 @@ export function eventLabel(lang: Lang, type: EventType): string {
   return lang === 'zh' ? l[0] : l[1];
 }
 
-/** `officer:1001` → 张警官 (1001); `device:kiosk-1` → 终端 kiosk-1; `system` → 系统. */
+/** `officer:1001` → 张警官 (1001); `device:kiosk-1` → 终端 kiosk-1; `citizen:…` → 群众本人; `system` → 系统. */
 export function actorName(lang: Lang, actor: string, config: PublicHallConfig | null): string {
   if (actor === 'system') return lang === 'zh' ? '系统' : 'system';
   const [kind, id = ''] = actor.split(':');
@@ -61,6 +61,8 @@ export function actorName(lang: Lang, actor: string, config: PublicHallConfig | 
     const o = config?.officers.find((x) => x.id === id);
     return o === undefined ? id : `${o.name} (${id})`;
   }
+  // The citizen's own rating from their ticket page: `citizen:<ticket id>`.
+  if (kind === 'citizen') return lang === 'zh' ? '群众本人' : 'the citizen';
   return `${lang === 'zh' ? '终端' : 'device'} ${id}`;
 }
 

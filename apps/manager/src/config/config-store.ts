@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import { hallConfigSchema, type Ack, type ConfigDocument, type HallConfig } from '@yichuang/protocol';
+import type { Ack, ConfigDocument, HallConfig } from '@yichuang/protocol';
 import { api } from '../shell/hub-api.ts';
 import { useManager } from '../shell/manager-store.ts';
 import { sameValue } from './config-diff.ts';
@@ -10,7 +10,9 @@ import {
   patchRow,
   removeRow,
   savedKeys,
+  sendable,
   validateConfig,
+  withKeptKeys,
   withoutPins,
   type Draft,
   type Item,
@@ -18,7 +20,7 @@ import {
 } from './draft-model.ts';
 import { firstTarget, listKeys, type Issue, type ListKey, type TabId } from './issue-paths.ts';
 
-/** The running config as the hub last gave it (with PIN hashes and device keys, for export). */
+/** The running config as the hub last gave it: no PIN hashes, and every device key `KEPT_KEY` (the hub keeps them). */
 export interface BaseDoc extends Omit<ConfigDocument, 'config'> {
   config: HallConfig;
 }
@@ -77,6 +79,7 @@ export const useConfig = create<ConfigState>()(() => ({
 
 const lang = (): 'zh' | 'en' => useManager.getState().lang;
 const keptPins = (base: BaseDoc | null): Set<string> => new Set(base?.config.officers.map((o) => o.id) ?? []);
+const keptKeys = (base: BaseDoc | null): Set<string> => new Set(base?.config.devices.map((d) => d.id) ?? []);
 
 /** Whether the draft differs from the running config. */
 export function isDirty(s: Pick<ConfigState, 'base' | 'draft'>): boolean {
@@ -87,14 +90,17 @@ export function isDirty(s: Pick<ConfigState, 'base' | 'draft'>): boolean {
 export async function fetchDoc(): Promise<Ack<BaseDoc>> {
   const res = await api<ConfigDocument>('GET', '/api/config');
   if (!res.ok) return res;
-  const parsed = hallConfigSchema.safeParse(res.data.config);
-  if (!parsed.success)
+  // Every officer and device the hub sends is saved: their PINs and keys stay in the hub.
+  const raw = res.data.config as { officers?: { id: string }[]; devices?: { id: string }[] };
+  const ids = (list: { id: string }[] | undefined): Set<string> => new Set((list ?? []).map((x) => x.id));
+  const { parsed } = validateConfig(raw, ids(raw.officers), ids(raw.devices));
+  if (parsed === null)
     return {
       ok: false,
       error: { code: 'INTERNAL', message: ct(lang(), 'load.unreadable', { version: res.data.version }) },
     };
   // The hub's own copy, not the parse: a field this console does not know yet survives an edit.
-  return { ok: true, data: { ...res.data, config: res.data.config as HallConfig } };
+  return { ok: true, data: { ...res.data, config: withKeptKeys(res.data.config) as HallConfig } };
 }
 
 function adopt(base: BaseDoc, outcome: Outcome | null): void {
@@ -152,7 +158,7 @@ function setDraft(d: Draft): void {
   useConfig.setState((s) => ({
     draft: d.config,
     keys: d.keys,
-    issues: s.checking ? validateConfig(d.config, keptPins(s.base)).issues : s.issues,
+    issues: s.checking ? validateConfig(d.config, keptPins(s.base), keptKeys(s.base)).issues : s.issues,
     outcome: s.outcome?.kind === 'saved' || s.outcome?.kind === 'unchanged' ? null : s.outcome,
   }));
 }
@@ -221,7 +227,10 @@ export async function applyConfig(config: unknown): Promise<Ack<AppliedChange>> 
   const s = useConfig.getState();
   if (s.base === null || s.saving) return { ok: false, error: { code: 'INTERNAL', message: ct(lang(), 'save.busy') } };
   useConfig.setState({ saving: true });
-  const res = await api<AppliedChange>('POST', '/api/config', { baseVersion: s.base.version, config });
+  const res = await api<AppliedChange>('POST', '/api/config', {
+    baseVersion: s.base.version,
+    config: sendable(config),
+  });
   const say = useManager.getState().say;
   if (res.ok) {
     const outcome: Outcome =

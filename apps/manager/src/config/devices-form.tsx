@@ -6,7 +6,7 @@ import { ct } from './config-strings.ts';
 import { addItem, patchItem, useConfig } from './config-store.ts';
 import { DeleteMessage } from './delete-message.tsx';
 import { generateKey, setupUrl } from './device-key.ts';
-import { isNewRow } from './draft-model.ts';
+import { isNewRow, KEPT_KEY } from './draft-model.ts';
 import { FieldShell, IdField, SelectField, TextField } from './fields.tsx';
 import { fl } from './field-strings.ts';
 import { ConfirmDialog } from './list-tools.tsx';
@@ -15,49 +15,81 @@ import { SerialDevicesCard } from './serial-devices-card.tsx';
 
 const KINDS = ['kiosk', 'display', 'rater'] as const;
 
+/**
+ * A saved device's key stays in the hub and is never shown again; replacing it (or a new device) shows the
+ * new key and the device address once, until the save.
+ */
 function KeyField({ d, i }: { d: DeviceConfig; i: number }): ReactElement {
   const lang = useManager((s) => s.lang);
   const fresh = useConfig((s) => isNewRow(s.keys.devices[i]));
   const [asking, setAsking] = useState(false);
   const rotate = (): void => patchItem('devices', i, { key: generateKey() });
-  const url = setupUrl(window.location.origin, d);
+  const kept = d.key === KEPT_KEY && !fresh;
+  const url = kept ? null : setupUrl(window.location.origin, d);
+  const button = (
+    <button
+      type="button"
+      className="m-btn m-btn--small"
+      data-testid={`devices-${i}-key`}
+      onClick={() => (fresh ? rotate() : setAsking(true))}
+    >
+      {fresh ? ct(lang, 'devices.generate') : ct(lang, 'devices.rotate')}
+    </button>
+  );
   return (
     <>
-      <TextField
-        label={fl(lang, 'devices.key')}
-        path={`devices.${i}.key`}
-        value={d.key}
-        mono
-        wide
-        maxLength={200}
-        hint={ct(lang, 'devices.keyHint')}
-        clean={(v) => v.trim()}
-        onChange={(key) => patchItem('devices', i, { key: key ?? '' })}
-      />
-      <FieldShell label={ct(lang, 'devices.url')} path={`devices.${i}.url`} group wide>
-        <span className="cfg-inline">
-          {url === null ? (
-            <span className="m-muted">{ct(lang, 'devices.urlNeedsWindow')}</span>
-          ) : (
-            <input
-              className="m-input cfg-mono cfg-url"
-              readOnly
-              value={url}
-              aria-label={ct(lang, 'devices.url')}
-              data-testid={`devices-${i}-url`}
-              onFocus={(e) => e.target.select()}
-            />
-          )}
-          <button
-            type="button"
-            className="m-btn m-btn--small"
-            data-testid={`devices-${i}-key`}
-            onClick={() => (fresh ? rotate() : setAsking(true))}
-          >
-            {fresh ? ct(lang, 'devices.generate') : ct(lang, 'devices.rotate')}
-          </button>
-        </span>
-      </FieldShell>
+      {kept ? (
+        <FieldShell
+          label={fl(lang, 'devices.key')}
+          path={`devices.${i}.key`}
+          hint={ct(lang, 'devices.keyKeptHint')}
+          group
+          wide
+        >
+          <span className="cfg-inline">
+            <span className="cfg-kept" data-testid={`devices-${i}-key-kept`}>
+              {ct(lang, 'devices.keyKept')}
+            </span>
+            {button}
+          </span>
+        </FieldShell>
+      ) : (
+        <>
+          <TextField
+            label={fl(lang, 'devices.key')}
+            path={`devices.${i}.key`}
+            value={d.key}
+            mono
+            wide
+            maxLength={200}
+            hint={ct(lang, 'devices.keyHint')}
+            clean={(v) => v.trim()}
+            onChange={(key) => patchItem('devices', i, { key: key ?? '' })}
+          />
+          <FieldShell label={ct(lang, 'devices.url')} path={`devices.${i}.url`} group wide>
+            <span className="cfg-inline">
+              {url === null ? (
+                <span className="m-muted">{ct(lang, 'devices.urlNeedsWindow')}</span>
+              ) : (
+                <input
+                  className="m-input cfg-mono cfg-url"
+                  readOnly
+                  value={url}
+                  aria-label={ct(lang, 'devices.url')}
+                  data-testid={`devices-${i}-url`}
+                  onFocus={(e) => e.target.select()}
+                />
+              )}
+              {button}
+            </span>
+            {d.key !== KEPT_KEY && (
+              <span className="m-note m-note--warn cfg-key-once" data-testid={`devices-${i}-key-once`}>
+                {ct(lang, 'devices.keyOnce')}
+              </span>
+            )}
+          </FieldShell>
+        </>
+      )}
       {asking && (
         <ConfirmDialog
           title={ct(lang, 'devices.rotateTitle', { id: d.id })}

@@ -6,9 +6,12 @@ import {
   moveRow,
   patchRow,
   removeRow,
+  KEPT_KEY,
   savedKeys,
+  sendable,
   shadowedDays,
   validateConfig,
+  withKeptKeys,
   withoutPins,
   type Draft,
 } from './draft-model.ts';
@@ -81,8 +84,46 @@ describe('checking a config with the protocol schema', () => {
     ]);
   });
 
+  it('refuses a new PIN the hub would refuse as too easy to guess, at its field', () => {
+    const d = structuredClone(draft().config);
+    d.officers.push({ id: 'new', name: '新人', role: 'officer', pin: '1111' });
+    expect(validateConfig(d, kept).issues).toEqual([
+      { path: 'officers.5.pin', message: expect.stringMatching(/^PIN too easy to guess/) },
+    ]);
+    d.officers[5]!.pin = '5830';
+    expect(validateConfig(d, kept).issues).toEqual([]);
+  });
+
   it('says (root) for something that is not a config at all', () => {
     expect(validateConfig('hall', kept).issues[0]?.path).toBe('(root)');
+  });
+});
+
+describe('device keys stay in the hub', () => {
+  /** The config as the hub sends it: no PIN hashes, devices without keys. */
+  const sent = (): unknown => {
+    const c = withoutPins(running());
+    return { ...c, devices: c.devices.map(({ key: _k, ...d }) => d) };
+  };
+  const devices = new Set(running().devices.map((d) => d.id));
+  const officers = new Set(running().officers.map((o) => o.id));
+
+  it('a saved device without a key is valid and kept; a new one needs a key', () => {
+    const held = withKeptKeys(sent()) as HallConfig;
+    expect(held.devices.every((d) => d.key === KEPT_KEY)).toBe(true);
+    const check = validateConfig(held, officers, devices);
+    expect(check.issues).toEqual([]);
+    expect(check.parsed?.devices.map((d) => d.key)).toEqual(held.devices.map(() => KEPT_KEY));
+    held.devices.push({ id: 'kiosk-9', kind: 'kiosk', key: KEPT_KEY });
+    expect(validateConfig(held, officers, devices).issues[0]?.path).toBe('devices.4.key');
+  });
+
+  it('is sent without the kept keys, and with a new or replaced one', () => {
+    const held = withKeptKeys(sent()) as HallConfig;
+    held.devices[1] = { ...held.devices[1]!, key: 'a-brand-new-key-123' };
+    const wire = sendable(held) as { devices: { id: string; key?: string }[] };
+    expect(wire.devices.map((d) => d.key)).toEqual([undefined, 'a-brand-new-key-123', undefined, undefined]);
+    expect(JSON.stringify(wire)).not.toContain('"key":""');
   });
 });
 

@@ -1,11 +1,15 @@
-import { hallConfigSchema, type HallConfig } from '@yichuang/protocol';
+import { hallConfigSchema, isTrivialPin, TRIVIAL_PIN_ISSUE, type HallConfig } from '@yichuang/protocol';
 import { listKeys, type Issue, type ListKey } from './issue-paths.ts';
 
 /**
- * The draft is the whole config as the forms edit it. Officers are held without their PIN hash: the hub
- * keeps the PIN of an officer sent without one, so the console never holds or sends a hash back, and a
- * PIN reset made meanwhile cannot be undone by an older copy.
+ * The draft is the whole config as the forms edit it. Secrets stay in the hub, which never sends them:
+ * officers are held without their PIN hash, and a saved device's key is `KEPT_KEY` (''). Sent back, an
+ * officer without a PIN and a device without a key keep theirs, so a PIN reset or key rotation made
+ * meanwhile cannot be undone by an older copy. A new `pin` or `key` in the draft is sent as it is.
  */
+
+/** A device key the hub keeps and does not show: '' in the draft, left out of what is sent. */
+export const KEPT_KEY = '';
 
 export type Item<K extends ListKey> = HallConfig[K][number];
 
@@ -19,6 +23,30 @@ export interface Draft {
 
 export function withoutPins(config: HallConfig): HallConfig {
   return { ...config, officers: config.officers.map(({ pin: _pin, pinHash: _hash, ...o }) => o) };
+}
+
+/** A config as the hub sends it (devices without `key`), with every device's key `KEPT_KEY`. */
+export function withKeptKeys(raw: unknown): unknown {
+  if (raw === null || typeof raw !== 'object' || !Array.isArray((raw as { devices?: unknown }).devices)) return raw;
+  return {
+    ...raw,
+    devices: (raw as { devices: unknown[] }).devices.map((d) =>
+      d !== null && typeof d === 'object' && (d as { key?: unknown }).key === undefined ? { ...d, key: KEPT_KEY } : d,
+    ),
+  };
+}
+
+/** What goes to the hub: a device whose key is kept is sent without one. */
+export function sendable(raw: unknown): unknown {
+  if (raw === null || typeof raw !== 'object' || !Array.isArray((raw as { devices?: unknown }).devices)) return raw;
+  return {
+    ...raw,
+    devices: (raw as { devices: unknown[] }).devices.map((d) => {
+      if (d === null || typeof d !== 'object' || (d as { key?: unknown }).key !== KEPT_KEY) return d;
+      const { key: _key, ...rest } = d as { key?: unknown };
+      return rest;
+    }),
+  };
 }
 
 export function savedKeys(config: HallConfig): RowKeys {
@@ -85,29 +113,62 @@ export interface Validation {
   parsed: HallConfig | null;
 }
 
+const KEY_STAND_IN = 'kept-key:';
+
 /**
  * The protocol's own schema, run in the browser on what would be sent. Officers in `keptPins` may come
- * without a PIN (the hub keeps theirs), so they get a stand-in hash for the check only.
+ * without a PIN and devices in `keptKeys` without a key (the hub keeps theirs), so they get stand-ins for
+ * the check only; the parse gives such a device back with `KEPT_KEY`. A new PIN the hub would refuse as
+ * too easy to guess is an issue here too.
  */
-export function validateConfig(raw: unknown, keptPins: ReadonlySet<string>): Validation {
-  const checked =
-    raw !== null && typeof raw === 'object' && Array.isArray((raw as { officers?: unknown }).officers)
-      ? {
-          ...raw,
-          officers: (raw as { officers: unknown[] }).officers.map((o) => {
-            if (o === null || typeof o !== 'object') return o;
-            const officer = o as { id?: unknown; pin?: unknown; pinHash?: unknown };
-            const kept = officer.pin === undefined && officer.pinHash === undefined && keptPins.has(String(officer.id));
-            return kept ? { ...officer, pinHash: 'scrypt$kept' } : officer;
-          }),
-        }
-      : raw;
+export function validateConfig(
+  raw: unknown,
+  keptPins: ReadonlySet<string>,
+  keptKeys: ReadonlySet<string> = new Set(),
+): Validation {
+  const isObject = (x: unknown): x is Record<string, unknown> => x !== null && typeof x === 'object';
+  const list = (key: string): unknown[] | null =>
+    isObject(raw) && Array.isArray(raw[key]) ? (raw[key] as unknown[]) : null;
+  const officers = list('officers');
+  const devices = list('devices');
+  const checked = !isObject(raw)
+    ? raw
+    : {
+        ...raw,
+        ...(officers === null
+          ? {}
+          : {
+              officers: officers.map((o) => {
+                if (!isObject(o)) return o;
+                const kept = o.pin === undefined && o.pinHash === undefined && keptPins.has(String(o.id));
+                return kept ? { ...o, pinHash: 'scrypt$kept' } : o;
+              }),
+            }),
+        ...(devices === null
+          ? {}
+          : {
+              devices: devices.map((d, i) =>
+                isObject(d) && (d.key === undefined || d.key === KEPT_KEY) && keptKeys.has(String(d.id))
+                  ? { ...d, key: `${KEY_STAND_IN}${i}` }
+                  : d,
+              ),
+            }),
+      };
+  const trivial = (officers ?? []).flatMap((o, i) =>
+    isObject(o) && typeof o.pin === 'string' && isTrivialPin(o.pin)
+      ? [{ path: `officers.${i}.pin`, message: TRIVIAL_PIN_ISSUE }]
+      : [],
+  );
   const result = hallConfigSchema.safeParse(checked);
-  if (result.success) return { issues: [], parsed: result.data };
-  return {
-    issues: result.error.issues.map((i) => ({ path: i.path.map(String).join('.') || '(root)', message: i.message })),
-    parsed: null,
-  };
+  if (result.success && trivial.length === 0) {
+    const parsed = result.data;
+    parsed.devices = parsed.devices.map((d) => (d.key.startsWith(KEY_STAND_IN) ? { ...d, key: KEPT_KEY } : d));
+    return { issues: [], parsed };
+  }
+  const schemaIssues = result.success
+    ? []
+    : result.error.issues.map((i) => ({ path: i.path.map(String).join('.') || '(root)', message: i.message }));
+  return { issues: [...schemaIssues, ...trivial], parsed: null };
 }
 
 /** Weekdays named by more than one rule: the hub uses only the first rule that names a day. */

@@ -33,11 +33,29 @@ describe('checking a file before it is imported', () => {
     expect(res).toMatchObject({ kind: 'ok', diffs: [], pinChanges: [], otherHall: null });
   });
 
+  it('an exported file (no PIN hashes, no device keys) imports back as no change', () => {
+    const c = running();
+    const exported = {
+      ...c,
+      officers: c.officers.map(({ pinHash: _h, ...o }) => o),
+      devices: c.devices.map(({ key: _k, ...d }) => d),
+    };
+    const held = { ...c, devices: c.devices.map((d) => ({ ...d, key: '' })) };
+    expect(checkImport(JSON.stringify(exported), held)).toMatchObject({ kind: 'ok', diffs: [], pinChanges: [] });
+  });
+
+  it('refuses a file setting a PIN too easy to guess', () => {
+    const file = running();
+    const officers = file.officers.map(({ pinHash: _h, ...o }) => (o.id === 'a1' ? { ...o, pin: '1234' } : o));
+    const res = checkImport(JSON.stringify({ ...file, officers }), running());
+    expect(res.kind === 'invalid' && res.issues.map((i) => i.path)).toEqual(['officers.0.pin']);
+  });
+
   it('names what changes, PINs the file sets, and a file of another hall', () => {
     const file = running();
     file.hall.id = 'other-hall';
     file.services.push({ id: 'residence', name: '居住证办理', queue: 'quick', materials: [] });
-    const officers = file.officers.map(({ pinHash: _h, ...o }) => (o.id === 'a1' ? { ...o, pin: '4321' } : o));
+    const officers = file.officers.map(({ pinHash: _h, ...o }) => (o.id === 'a1' ? { ...o, pin: '5830' } : o));
     const res = checkImport(JSON.stringify({ ...file, officers }), running());
     expect(res.kind).toBe('ok');
     if (res.kind !== 'ok') return;

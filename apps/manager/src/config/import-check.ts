@@ -9,7 +9,7 @@ export type ImportCheck =
   | { kind: 'invalid'; issues: Issue[]; config: unknown }
   | {
       kind: 'ok';
-      /** Sent as it is: the hub hashes plain PINs and keeps the PIN of an officer given none. */
+      /** Sent as it is: the hub hashes plain PINs and keeps the PIN of an officer (the key of a device) given none. */
       config: unknown;
       diffs: SectionDiff[];
       /** Officers (name or id) whose PIN the file sets anew. */
@@ -28,7 +28,11 @@ export function checkImport(text: string, running: HallConfig): ImportCheck {
   }
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw))
     return { kind: 'not-json', reason: 'the file holds no JSON object' };
-  const { issues, parsed } = validateConfig(raw, new Set(running.officers.map((o) => o.id)));
+  const { issues, parsed } = validateConfig(
+    raw,
+    new Set(running.officers.map((o) => o.id)),
+    new Set(running.devices.map((d) => d.id)),
+  );
   if (parsed === null) return { kind: 'invalid', issues, config: raw };
 
   const fileOfficers = (raw as { officers: { id: string; pin?: string; pinHash?: string }[] }).officers;

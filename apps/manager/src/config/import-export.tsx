@@ -5,12 +5,16 @@ import { useManager } from '../shell/manager-store.ts';
 import { mt } from '../shell/shell-strings.ts';
 import { ct } from './config-strings.ts';
 import { applyConfig, fetchDoc, isDirty, useConfig } from './config-store.ts';
+import { sendable } from './draft-model.ts';
 import { checkImport, type ImportCheck } from './import-check.ts';
 import type { Issue } from './issue-paths.ts';
 import { IssueList } from './issue-list.tsx';
 import { diffWords, sectionName } from './issue-words.ts';
 
-/** The running config as the hub has it (fresh, with keys and PIN hashes), as a file that imports back unchanged. */
+/**
+ * The running config as the hub has it (fresh), as a file that imports back unchanged. It holds no PIN hash
+ * and no device key: those never leave the hub, and an import keeps them for every officer and device it names.
+ */
 export function ExportButton(): ReactElement {
   const lang = useManager((s) => s.lang);
   const [busy, setBusy] = useState(false);
@@ -21,7 +25,7 @@ export function ExportButton(): ReactElement {
     const say = useManager.getState().say;
     if (!res.ok) return say('error', res.error.message);
     const file = `hall-config-${res.data.config.hall.id}-v${res.data.version}.json`;
-    saveBlob(new Blob([`${JSON.stringify(res.data.config, null, 2)}\n`], { type: 'application/json' }), file);
+    saveBlob(new Blob([`${JSON.stringify(sendable(res.data.config), null, 2)}\n`], { type: 'application/json' }), file);
     say('ok', ct(lang, 'export.done', { file }));
   };
   return (

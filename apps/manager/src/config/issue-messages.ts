@@ -20,6 +20,13 @@ const RULES: [RegExp, (m: RegExpExecArray) => string][] = [
   [/^two devices on one path and address$/, () => '同一串口的同一地址上有两台设备'],
   [/^an officer needs pin or pinHash$/, () => '新人员需要设置初始密码'],
   [/^PIN is 4 to 8 digits$/, () => '密码为 4 到 8 位数字'],
+  [/^PIN too easy to guess/, () => '密码过于简单（同一数字、顺序或倒序、重复两位），请换一个'],
+  [
+    /^file printers must write under the data directory (.*), not (.*)$/,
+    (m) => `文件打印机只能写入数据目录 ${m[1]}（不能写到 ${m[2]}）`,
+  ],
+  [/^file printer path may not contain "\.\."/, () => '文件打印机路径不能含“..”'],
+  [/^file printer path is a symlink/, () => '文件打印机路径不能是符号链接'],
   [
     /^publicUrl is an http:\/\/ or https:\/\/ address$/,
     () => '应为 http:// 或 https:// 开头的网址，如 http://192.168.1.10:8080',

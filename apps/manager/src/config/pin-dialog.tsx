@@ -1,4 +1,5 @@
 import { useState, type ReactElement } from 'react';
+import { isTrivialPin } from '@yichuang/protocol';
 import { Dialog } from '../shell/dialog.tsx';
 import { useManager } from '../shell/manager-store.ts';
 import { mt } from '../shell/shell-strings.ts';
@@ -24,6 +25,7 @@ export function PinDialog({
 
   const submit = async (): Promise<void> => {
     if (!PIN.test(pin)) return setError(ct(lang, 'pin.format'));
+    if (isTrivialPin(pin)) return setError(ct(lang, 'pin.trivial'));
     if (pin !== again) return setError(ct(lang, 'pin.mismatch'));
     setBusy(true);
     const res = await resetPin(officer.id, pin);

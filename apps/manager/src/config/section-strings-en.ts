@@ -87,6 +87,9 @@ export const sectionEn: Record<SectionKey, string> = {
   'devices.rotateText':
     'Once saved, the old key stops working: the device disconnects and must be opened once with its new address.',
   'devices.url': 'Device address (open it once on the device)',
+  'devices.keyKept': 'Set (kept by the hub, never shown again)',
+  'devices.keyKeptHint': 'For the device address, replace the key: a new key is shown only here, until saved',
+  'devices.keyOnce': 'The new key is shown only now: copy the device address before saving and open it on the device',
   'devices.noPrinter': 'No printer (the ticket is shown on screen)',
   'devices.online': 'online',
   'devices.offline': 'offline',

@@ -8,6 +8,7 @@ import { useManager } from './manager-store.ts';
 import { useOversight } from './oversight-store.ts';
 import { pageIds } from './pages.ts';
 import { mt } from './shell-strings.ts';
+import { signOff } from './sign-off.ts';
 import { ToastView } from './toast.tsx';
 
 /** The hub's time, once a second, in the hall's time zone. */
@@ -74,7 +75,7 @@ export function AppFrame({ children }: { children: ReactNode }): ReactElement {
         >
           {mt(lang, 'app.lang')}
         </button>
-        <button type="button" className="m-btn m-btn--ghost" onClick={() => useManager.getState().logout()}>
+        <button type="button" className="m-btn m-btn--ghost" data-testid="logout" onClick={() => void signOff()}>
           {mt(lang, 'app.logout')}
         </button>
       </header>
