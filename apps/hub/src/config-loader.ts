@@ -13,7 +13,16 @@ export class ConfigError extends Error {
 }
 
 export function formatIssues(error: z.ZodError): { path: string; message: string }[] {
-  return error.issues.map((i) => ({ path: i.path.map(String).join('.') || '(root)', message: i.message }));
+  return error.issues.flatMap((i) => {
+    const at = i.path.map(String);
+    // A key the schema does not know is most likely a typo: name the key itself, with its path.
+    if (i.code === 'unrecognized_keys')
+      return i.keys.map((key) => ({
+        path: [...at, key].join('.'),
+        message: `未知字段（拼写错误？）/ unknown field "${key}" (a typo?)`,
+      }));
+    return [{ path: at.join('.') || '(root)', message: i.message }];
+  });
 }
 
 /**

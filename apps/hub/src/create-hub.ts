@@ -14,7 +14,7 @@ import {
 import { ticketView } from '@yichuang/engine';
 import { LoginThrottle } from './auth/login-throttle.ts';
 import { CommandBus } from './command-bus.ts';
-import { catalogue, hallView, printerList, snapshot } from './hall-views.ts';
+import { catalogue, hallView, printerList, SnapshotCache } from './hall-views.ts';
 import { printersFromConfig, TicketPrinting, type HubPrinter } from './printing/ticket-printing.ts';
 import { serveApps } from './web/serve-apps.ts';
 import { NoticePrinting } from './printing/notice-printing.ts';
@@ -33,6 +33,7 @@ import { queueViews } from '@yichuang/engine';
 import type { HubContext } from './hub-context.ts';
 import { createSocketServer, publishEvents, resyncAll, type HubIo } from './realtime/socket-server.ts';
 import { BODY_LIMIT, registerRoutes } from './rest/register-routes.ts';
+import { budgetedHttpServer } from './rest/http-budget.ts';
 import { lastSeq } from './store/event-log.ts';
 import { stmt, type Db } from './store/open-db.ts';
 import { idCardHasher } from './store/id-card-hasher.ts';
@@ -143,6 +144,7 @@ export function createHub(opts: HubOptions): Hub {
   });
 
   const secrets = ticketSecrets(opts.db);
+  const snapshots = new SnapshotCache();
   const bus = new CommandBus({
     enrich: (name, result) => withTicketLink(secrets, name, result),
     observe: metrics,
@@ -226,6 +228,7 @@ export function createHub(opts: HubOptions): Hub {
         if (sections.includes('printers') && opts.printers === undefined)
           void printing.reconfigure(before, config, (c) => printersFromConfig(c, undefined, dataDir));
         before = config;
+        snapshots.clear();
         if (io !== null) resyncAll(io, context);
       },
     },
@@ -252,7 +255,7 @@ export function createHub(opts: HubOptions): Hub {
     health: () => ({ ok: true, version: HUB_VERSION, protocol: PROTOCOL_VERSION }),
     hallView: () => hallView(bus.state, seq, clock(), printing.statuses(), serial.list()),
     catalogue: () => catalogue(bus.state, clock()),
-    snapshot: (viewer) => snapshot(bus.state, seq, clock(), viewer, printing.statuses()),
+    snapshot: (viewer) => snapshots.get(bus.state, seq, clock(), viewer, printing.statuses()),
     ticketView: (id) => {
       const t = storedTicket(id);
       return t === undefined ? null : ticketView(bus.state, t);
@@ -305,10 +308,16 @@ export function createHub(opts: HubOptions): Hub {
     },
   };
 
-  const app = Fastify({ bodyLimit: BODY_LIMIT, logger: false, trustProxy: false });
+  const app = Fastify({
+    bodyLimit: BODY_LIMIT,
+    logger: false,
+    trustProxy: false,
+    serverFactory: budgetedHttpServer(log),
+  });
   registerRoutes(app, context);
   serveApps(app);
-  io = createSocketServer(app.server, context);
+  const sockets = createSocketServer(app.server, context);
+  io = sockets.io;
 
   bus.tick();
   serial.start();
@@ -330,6 +339,7 @@ export function createHub(opts: HubOptions): Hub {
     },
     close: async () => {
       clearInterval(timer);
+      sockets.stop();
       flush();
       await new Promise<void>((resolve) => void io.close(() => resolve()));
       await app.close().catch(() => undefined);

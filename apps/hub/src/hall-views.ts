@@ -1,14 +1,13 @@
 import {
   PROTOCOL_VERSION,
-  type ActorRole,
   type Catalogue,
-  type EventEnvelope,
   type HallConfig,
   type HallSnapshot,
   type HallView,
   type PublicHallConfig,
-  type Ticket,
 } from '@yichuang/protocol';
+import { isPublicRole, publicTicket, publicWindowRecord } from './public-views.ts';
+import { registerEncoded } from './realtime/snapshot-encoder.ts';
 import { businessDay, hallPhase, hoursOn, queueViews, stateData, windowView, type HallState } from '@yichuang/engine';
 
 export type PrinterStatusMap = ReadonlyMap<string, string>;
@@ -21,38 +20,13 @@ export function publicConfig(config: HallConfig): PublicHallConfig {
   };
 }
 
-const PUBLIC_ROLES: readonly ActorRole[] = ['kiosk', 'display', 'rater'];
-
-/** Public screens never see appointment codes (a code is enough to check someone in). */
-function maskTicket(t: Ticket): Ticket {
-  return t.appointment === null ? t : { ...t, appointment: { ...t.appointment, code: '****' } };
-}
-
-/** 张三丰 → 张**: enough for staff to recognise, nothing for a public screen to leak. */
-export function maskName(name: string): string {
-  const chars = [...name];
-  return chars.length <= 1 ? '*' : `${chars[0]}${'*'.repeat(chars.length - 1)}`;
-}
-
-export function redactEvent(role: ActorRole, e: EventEnvelope): EventEnvelope {
-  if (!PUBLIC_ROLES.includes(role)) return e;
-  if (e.type === 'ticket:issued') return { ...e, payload: { ticket: maskTicket(e.payload.ticket) } };
-  if (e.type === 'notice:issued') {
-    const n = e.payload.notice;
-    return { ...e, payload: { notice: { ...n, citizenName: maskName(n.citizenName), missing: [] } } };
-  }
-  if (e.type === 'appointment:booked')
-    return { ...e, payload: { appointment: { ...e.payload.appointment, code: '****' } } };
-  return e;
-}
-
 const RECENT_DONE = 50;
 
 /**
  * The state a client starts from. Finished tickets beyond the most recent few are left out:
  * a display needs the latest calls, not the whole day.
  */
-export function snapshot(
+export function makeSnapshot(
   state: HallState,
   seq: number,
   now: number,
@@ -67,15 +41,52 @@ export function snapshot(
     .sort((a, b) => (b.finishedAt ?? b.issuedAt) - (a.finishedAt ?? a.issuedAt))
     .slice(0, RECENT_DONE);
   const tickets = [...active, ...done].sort((a, b) => a.issuedAt - b.issuedAt);
+  const pub = isPublicRole(role);
   return {
     protocol: PROTOCOL_VERSION,
     viewer,
     seq,
     at: now,
     config: publicConfig(state.model.config),
-    state: { ...data, tickets: PUBLIC_ROLES.includes(role) ? tickets.map(maskTicket) : tickets },
+    state: pub
+      ? { ...data, tickets: tickets.map(publicTicket), windows: data.windows.map(publicWindowRecord) }
+      : { ...data, tickets },
     printers: printerList(state.model.config, printers),
   };
+}
+
+/**
+ * Snapshots of the newest seq, one for public screens and one for staff, shared by every client that
+ * asks at that seq (a hundred displays reconnecting build it once). Only `viewer` and `at` differ.
+ */
+export class SnapshotCache {
+  private readonly latest = new Map<string, { key: string; snapshot: HallSnapshot; body: string }>();
+
+  get(
+    state: HallState,
+    seq: number,
+    now: number,
+    viewer: HallSnapshot['viewer'],
+    printers: PrinterStatusMap,
+  ): HallSnapshot {
+    const audience = isPublicRole(viewer.role) ? 'public' : 'staff';
+    const key = `${seq}|${state.day}|${JSON.stringify([...printers])}`;
+    let entry = this.latest.get(audience);
+    if (entry === undefined || entry.key !== key) {
+      const snapshot = makeSnapshot(state, seq, now, viewer, printers);
+      const { viewer: _v, at: _a, ...rest } = snapshot;
+      entry = { key, snapshot, body: JSON.stringify(rest) };
+      this.latest.set(audience, entry);
+    }
+    // Serialised once per seq: each client's text is its viewer and time put before the shared body.
+    const own = { ...entry.snapshot, viewer, at: now };
+    return registerEncoded(own, `{"viewer":${JSON.stringify(viewer)},"at":${now},${entry.body.slice(1)}`);
+  }
+
+  /** A config change keeps seq until its event commits; start afresh. */
+  clear(): void {
+    this.latest.clear();
+  }
 }
 
 export function printerList(config: HallConfig, printers: PrinterStatusMap): HallView['printers'] {

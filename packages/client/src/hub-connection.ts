@@ -29,6 +29,9 @@ export interface HubConnectionOptions {
  * One live connection to the hub: keeps a HallMirror current (snapshot on connect, reconnect
  * and gap; events in seq order) and sends commands with acks.
  */
+/** How long a client waits before asking again for a snapshot the hub refused for its rate. */
+const SNAPSHOT_RETRY_MS = 3000;
+
 export class HubConnection {
   readonly mirror = new HallMirror();
   readonly socket: HubSocket;
@@ -83,6 +86,9 @@ export class HubConnection {
       if (res.ok) {
         this.mirror.applySnapshot(res.data);
         this.o.onChange?.();
+      } else if (res.error.code === 'RATE_LIMITED') {
+        // The hub gives each connection a few snapshots at a time: ask again once the budget is back.
+        setTimeout(() => void this.resync(), SNAPSHOT_RETRY_MS);
       }
     } catch {
       // Not answered in time: the next connect or gap asks again.

@@ -10,7 +10,7 @@ const id = z
   .regex(/^[A-Za-z0-9_.-]+$/, 'ids use letters, digits, "-", "_" or "."');
 
 export const hoursRuleSchema = z
-  .object({
+  .strictObject({
     /** ISO weekdays: 1 = Monday … 7 = Sunday (0 is accepted as Sunday). */
     days: z.array(z.number().int().min(0).max(7)).min(1),
     open: clockTime,
@@ -18,7 +18,7 @@ export const hoursRuleSchema = z
   })
   .refine((h) => h.open < h.close, { message: 'open must be before close', path: ['close'] });
 
-export const hallSchema = z.object({
+export const hallSchema = z.strictObject({
   id: id,
   name: z.string().min(1).max(100),
   /** The issuing organisation printed on notice slips (e.g. 重庆市綦江区公安局); defaults to the hall name. */
@@ -28,7 +28,9 @@ export const hallSchema = z.object({
   extendedServiceMinutes: z.number().int().min(0).max(240).default(30),
   /** Dates (YYYY-MM-DD) the hall is closed although the weekday has hours. */
   closedDates: z.array(z.iso.date()).default([]),
-  phones: z.object({ consult: z.string().max(40).optional(), complaint: z.string().max(40).optional() }).default({}),
+  phones: z
+    .strictObject({ consult: z.string().max(40).optional(), complaint: z.string().max(40).optional() })
+    .default({}),
   /**
    * The address citizens' phones reach the hub at (e.g. http://192.168.1.10:8080 or https://hall.example.gov.cn),
    * for the QR codes and links on tickets and slips. The CLI's --public-url overrides it; left out, the hub
@@ -41,13 +43,13 @@ export const hallSchema = z.object({
     .optional(),
 });
 
-export const queueSchema = z.object({
+export const queueSchema = z.strictObject({
   id: id,
   prefix: z.string().regex(/^[A-Z]{1,2}$/, 'prefix is one or two capital letters'),
   name: z.string().min(1).max(50),
 });
 
-export const serviceSchema = z.object({
+export const serviceSchema = z.strictObject({
   id: id,
   name: z.string().min(1).max(100),
   queue: id,
@@ -67,7 +69,7 @@ export const serviceSchema = z.object({
   pinyin: z.string().max(60).optional(),
 });
 
-export const windowSchema = z.object({
+export const windowSchema = z.strictObject({
   id: id,
   number: z.number().int().min(1).max(999),
   name: z.string().min(1).max(50),
@@ -79,7 +81,7 @@ export const windowSchema = z.object({
 });
 
 export const officerSchema = z
-  .object({
+  .strictObject({
     id: id,
     name: z.string().min(1).max(50),
     role: z.enum(['officer', 'manager']),
@@ -95,9 +97,9 @@ export const officerSchema = z
     path: ['pinHash'],
   });
 
-export const rosterEntrySchema = z.object({ window: id, a: id, b: id.optional() });
+export const rosterEntrySchema = z.strictObject({ window: id, a: id, b: id.optional() });
 
-export const deviceSchema = z.object({
+export const deviceSchema = z.strictObject({
   id: id,
   kind: z.enum(['kiosk', 'display', 'rater']),
   key: z.string().min(8).max(200),
@@ -108,7 +110,7 @@ export const deviceSchema = z.object({
 });
 
 /** Serial devices at the windows: LED screens (窗口屏), caller keypads (叫号器), rating pads (评价器). */
-export const serialDeviceSchema = z.object({
+export const serialDeviceSchema = z.strictObject({
   id: id,
   kind: z.enum(['window-screen', 'caller-keypad', 'rating-pad']),
   /** Serial path, e.g. /dev/ttyUSB0 or COM3. */
@@ -122,7 +124,7 @@ export const serialDeviceSchema = z.object({
 });
 
 /** The hall display (综合屏) and its voice. */
-export const displaySettingsSchema = z.object({
+export const displaySettingsSchema = z.strictObject({
   /** Lines of the scrolling notice line (警务公开), after the hall's phones. */
   notices: z.array(z.string().min(1).max(200)).max(20).default([]),
   /** How many times each call is spoken. */
@@ -134,7 +136,7 @@ export const displaySettingsSchema = z.object({
   highlightSeconds: z.number().int().min(1).max(60).default(8),
 });
 
-export const printerSchema = z.object({
+export const printerSchema = z.strictObject({
   id: id,
   uri: z
     .string()
@@ -147,7 +149,7 @@ export const printerSchema = z.object({
   columns: z.number().int().min(24).max(64).optional(),
 });
 
-export const callRulesSchema = z.object({
+export const callRulesSchema = z.strictObject({
   /** After this many priority calls in a row at a window, the oldest ordinary ticket goes next. */
   greenMaxConsecutive: z.number().int().min(1).max(50).default(3),
   /** A ticket waiting longer than this counts as priority. */
@@ -160,7 +162,7 @@ export const callRulesSchema = z.object({
   appointmentEarlyMinutes: z.number().int().min(0).max(120).default(10),
 });
 
-export const kioskPolicySchema = z.object({
+export const kioskPolicySchema = z.strictObject({
   /** Tickets one kiosk may issue per minute (anti-abuse). */
   ticketsPerMinute: z.number().int().min(1).max(100_000).default(12),
   /** Ask for the ID-card number and allow one active ticket per number and queue (stored only as a salted hash). */
@@ -170,7 +172,7 @@ export const kioskPolicySchema = z.object({
 });
 export type KioskPolicy = z.output<typeof kioskPolicySchema>;
 
-const hallConfigObject = z.object({
+const hallConfigObject = z.strictObject({
   hall: hallSchema,
   queues: z.array(queueSchema).min(1),
   services: z.array(serviceSchema).min(1),

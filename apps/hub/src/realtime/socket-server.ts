@@ -11,9 +11,11 @@ import {
   type ServerToClientEvents,
 } from '@yichuang/protocol';
 import { authenticate, isDomainError } from '../auth/authenticate.ts';
-import { redactEvent } from '../hall-views.ts';
+import { eventFor } from '../public-views.ts';
 import type { HubContext } from '../hub-context.ts';
+import * as socketIoParser from 'socket.io-parser';
 import { parseHandshake } from './handshake.ts';
+import { SnapshotEncoder } from './snapshot-encoder.ts';
 import { storageFault, storageUnavailable } from '../store/storage-errors.ts';
 import { queuedOutput, SOCKET_LIMITS, SocketBudget } from './socket-budget.ts';
 
@@ -39,7 +41,13 @@ export interface SocketServer {
 }
 
 export function createSocketServer(http: HttpServer, hub: HubContext): SocketServer {
-  const io: HubIo = new Server(http, { serveClient: false, maxHttpBufferSize: 64 * 1024, cors: { origin: false } });
+  const io: HubIo = new Server(http, {
+    serveClient: false,
+    maxHttpBufferSize: 64 * 1024,
+    cors: { origin: false },
+    // The default parser with an encoder that writes pre-serialised snapshots (see snapshot-encoder.ts).
+    parser: { ...socketIoParser, Encoder: SnapshotEncoder },
+  });
   const budget = new SocketBudget();
 
   io.use((socket, next) => {
@@ -61,6 +69,14 @@ export function createSocketServer(http: HttpServer, hub: HubContext): SocketSer
     }
   });
 
+  const dropAbusive = (socket: HubSocket): void => {
+    if (!socket.connected) return;
+    hub.log(
+      `dropping a ${socket.data.actor.role} connection from ${socket.handshake.address} that kept asking over its budget`,
+    );
+    socket.disconnect(true);
+  };
+
   io.on('connection', (socket: HubSocket) => {
     const actor = socket.data.actor;
     const deviceId = actor.kind === 'device' ? actor.deviceId : null;
@@ -76,11 +92,11 @@ export function createSocketServer(http: HttpServer, hub: HubContext): SocketSer
     socket.on('hall:snapshot', (ack: unknown) => {
       if (typeof ack !== 'function') return;
       const reply = ack as (r: unknown) => void;
-      if (!budget.snapshot(socket.id))
-        return reply({
-          ok: false,
-          error: fail('RATE_LIMITED', '请求过于频繁，请稍后再试 / too many snapshot requests'),
-        });
+      if (!budget.snapshot(socket.id)) {
+        reply({ ok: false, error: fail('RATE_LIMITED', '请求过于频繁，请稍后再试 / too many snapshot requests') });
+        if (budget.abusive(socket.id)) dropAbusive(socket);
+        return;
+      }
       reply({ ok: true, data: hub.snapshot(viewerOf(actor)) });
     });
     for (const name of commandNames) {
@@ -91,6 +107,7 @@ export function createSocketServer(http: HttpServer, hub: HubContext): SocketSer
             ok: false,
             error: fail('RATE_LIMITED', '操作过于频繁，请稍后再试 / too many commands from this connection'),
           });
+          if (budget.abusive(socket.id)) dropAbusive(socket);
           return;
         }
         // A token can expire or be revoked while the socket stays open: check it on every command.
@@ -155,6 +172,6 @@ export function publishEvents(io: HubIo, events: EventEnvelope[]): void {
   for (const role of ['kiosk', 'display', 'rater'] as const)
     io.to(`role:${role}`).emit(
       'hub:events',
-      events.map((e) => redactEvent(role, e)),
+      events.map((e) => eventFor(role, e)),
     );
 }

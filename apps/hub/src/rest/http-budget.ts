@@ -1,5 +1,6 @@
-import type { FastifyInstance } from 'fastify';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
+import type { FastifyInstance } from 'fastify';
 import { fail, errorStatus } from '@yichuang/protocol';
 import { TokenBuckets } from '../token-buckets.ts';
 
@@ -15,27 +16,38 @@ export const HTTP_LIMITS = {
 } as const;
 
 /**
- * Every client gets a bounded budget on the REST side: a cap on unanswered requests per connection
- * and a token bucket per address for requests without credentials (checked before routing, so a
- * refused request costs almost nothing).
+ * The HTTP server the hub's fastify runs on, with a cap on unanswered requests per connection checked
+ * before fastify sees a request: a client that pipelines thousands of requests without reading the
+ * answers is cut off, and the requests left in its buffer cost almost nothing.
  */
-export function installHttpBudget(app: FastifyInstance, log: (line: string) => void): void {
-  const inFlight = new WeakMap<Socket, number>();
-  const anonymous = new TokenBuckets(HTTP_LIMITS.anonymous.capacity, HTTP_LIMITS.anonymous.perSecond);
-
-  app.addHook('onRequest', async (req, reply) => {
-    const socket = req.raw.socket;
-    const n = (inFlight.get(socket) ?? 0) + 1;
-    inFlight.set(socket, n);
-    if (n > HTTP_LIMITS.inFlightPerConnection) {
-      if (n === HTTP_LIMITS.inFlightPerConnection + 1)
+export function budgetedHttpServer(log: (line: string) => void) {
+  return (handler: (req: IncomingMessage, res: ServerResponse) => void): Server => {
+    const inFlight = new WeakMap<Socket, number>();
+    return createServer((req, res) => {
+      const socket = req.socket;
+      if (socket.destroyed) return;
+      const n = (inFlight.get(socket) ?? 0) + 1;
+      inFlight.set(socket, n);
+      if (n > HTTP_LIMITS.inFlightPerConnection) {
         log(
-          `closing a connection from ${req.ip} with more than ${HTTP_LIMITS.inFlightPerConnection} requests unanswered`,
+          `closing a connection from ${socket.remoteAddress ?? '?'} with more than ${HTTP_LIMITS.inFlightPerConnection} requests unanswered`,
         );
-      reply.hijack();
-      socket.destroy();
-      return reply;
-    }
+        socket.destroy();
+        return;
+      }
+      res.once('close', () => inFlight.set(socket, Math.max(0, (inFlight.get(socket) ?? 1) - 1)));
+      handler(req, res);
+    });
+  };
+}
+
+/**
+ * Requests without credentials get a token bucket per address (checked before routing, so a refused
+ * request costs almost nothing).
+ */
+export function installHttpBudget(app: FastifyInstance): void {
+  const anonymous = new TokenBuckets(HTTP_LIMITS.anonymous.capacity, HTTP_LIMITS.anonymous.perSecond);
+  app.addHook('onRequest', async (req, reply) => {
     if (req.url.startsWith('/api/') && req.headers.authorization === undefined) {
       const now = performance.now();
       if (!anonymous.take(req.ip, now)) {
@@ -47,18 +59,5 @@ export function installHttpBudget(app: FastifyInstance, log: (line: string) => v
       }
     }
     return undefined;
-  });
-  const release = (socket: Socket): void => {
-    const n = inFlight.get(socket) ?? 0;
-    if (n <= 1) inFlight.delete(socket);
-    else inFlight.set(socket, n - 1);
-  };
-  app.addHook('onResponse', (req, _reply, done) => {
-    release(req.raw.socket);
-    done();
-  });
-  app.addHook('onRequestAbort', (req, done) => {
-    release(req.raw.socket);
-    done();
   });
 }

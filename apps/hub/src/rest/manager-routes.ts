@@ -4,8 +4,11 @@ import {
   displayNoticesBodySchema,
   eventTypes,
   fail,
-  isoDay,
+  optionalQuery,
   pinResetBodySchema,
+  queryDay,
+  queryInt,
+  queryText,
   ticketReprintBodySchema,
   windowOpenBodySchema,
   windowQueuesBodySchema,
@@ -16,7 +19,7 @@ import { businessDay } from '@yichuang/engine';
 import { hashPin } from '../auth/pin-hash.ts';
 import type { HubContext } from '../hub-context.ts';
 import { auditPage, findTickets } from '../store/audit-queries.ts';
-import type { RouteRequest, RouteSpec } from './route-spec.ts';
+import { queryOf, type RouteRequest, type RouteSpec } from './route-spec.ts';
 
 const MANAGER = ['manager'] as const;
 
@@ -35,10 +38,27 @@ function patchWindow(
   );
 }
 
-const int = (raw: string | undefined, fallback: number, max: number): number => {
-  const n = Number(raw);
-  return Number.isInteger(n) && n > 0 ? Math.min(n, max) : fallback;
-};
+/** `/api/events`: filters of the audit log, each bounded. */
+const auditQuerySchema = z.object({
+  type: optionalQuery(queryText(40)),
+  actor: optionalQuery(queryText(100)),
+  windowId: optionalQuery(queryText(64)),
+  from: optionalQuery(queryDay),
+  to: optionalQuery(queryDay),
+  before: optionalQuery(queryInt(1, Number.MAX_SAFE_INTEGER)),
+  limit: optionalQuery(queryInt(1, 500)),
+});
+
+/** `/api/tickets`: a day and the start of a number (A012, A01). */
+const ticketFindQuerySchema = z.object({
+  date: optionalQuery(queryDay),
+  number: optionalQuery(
+    z
+      .string()
+      .max(8)
+      .regex(/^[A-Za-z]{0,2}\d*$/, 'a ticket number such as A012'),
+  ),
+});
 
 /** The manager console: alerts, devices, live config, live actions, audit, find and reprint. */
 export const managerRoutes: RouteSpec[] = [
@@ -140,28 +160,15 @@ export const managerRoutes: RouteSpec[] = [
     summary:
       'The audit log, newest first (?type= or prefix like ticket:, &actor=, &windowId=, &from=, &to=, &before=, &limit=)',
     auth: MANAGER,
+    query: auditQuerySchema,
     handle: (hub, req) => {
-      const q = req.query;
+      const q = queryOf(auditQuerySchema, req);
       const type = q.type;
-      if (type !== undefined && type !== '' && !eventTypes.some((t) => t === type || t.startsWith(type)))
+      if (type !== undefined && !eventTypes.some((t) => t === type || t.startsWith(type)))
         return { ok: false, error: fail('VALIDATION_FAILED', `没有该事件类型 / unknown event type ${type}`, 'type') };
-      for (const key of ['from', 'to'] as const)
-        if (q[key] !== undefined && q[key] !== '' && !isoDay.safeParse(q[key]).success)
-          return {
-            ok: false,
-            error: fail('VALIDATION_FAILED', '日期格式应为 YYYY-MM-DD / date must be YYYY-MM-DD', key),
-          };
       return {
         ok: true,
-        data: auditPage(hub.db, hub.bus.config.hall.timezone, {
-          type: type || undefined,
-          actor: q.actor || undefined,
-          windowId: q.windowId || undefined,
-          from: q.from || undefined,
-          to: q.to || undefined,
-          before: q.before === undefined ? undefined : int(q.before, Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER),
-          limit: int(q.limit, 100, 500),
-        }),
+        data: auditPage(hub.db, hub.bus.config.hall.timezone, { ...q, limit: q.limit ?? 100 }),
       };
     },
   },
@@ -170,15 +177,11 @@ export const managerRoutes: RouteSpec[] = [
     url: '/api/tickets',
     summary: 'Find tickets of a day (?date=, default today; &number= e.g. A012 or A01)',
     auth: MANAGER,
+    query: ticketFindQuerySchema,
     handle: (hub, req) => {
-      const date = req.query.date || businessDay(hub.clock(), hub.bus.config.hall.timezone);
-      if (!isoDay.safeParse(date).success)
-        return {
-          ok: false,
-          error: fail('VALIDATION_FAILED', '日期格式应为 YYYY-MM-DD / date must be YYYY-MM-DD', 'date'),
-        };
-      const number = (req.query.number ?? '').toUpperCase().slice(0, 8);
-      return { ok: true, data: { date, tickets: findTickets(hub.db, date, number) } };
+      const q = queryOf(ticketFindQuerySchema, req);
+      const date = q.date ?? businessDay(hub.clock(), hub.bus.config.hall.timezone);
+      return { ok: true, data: { date, tickets: findTickets(hub.db, date, (q.number ?? '').toUpperCase()) } };
     },
   },
   {

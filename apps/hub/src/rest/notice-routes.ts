@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import {
   fail,
-  isoDay,
+  optionalQuery,
+  queryDay,
+  queryText,
   LOW_RATING_MESSAGE,
   lowRatingNeedsReason,
   noticeCreateFields,
@@ -13,7 +15,7 @@ import { businessDay } from '@yichuang/engine';
 import type { HubContext } from '../hub-context.ts';
 import { findNotice, noticesOn, officerDay } from '../store/records.ts';
 import { NOT_YOUR_NOTICE, noticeReader } from './notice-access.ts';
-import { obj, requestIdOf, STAFF, type RouteRequest, type RouteSpec } from './route-spec.ts';
+import { obj, queryOf, requestIdOf, STAFF, type RouteRequest, type RouteSpec } from './route-spec.ts';
 
 const optionalRequestId = { requestId: requestIdSchema.optional() };
 
@@ -25,13 +27,11 @@ function commandReturning(name: 'notice:create' | 'rating:submit', field: 'notic
   };
 }
 
-function dayOf(hub: HubContext, raw: string | undefined): Ack<string> {
-  if (raw === undefined || raw === '')
-    return { ok: true, data: businessDay(hub.clock(), hub.bus.config.hall.timezone) };
-  return isoDay.safeParse(raw).success
-    ? { ok: true, data: raw }
-    : { ok: false, error: fail('VALIDATION_FAILED', '日期格式应为 YYYY-MM-DD / date must be YYYY-MM-DD', 'date') };
-}
+/** `/api/notices`: a day (default today) and optionally one window. */
+const noticeListQuerySchema = z.object({
+  date: optionalQuery(queryDay),
+  windowId: optionalQuery(queryText(64)),
+});
 
 const officerIdOf = (req: RouteRequest): string => (req.actor?.kind === 'officer' ? req.actor.officerId : '');
 
@@ -53,14 +53,12 @@ export const noticeRoutes: RouteSpec[] = [
     summary:
       'Notices of a day (?date=YYYY-MM-DD, default today; &windowId=) with their print history; an officer gets those of windows they hold or held that day',
     auth: STAFF,
+    query: noticeListQuerySchema,
     handle: (hub, req) => {
-      const day = dayOf(hub, req.query.date);
-      if (!day.ok) return day;
+      const q = queryOf(noticeListQuerySchema, req);
+      const day = q.date ?? businessDay(hub.clock(), hub.bus.config.hall.timezone);
       const mayRead = noticeReader(hub, req.actor);
-      return {
-        ok: true,
-        data: { date: day.data, notices: noticesOn(hub.db, day.data, req.query.windowId).filter(mayRead) },
-      };
+      return { ok: true, data: { date: day, notices: noticesOn(hub.db, day, q.windowId).filter(mayRead) } };
     },
   },
   {

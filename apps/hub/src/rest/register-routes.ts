@@ -19,7 +19,7 @@ export function sendError(reply: FastifyReply, error: DomainError): FastifyReply
 
 /** Every REST route from the table: credentials, role, body schema, then the handler. */
 export function registerRoutes(app: FastifyInstance, hub: HubContext): void {
-  installHttpBudget(app, hub.log);
+  installHttpBudget(app);
   installJsonParser(app);
   app.setErrorHandler((err: Error & { code?: string; statusCode?: number }, _req, reply) => {
     if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE')
@@ -63,6 +63,10 @@ async function handle(
     if (!spec.auth.includes(who.role))
       return sendError(reply, fail('FORBIDDEN', '无权执行该操作 / your role may not do this'));
     actor = who;
+  } else if (req.headers.authorization !== undefined) {
+    // An open route may still answer a signed-in caller more fully (a ticket's notes for staff).
+    const who = authenticate(hub.db, hub.bus.config, bearerOf(req.headers.authorization), hub.clock());
+    if (!isDomainError(who)) actor = who;
   }
   const query = (spec.query ?? noQuery).safeParse(req.query ?? {});
   if (!query.success) return sendError(reply, zodToError(query.error));

@@ -9,6 +9,7 @@ import {
   transferBodySchema,
 } from '@yichuang/protocol';
 import { login } from './login.ts';
+import { isPublicRole, publicHallView, publicTicketView } from '../public-views.ts';
 import { logout } from './logout.ts';
 import { citizenRatingRoute } from './citizen-rating.ts';
 import { noticeRoutes } from './notice-routes.ts';
@@ -59,7 +60,10 @@ export const routes: RouteSpec[] = [
     url: '/api/hall',
     summary: 'Queues, windows and printers now',
     auth: ANY_CREDENTIAL,
-    handle: (hub) => ({ ok: true, data: hub.hallView() }),
+    handle: (hub, req) => {
+      const view = hub.hallView();
+      return { ok: true, data: req.actor !== null && isPublicRole(req.actor.role) ? publicHallView(view) : view };
+    },
   },
   {
     method: 'POST',
@@ -76,7 +80,10 @@ export const routes: RouteSpec[] = [
     summary: 'A ticket and its status (anyone holding its id)',
     auth: 'anyone',
     handle: (hub, req) => {
-      const t = hub.ticketView(req.params.id ?? '');
+      const found = hub.ticketView(req.params.id ?? '');
+      // Anyone holding the id sees the public view; staff (with a token) see notes as well.
+      const staff = req.actor !== null && (req.actor.role === 'officer' || req.actor.role === 'manager');
+      const t = found === null || staff ? found : publicTicketView(found);
       return t === null
         ? { ok: false, error: fail('UNKNOWN_TICKET', '没有该号票 / unknown ticket') }
         : { ok: true, data: t };
