@@ -40,6 +40,8 @@ interface HallOptions {
   /** Windows marked open: false (not staffed at all). */
   closed?: string[];
   repeat?: number;
+  /** The demo hall's real hours (Mon–Fri 09:00–17:00, Sat 09:00–12:00) instead of around the clock. */
+  realHours?: boolean;
 }
 
 /** The demo hall, open around the clock, without its printers, with test keys and a zone display. */
@@ -47,7 +49,10 @@ function displayHall(o: HallOptions = {}): HallConfigInput {
   const demo = JSON.parse(readFileSync(DEMO_HALL, 'utf8')) as HallConfigInput;
   return {
     ...demo,
-    hall: { ...demo.hall, hours: [{ days: [1, 2, 3, 4, 5, 6, 7], open: '00:00', close: '23:59' }] },
+    hall:
+      o.realHours === true
+        ? demo.hall
+        : { ...demo.hall, hours: [{ days: [1, 2, 3, 4, 5, 6, 7], open: '00:00', close: '23:59' }] },
     windows: demo.windows.map(({ printer: _p, ...w }) => ({ ...w, open: !(o.closed ?? []).includes(w.id) })),
     printers: [],
     devices: [
@@ -241,7 +246,9 @@ describe('hall display', () => {
     const panel = page.getByTestId('window-w2');
     await expect.poll(() => panel.getAttribute('data-state'), { timeout: 1000 }).toBe('paused');
     expect(await panel.innerText()).toContain('暂停服务');
-    expect(await page.getByTestId('window-w8').innerText()).toContain('无人值守');
+    // Nobody signed in at an open window during hours: an empty post, 暂停服务 as on its LED screen.
+    expect(await page.getByTestId('window-w8').getAttribute('data-state')).toBe('empty');
+    expect(await page.getByTestId('window-w8').innerText()).toContain('暂停服务');
     await w2.cmd('resume');
     await expect.poll(() => panel.getAttribute('data-state'), { timeout: 1000 }).toBe('idle');
     expect(await panel.innerText()).toContain('空闲');
@@ -276,7 +283,9 @@ describe('hall display', () => {
     expect(await zone.getByTestId('hero-call').count()).toBe(1);
     // Only the queues its windows serve: w4 serves exit-entry; w5 and w6 vehicles.
     expect(
-      await zone.locator('[data-testid^="queue-"]').evaluateAll((els) => els.map((e) => e.dataset.testid)),
+      await zone
+        .locator('[data-testid^="queue-"][data-waiting]')
+        .evaluateAll((els) => els.map((e) => e.dataset.testid)),
     ).toEqual(['queue-exit-entry', 'queue-vehicle']);
   });
 
@@ -382,6 +391,123 @@ describe('hall display', () => {
     // Anywhere on the screen, not only on the notice.
     await page.mouse.click(400, 500);
     await enable.waitFor({ state: 'detached', timeout: 3000 });
+  });
+});
+
+/** The numbers in the big area, newest first. */
+const heroNumbers = (page: Page): Promise<(string | null)[]> =>
+  page.getByTestId('hero-call').evaluateAll((els) => els.map((e) => e.getAttribute('data-number')));
+const recentNumbers = (page: Page): Promise<(string | null)[]> =>
+  page.getByTestId('recent-call').evaluateAll((els) => els.map((e) => e.getAttribute('data-number')));
+
+describe('what the display says', () => {
+  it('calls only tickets still called: finished, no-show, transferred, started and paused-after tickets leave at once for 最近呼叫', async () => {
+    h = await startHub(displayHall({ repeat: 1 }));
+    await takeTickets(h, [
+      'passport',
+      'passport',
+      'traffic-violation-query',
+      'id-card-renew',
+      'id-card-renew',
+      'id-card-renew',
+    ]);
+    const page = await openDisplay(h.url);
+    const [w2, w3, w4, w7] = await Promise.all(['w2', 'w3', 'w4', 'w7'].map((w) => officer(h!, w)));
+
+    const c001 = (await w4!.cmd('call-next')).ticket.number as string;
+    const f001 = (await w7!.cmd('call-next')).ticket.number as string;
+    const a001 = (await w2!.cmd('call-next')).ticket.number as string;
+    const a002 = (await w3!.cmd('call-next')).ticket.number as string;
+    expect([c001, f001, a001, a002]).toEqual(['C001', 'F001', 'A001', 'A002']);
+    // Four standing calls: three in the big area, the oldest leads 最近呼叫 in gold.
+    await expect.poll(() => heroNumbers(page), { timeout: 2000 }).toEqual(['A002', 'A001', 'F001']);
+    expect(await recentNumbers(page)).toEqual(['C001']);
+    expect(await page.locator('[data-testid="recent-call"][data-number="C001"]').getAttribute('data-calling')).toBe(
+      'true',
+    );
+    await shot(page, 'display-07-standing-calls');
+
+    // 4号窗口 finishes C001 and 7号窗口 marks F001 as a no-show: both leave the big area at once.
+    await w4!.cmd('start');
+    await w4!.cmd('finish');
+    await w7!.cmd('no-show');
+    await expect.poll(() => heroNumbers(page), { timeout: 1000 }).toEqual(['A002', 'A001']);
+    expect(await page.getByTestId('window-w4').getAttribute('data-state')).toBe('idle');
+    expect(await page.getByTestId('window-w7').getAttribute('data-state')).toBe('idle');
+    expect(await recentNumbers(page)).toEqual(['F001', 'C001']);
+
+    // 2号窗口 transfers A001 to 出入境: it waits again, it is no longer called.
+    const a001Id = (await h.api('GET', '/api/hall', undefined, w2!.token)).body.windows.find(
+      (w: { id: string }) => w.id === 'w2',
+    ).ticket.id as string;
+    const moved = await h.api('POST', `/api/tickets/${a001Id}/transfer`, { toQueueId: 'exit-entry' }, w2!.token);
+    expect(moved.status).toBe(200);
+    await expect.poll(() => heroNumbers(page), { timeout: 1000 }).toEqual(['A002']);
+
+    // 3号窗口: the citizen comes (started: no longer called), is served, and the window pauses.
+    await w3!.cmd('start');
+    await expect.poll(() => heroNumbers(page), { timeout: 1000 }).toEqual([]);
+    await w3!.cmd('finish');
+    await w3!.cmd('pause', { reason: 'other' });
+    await expect.poll(() => page.getByTestId('window-w3').getAttribute('data-state'), { timeout: 1000 }).toBe('paused');
+    expect(await heroNumbers(page)).toEqual([]);
+    expect(await page.getByTestId('now-calling').innerText()).toContain('暂无叫号');
+    expect(await recentNumbers(page)).toEqual(['A002', 'A001', 'F001', 'C001']);
+    expect(await page.locator('[data-testid="recent-call"][data-calling="true"]').count()).toBe(0);
+
+    // A new call is in the big area again, and announced.
+    const next = (await w4!.cmd('call-next')).ticket.number as string;
+    await expect.poll(() => heroNumbers(page), { timeout: 1000 }).toEqual([next]);
+    await expect.poll(() => spokenCalls(page), { timeout: 8000 }).toContain(say(next, 4));
+    await shot(page, 'display-08-done-calls-gone');
+  });
+
+  it('estimates from the staffed windows, 暂无窗口办理 without one; 暂停服务 for an empty post in hours', async () => {
+    h = await startHub(displayHall({ realHours: true })); // Monday 10:00
+    await takeTickets(h, ['passport', 'passport', 'passport', 'vehicle-registration']);
+    const page = await openDisplay(h.url);
+    const wait = (q: string): Promise<string> => page.getByTestId(`queue-${q}-wait`).innerText();
+    // Nobody signed in yet: nobody serves 出入境 or 车驾管.
+    expect(await wait('exit-entry')).toBe('暂无窗口办理');
+    expect(await page.getByTestId('queue-exit-entry').getAttribute('data-unstaffed')).toBe('true');
+    expect(await page.getByTestId('window-w4').innerText()).toContain('暂停服务');
+    // 4号窗口 opens for 出入境: 3 waiting at one window of 5 minutes (the demo default).
+    await officer(h, 'w4');
+    await expect.poll(() => wait('exit-entry'), { timeout: 1000 }).toBe('预计 15 分钟');
+    expect(await wait('vehicle')).toBe('暂无窗口办理');
+    expect(await wait('hukou')).toBe('暂无窗口办理');
+    // The estimate is as large as the queue's name: read from across the hall.
+    const [nameSize, waitSize] = await page
+      .getByTestId('queue-exit-entry')
+      .evaluate((el) =>
+        ['.q__name', '.q__wait'].map((s) => parseFloat(getComputedStyle(el.querySelector(s)!).fontSize)),
+      );
+    expect(waitSize).toBeGreaterThanOrEqual(28);
+    expect(waitSize).toBeGreaterThanOrEqual(nameSize! * 0.9);
+    await shot(page, 'display-09-estimates');
+  });
+
+  it('outside hours: empty windows 未开放, and the big area shows the opening hours and the next opening', async () => {
+    const MONDAY_6PM = Date.UTC(2026, 10, 23, 10, 0);
+    h = await startHub(displayHall({ realHours: true }), MONDAY_6PM);
+    for (const [size, name] of [
+      [LANDSCAPE, 'display-10-closed-landscape'],
+      [PORTRAIT, 'display-11-closed-portrait'],
+      [{ width: 1366, height: 768 }, 'display-12-closed-1366'],
+    ] as const) {
+      const page = await openDisplay(h.url, size);
+      await expect.poll(() => page.locator('[data-screen="display"]').getAttribute('data-phase')).toBe('closed');
+      const closed = page.getByTestId('hall-closed');
+      expect(await closed.innerText()).toContain('今日办理已结束');
+      expect(await page.getByTestId('hall-next-open').innerText()).toBe('下次办理：11月24日 周二 09:00');
+      expect(await closed.innerText()).toMatch(/周一至周五\s*09:00–17:00/);
+      expect(await closed.innerText()).toMatch(/周六\s*09:00–12:00/);
+      expect(await closed.innerText()).toMatch(/周日\s*不办公/);
+      expect(await page.getByTestId('window-w1').getAttribute('data-state')).toBe('closed');
+      expect(await page.getByTestId('window-w1').innerText()).toContain('未开放');
+      expect(await page.getByTestId('queue-exit-entry-wait').innerText()).toBe('未开放');
+      await shot(page, name);
+    }
   });
 });
 

@@ -11,6 +11,8 @@ export interface DisplayParams {
   voice: VoiceMode;
   /** `?voiceMs=`: in record mode, how long each utterance "takes". */
   recordMs: number;
+  /** `?pageSeconds=`: how long a page of the window or queue board stands when they do not fit on one. */
+  pageSeconds: number;
 }
 
 /** Reads the display's address (the key is read and removed separately, see device-key.ts). */
@@ -23,11 +25,13 @@ export function parseDisplayParams(search: string): DisplayParams {
   const orientation = q.get('orientation');
   const voice = q.get('voice') as VoiceMode | null;
   const ms = Number(q.get('voiceMs'));
+  const page = Number(q.get('pageSeconds'));
   return {
     windows: windows.length > 0 ? windows : null,
     orientation: orientation === 'portrait' || orientation === 'landscape' ? orientation : null,
     voice: voice !== null && voiceModes.includes(voice) ? voice : 'auto',
     recordMs: Number.isFinite(ms) && ms >= 10 && ms <= 10_000 ? ms : 400,
+    pageSeconds: Number.isFinite(page) && page >= 2 && page <= 120 ? page : 10,
   };
 }
 

@@ -1,6 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { createHubStore } from '@yichuang/client';
+import { createHubStore, followHubClock } from '@yichuang/client';
 import '@yichuang/ui/src/theme.css';
 import './styles/display.css';
 import './styles/panels.css';
@@ -24,6 +24,8 @@ if (key === null) {
   );
 } else {
   const hub = createHubStore({ url: window.location.origin, key });
+  // Opening hours are judged by the hub's clock, not this PC's.
+  followHubClock(hub.getState().connection);
   const display = createDisplayStore();
   // Outside React: the voice and the call feed live as long as the page, not as long as a render.
   startDisplayController(hub, display, params);
