@@ -1,12 +1,14 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { hallConfigSchema } from './config.ts';
 import type { HallConfigInput } from './config.ts';
 import { renderConfigSchema, schemaPath } from '../../../scripts/gen-config-schema.ts';
 
 const repoRoot = new URL('../../../', import.meta.url);
-const sharedSeeds = new URL('../../../../shared/seeds/', import.meta.url);
-const examplePath = new URL('../../../../shared/docs/hall-config.example.json', import.meta.url);
+/** The 綦江 service catalogue as published (the seed list), shipped with the demo data it became. */
+const cataloguePath = new URL('db/seed/catalogue-qijiang.txt', repoRoot);
+/** The hall config's field names as the public contract shows them (docs/contract.md). */
+const examplePath = new URL('docs/hall-config.example.json', repoRoot);
 
 function readJson(url: URL): HallConfigInput {
   return JSON.parse(readFileSync(url, 'utf8')) as HallConfigInput;
@@ -19,11 +21,7 @@ function must<T>(value: T | undefined, what: string): T {
 
 /** The 24 matters of the 綦江 catalogue: 序号, 事项名称, 事项类型, 设定依据, 行使层级, 部门 (tab-separated). */
 function catalogue(): { name: string; basis: string }[] {
-  const file = must(
-    readdirSync(sharedSeeds).find((f) => f.startsWith('000_')),
-    'catalogue file 000_*.txt',
-  );
-  return readFileSync(new URL(file, sharedSeeds), 'utf8')
+  return readFileSync(cataloguePath, 'utf8')
     .split(/\r?\n/)
     .filter((line) => /^\d+\t/.test(line))
     .map((line) => {
@@ -117,7 +115,7 @@ describe('demo hall (db/seed/demo-hall.json)', () => {
   });
 });
 
-describe('shared/docs/hall-config.example.json', () => {
+describe('docs/hall-config.example.json', () => {
   it('parses with hallConfigSchema and gets the defaults', () => {
     const cfg = hallConfigSchema.parse(readJson(examplePath));
     expect(cfg.callRules.defaultServiceMinutes).toBe(5);

@@ -52,8 +52,19 @@ export function serveApps(app: FastifyInstance): void {
     }
     void app.register(fastifyStatic, { root, prefix: `/${name}/`, decorateReply: first, index: ['index.html'] });
     first = false;
-    app.get(`/${name}`, (_req, reply) => reply.redirect(`/${name}/`));
+    // `/kiosk?key=…` is how a device page is first opened: the key must survive the redirect.
+    app.get(`/${name}`, (req, reply) => reply.redirect(`/${name}/${queryOf(req.url)}`));
+    for (const [path] of Object.entries(pages))
+      app.get(`${path}/`, (req, reply) =>
+        reply.redirect(`${req.url.split('?')[0]!.replace(/\/+$/, '')}${queryOf(req.url)}`),
+      );
     for (const [path, file] of Object.entries(pages)) app.get(path, (_req, reply) => reply.sendFile(file, root));
   }
-  app.get('/', (_req, reply) => reply.redirect('/kiosk/'));
+  app.get('/', (req, reply) => reply.redirect(`/kiosk/${queryOf(req.url)}`));
+}
+
+/** The query string of a URL as sent (`?key=…`), or ''. */
+function queryOf(url: string): string {
+  const i = url.indexOf('?');
+  return i < 0 ? '' : url.slice(i);
 }
