@@ -104,6 +104,7 @@ export function catalogue(state: HallState, now: number): Catalogue {
     hall: {
       id: h.id,
       name: h.name,
+      ...(h.nameEn === undefined ? {} : { nameEn: h.nameEn }),
       timezone: h.timezone,
       hours: h.hours,
       extendedServiceMinutes: h.extendedServiceMinutes,
@@ -113,13 +114,25 @@ export function catalogue(state: HallState, now: number): Catalogue {
       phase: hallPhase(h, now),
       today: today === null ? null : { open: today.openText, close: today.closeText },
     },
-    queues: config.queues.map(({ id, prefix, name }) => ({ id, prefix, name })),
+    queues: config.queues.map(({ id, prefix, name, nameEn }) => ({
+      id,
+      prefix,
+      name,
+      ...(nameEn === undefined ? {} : { nameEn }),
+    })),
     services: config.services.map((s) => ({
       ...s,
       category: s.category ?? config.queues.find((q) => q.id === s.queue)?.name ?? '',
     })),
     windows: config.windows.map(({ id, number, name }) => ({ id, number, name })),
-    kiosk: { idleSeconds: config.kiosk.idleSeconds, oneTicketPerIdCard: config.kiosk.oneTicketPerIdCard },
+    kiosk: {
+      idleSeconds: config.kiosk.idleSeconds,
+      oneTicketPerIdCard: config.kiosk.oneTicketPerIdCard,
+      appointmentCheckIn: {
+        earlyMinutes: config.callRules.appointmentCheckInEarlyMinutes,
+        lateMinutes: config.callRules.appointmentCheckInLateMinutes,
+      },
+    },
   };
 }
 

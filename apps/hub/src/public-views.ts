@@ -80,6 +80,7 @@ export function publicTicketView(v: TicketView): TicketView {
     green: v.green,
     greenReason: v.greenReason,
     appointmentCode: v.appointmentCode === null ? null : HIDDEN_CODE,
+    appointmentSlot: v.appointmentSlot === null ? null : { start: v.appointmentSlot.start, end: v.appointmentSlot.end },
     status: v.status,
     issuedAt: v.issuedAt,
     ahead: v.ahead,

@@ -1,9 +1,15 @@
 import { describe, expect, it } from 'vitest';
+import type { CallRules } from '@yichuang/protocol';
 import { chooseNext } from './call-rules.ts';
+import { event } from './decision.ts';
+import { evolve } from './evolve.ts';
+import { restoreState, stateData } from './hall-state.ts';
+import { runCommand } from './engine.ts';
 import { MONDAY, TUESDAY, TestHall, kiosk, manager, ofType, shanghai, types } from './test-hall.ts';
 
-function hall(): TestHall {
-  const h = new TestHall();
+/** YY0001: hz-move, Monday 11:00–11:30, booked at 08:30. */
+function hall(callRules: Partial<CallRules> = {}): TestHall {
+  const h = new TestHall({ callRules });
   h.at('08:30');
   h.ok(
     'appointment:book',
@@ -11,6 +17,13 @@ function hall(): TestHall {
     manager,
   );
   return h;
+}
+
+/** The error message of a check-in that must fail. */
+function refusal(h: TestHall, appointmentCode: string): string {
+  const outcome = h.run('ticket:take', { appointmentCode }, kiosk);
+  if (outcome.ok) throw new Error('checked in, expected a refusal');
+  return outcome.error.message;
 }
 
 describe('booking', () => {
@@ -77,7 +90,7 @@ describe('checking in at the kiosk', () => {
     expect(h.fail('ticket:take', { serviceId: 'hz-move', appointmentCode: 'YY0001' }, kiosk)).toBe('APPOINTMENT_USED');
   });
 
-  it('refuses a code for another day or another service', () => {
+  it('refuses a code for another day (saying which day and from when) or another service', () => {
     const h = hall();
     h.ok(
       'appointment:book',
@@ -85,10 +98,24 @@ describe('checking in at the kiosk', () => {
       manager,
     );
     h.at('10:30');
-    expect(h.fail('ticket:take', { serviceId: 'hz-move', appointmentCode: 'YY0002' }, kiosk)).toBe('INVALID_STATE');
+    expect(h.fail('ticket:take', { serviceId: 'hz-move', appointmentCode: 'YY0002' }, kiosk)).toBe(
+      'APPOINTMENT_TOO_EARLY',
+    );
+    expect(refusal(h, 'YY0002')).toBe(
+      '预约时段为 11月24日 09:00–09:30，请当天 08:30 后签到 / ' +
+        'Your appointment is on 24 Nov, 09:00–09:30: please check in that day from 08:30',
+    );
     expect(h.fail('ticket:take', { serviceId: 'hz-id', appointmentCode: 'YY0001' }, kiosk)).toBe('INVALID_STATE');
     h.at('09:10', TUESDAY);
     expect(h.take('hz-move', { appointmentCode: 'YY0002' }).appointmentCode).toBe('YY0002');
+  });
+
+  it('shows the slot: the ticket carries its start and end', () => {
+    const h = hall();
+    h.at('10:45');
+    const t = h.take('hz-move', { appointmentCode: 'YY0001' });
+    expect(t.appointmentSlot).toEqual({ start: shanghai(MONDAY, '11:00'), end: shanghai(MONDAY, '11:30') });
+    expect(h.take('hz-move').appointmentSlot).toBeNull();
   });
 
   it('forgets appointments of days gone by at the rollover', () => {
@@ -104,9 +131,116 @@ describe('checking in at the kiosk', () => {
   });
 });
 
+describe('the check-in window', () => {
+  it('opens 30 minutes before the slot and closes 15 minutes after it, by default', () => {
+    const h = hall(); // 11:00–11:30
+    h.ok(
+      'appointment:book',
+      { code: 'YY0002', serviceId: 'hz-move', day: MONDAY, start: '11:00', end: '11:30' },
+      manager,
+    );
+    h.at('10:29');
+    expect(h.fail('ticket:take', { appointmentCode: 'YY0001' }, kiosk)).toBe('APPOINTMENT_TOO_EARLY');
+    expect(refusal(h, 'YY0001')).toBe(
+      '预约时段为 11:00–11:30，请于 10:30 后签到 / Your appointment is 11:00–11:30: please check in from 10:30',
+    );
+    h.at('10:30');
+    expect(h.take('hz-move', { appointmentCode: 'YY0001' }).appointmentCode).toBe('YY0001');
+    h.at('11:45');
+    expect(h.take('hz-move', { appointmentCode: 'YY0002' }).appointmentCode).toBe('YY0002');
+  });
+
+  it('refuses a late check-in with the slot and the time check-in closed, and changes nothing', () => {
+    const h = hall();
+    h.at('11:45');
+    h.advance(1);
+    expect(h.fail('ticket:take', { appointmentCode: 'YY0001' }, kiosk)).toBe('APPOINTMENT_TOO_LATE');
+    expect(refusal(h, 'YY0001')).toBe(
+      '预约时段为 11:00–11:30，签到已于 11:45 截止，请取普通号 / ' +
+        'Your appointment was 11:00–11:30: check-in closed at 11:45, please take an ordinary ticket',
+    );
+    expect(h.state.appointments.get('YY0001')?.ticketId).toBeNull();
+    expect(h.state.tickets.size).toBe(0);
+  });
+
+  it('is set by callRules.appointmentCheckInEarlyMinutes and appointmentCheckInLateMinutes', () => {
+    const h = hall({ appointmentCheckInEarlyMinutes: 10, appointmentCheckInLateMinutes: 0 });
+    h.ok(
+      'appointment:book',
+      { code: 'YY0002', serviceId: 'hz-move', day: MONDAY, start: '11:00', end: '11:30' },
+      manager,
+    );
+    h.at('10:49');
+    expect(refusal(h, 'YY0001')).toContain('请于 10:50 后签到');
+    h.at('10:50');
+    h.take('hz-move', { appointmentCode: 'YY0001' });
+    h.at('11:30');
+    h.take('hz-move', { appointmentCode: 'YY0002' });
+    h.ok(
+      'appointment:book',
+      { code: 'YY0003', serviceId: 'hz-move', day: MONDAY, start: '11:00', end: '11:30' },
+      manager,
+    );
+    h.advance(1);
+    expect(refusal(h, 'YY0003')).toContain('签到已于 11:30 截止');
+  });
+});
+
+describe('appointment codes are case-insensitive', () => {
+  it('a code booked in lower case checks in in capitals, and the other way round', () => {
+    const h = new TestHall();
+    h.at('08:30');
+    const slot = { serviceId: 'hz-move', day: MONDAY, start: '10:00', end: '10:30' };
+    const booked = h.ok('appointment:book', { code: 'xyz789', ...slot }, manager).result.appointment;
+    expect(booked.code).toBe('XYZ789');
+    h.ok('appointment:book', { code: 'ABC123', ...slot }, manager);
+    // One code, whatever the case: a second booking of it is refused.
+    expect(h.fail('appointment:book', { code: 'Xyz789', ...slot }, manager)).toBe('INVALID_STATE');
+    h.at('09:45');
+    expect(h.take('hz-move', { appointmentCode: 'XYZ789' }).appointmentCode).toBe('XYZ789');
+    expect(h.take('hz-move', { appointmentCode: 'abc123' }).appointmentCode).toBe('ABC123');
+    expect(h.fail('ticket:take', { appointmentCode: 'xyz789' }, kiosk)).toBe('APPOINTMENT_USED');
+  });
+
+  it('codes stored in lower case before codes were normalised still check in, from the log and from the store', () => {
+    const h = new TestHall();
+    h.at('08:30');
+    // An old log: the booking kept the code as typed.
+    const old = {
+      code: 'old123',
+      serviceId: 'hz-move',
+      day: MONDAY,
+      slotStart: shanghai(MONDAY, '10:00'),
+      slotEnd: shanghai(MONDAY, '10:30'),
+      ticketId: null,
+    };
+    const booked = event('appointment:booked', h.now, { appointment: old });
+    evolve(h.state, booked);
+    h.events.push(booked);
+    h.at('09:45');
+    const t = h.take('hz-move', { appointmentCode: 'OLD123' });
+    expect(h.ticket(t.id).appointment?.code).toBe('old123');
+    expect(h.fail('ticket:take', { appointmentCode: 'old123' }, kiosk)).toBe('APPOINTMENT_USED');
+    expect(h.replayed().appointments.get('OLD123')?.ticketId).toBe(t.id);
+
+    // The hub restarts from its projections: the stored row still has the lower-case code.
+    const restored = restoreState(h.config, stateData(h.state), [{ ...old, code: 'old456' }]);
+    const outcome = runCommand(
+      restored,
+      { name: 'ticket:take', payload: { requestId: 'x', appointmentCode: 'Old456' } },
+      kiosk,
+      h.now,
+      () => 'n1',
+    );
+    expect(outcome.ok && outcome.result.appointmentCode).toBe('old456');
+    expect(restored.appointments.get('OLD456')?.ticketId).toBe('n1');
+  });
+});
+
 describe('appointment priority', () => {
   it('is an ordinary ticket until its slot is due (appointmentEarlyMinutes before it), then goes first', () => {
-    const h = hall(); // slot 11:00–11:30, early 10 minutes: due from 10:50
+    // slot 11:00–11:30, due 10 minutes early (from 10:50); check-in allowed two hours early here
+    const h = hall({ appointmentCheckInEarlyMinutes: 120 });
     h.at('09:00');
     h.signIn('w1', 'o1');
     h.at('09:05');

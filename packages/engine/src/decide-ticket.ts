@@ -1,5 +1,6 @@
 import type { CommandPayload, DomainEvent, Ticket } from '@yichuang/protocol';
-import { fail } from '@yichuang/protocol';
+import { fail, normalizeAppointmentCode } from '@yichuang/protocol';
+import { checkInRefusal } from './appointment-check-in.ts';
 import { event, type CommandContext, type Decided, type TakeTicketInput } from './decision.ts';
 import { businessDay, hallPhase, hoursOn, localToEpoch, nextOpenDay } from './hall-time.ts';
 import type { HallState } from './hall-state.ts';
@@ -26,7 +27,9 @@ export function nextNumber(state: HallState, queueId: string): string {
 
 export function decideTake(state: HallState, p: TakeTicketInput, ctx: CommandContext): Decided<'ticket:take'> {
   const { config } = state.model;
-  const booked = p.appointmentCode === undefined ? undefined : state.appointments.get(p.appointmentCode);
+  // Codes are case-insensitive: the map is keyed by the normalised code (old lower-case ones included).
+  const booked =
+    p.appointmentCode === undefined ? undefined : state.appointments.get(normalizeAppointmentCode(p.appointmentCode));
   const service = state.model.services.get(p.serviceId ?? booked?.serviceId ?? '');
   if (p.serviceId === undefined && booked === undefined)
     return { error: fail('UNKNOWN_APPOINTMENT', '预约码无效 / unknown appointment code', 'appointmentCode') };
@@ -42,17 +45,15 @@ export function decideTake(state: HallState, p: TakeTicketInput, ctx: CommandCon
   }
   let appointment: Ticket['appointment'] = null;
   if (p.appointmentCode !== undefined) {
-    const a = state.appointments.get(p.appointmentCode);
+    const a = booked;
     if (a === undefined)
       return { error: fail('UNKNOWN_APPOINTMENT', '预约码无效 / unknown appointment code', 'appointmentCode') };
     if (a.ticketId !== null)
       return {
         error: fail('APPOINTMENT_USED', '该预约已签到 / this appointment is already checked in', 'appointmentCode'),
       };
-    if (a.day !== state.day)
-      return {
-        error: fail('INVALID_STATE', `该预约日期为 ${a.day} / the appointment is for ${a.day}`, 'appointmentCode'),
-      };
+    const refusal = checkInRefusal(a, state.day, ctx.now, config.callRules, config.hall.timezone);
+    if (refusal !== null) return { error: refusal };
     if (a.serviceId !== service.id)
       return {
         error: fail('INVALID_STATE', '预约事项与所选事项不符 / the appointment is for another service', 'serviceId'),
@@ -201,12 +202,13 @@ export function decideBook(
 ): Decided<'appointment:book'> {
   if (!state.model.services.has(p.serviceId))
     return { error: fail('UNKNOWN_SERVICE', '没有该办事事项 / unknown service', 'serviceId') };
-  if (state.appointments.has(p.code))
+  const code = normalizeAppointmentCode(p.code);
+  if (state.appointments.has(code))
     return { error: fail('INVALID_STATE', '预约码已存在 / appointment code already exists', 'code') };
   if (p.day < state.day) return { error: fail('INVALID_STATE', '预约日期已过 / the day has passed', 'day') };
   const tz = state.model.config.hall.timezone;
   const appointment = {
-    code: p.code,
+    code,
     serviceId: p.serviceId,
     day: p.day,
     slotStart: localToEpoch(p.day, p.start, tz),

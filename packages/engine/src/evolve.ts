@@ -1,4 +1,5 @@
 import type { DomainEvent, EventPayload, Ticket, WindowRecord } from '@yichuang/protocol';
+import { normalizeAppointmentCode } from '@yichuang/protocol';
 import { SERVICE_SAMPLES, type HallState } from './hall-state.ts';
 
 /**
@@ -82,8 +83,10 @@ export function evolve(state: HallState, event: DomainEvent): void {
       return onDayStarted(state, event.payload.day);
     case 'appointment:booked': {
       const a = event.payload.appointment;
-      state.appointments.set(a.code, a);
-      state.dirty.appointments.add(a.code);
+      // Keyed by the normalised code: codes booked in lower case before codes were normalised still match.
+      const key = normalizeAppointmentCode(a.code);
+      state.appointments.set(key, a);
+      state.dirty.appointments.add(key);
       return;
     }
     case 'notice:issued': {
@@ -113,10 +116,11 @@ function onIssued(state: HallState, { ticket }: EventPayload<'ticket:issued'>): 
     }
   }
   if (ticket.appointment !== null) {
-    const a = state.appointments.get(ticket.appointment.code);
+    const key = normalizeAppointmentCode(ticket.appointment.code);
+    const a = state.appointments.get(key);
     if (a !== undefined) {
-      state.appointments.set(a.code, { ...a, ticketId: ticket.id });
-      state.dirty.appointments.add(a.code);
+      state.appointments.set(key, { ...a, ticketId: ticket.id });
+      state.dirty.appointments.add(key);
     }
   }
 }

@@ -1,6 +1,7 @@
 import type { Appointment, HallStateData, Ticket, WindowRecord } from '@yichuang/protocol';
 import { buildModel, type HallModel } from './hall-model.ts';
 import type { HallConfig } from '@yichuang/protocol';
+import { normalizeAppointmentCode } from '@yichuang/protocol';
 
 /** How many recent service times per queue feed the wait estimate. */
 export const SERVICE_SAMPLES = 20;
@@ -22,6 +23,7 @@ export interface HallState {
   samples: Map<string, number[]>;
   /** officerId → first sign-in today (提前10分钟上岗). */
   firstSignIns: Map<string, number>;
+  /** Keyed by the normalised code (normalizeAppointmentCode); each keeps the code as booked. */
   appointments: Map<string, Appointment>;
   /** Notices issued today: the next one's serial is this plus one. */
   noticesToday: number;
@@ -84,7 +86,7 @@ export function restoreState(config: HallConfig, data: HallStateData, appointmen
   state.samples = new Map(Object.entries(data.samples));
   state.firstSignIns = new Map(Object.entries(data.firstSignIns));
   state.noticesToday = data.noticesToday;
-  for (const a of appointments) state.appointments.set(a.code, a);
+  for (const a of appointments) state.appointments.set(normalizeAppointmentCode(a.code), a);
   return state;
 }
 

@@ -157,6 +157,7 @@ export function ticketView(state: HallState, t: Ticket): TicketView {
     green: t.green !== null,
     greenReason: t.green,
     appointmentCode: t.appointment?.code ?? null,
+    appointmentSlot: t.appointment === null ? null : { start: t.appointment.slotStart, end: t.appointment.slotEnd },
     status: t.status,
     issuedAt: t.issuedAt,
     ahead,

@@ -21,6 +21,8 @@ export const hoursRuleSchema = z
 export const hallSchema = z.strictObject({
   id: id,
   name: z.string().min(1).max(100),
+  /** The hall's name in English, for screens shown in English (the Chinese name otherwise). */
+  nameEn: z.string().min(1).max(150).optional(),
   /** The issuing organisation printed on notice slips (e.g. 重庆市綦江区公安局); defaults to the hall name. */
   organization: z.string().min(1).max(100).optional(),
   timezone: z.string().refine(isTimeZone, 'unknown IANA time zone'),
@@ -47,6 +49,8 @@ export const queueSchema = z.strictObject({
   id: id,
   prefix: z.string().regex(/^[A-Z]{1,2}$/, 'prefix is one or two capital letters'),
   name: z.string().min(1).max(50),
+  /** English name for screens shown in English; the Chinese name otherwise. */
+  nameEn: z.string().min(1).max(100).optional(),
 });
 
 export const serviceSchema = z.strictObject({
@@ -67,6 +71,15 @@ export const serviceSchema = z.strictObject({
   category: z.string().max(50).optional(),
   /** Pinyin initials for kiosk search, e.g. "wfzjlzm". */
   pinyin: z.string().max(60).optional(),
+  /**
+   * English for screens shown in English; each falls back to the Chinese field when left out.
+   * materialsEn, when given, has one entry per entry of materials, in the same order.
+   */
+  nameEn: z.string().min(1).max(200).optional(),
+  materialsEn: z.array(z.string().min(1).max(300)).optional(),
+  timeLimitEn: z.string().min(1).max(150).optional(),
+  feeEn: z.string().min(1).max(150).optional(),
+  departmentEn: z.string().min(1).max(150).optional(),
 });
 
 export const windowSchema = z.strictObject({
@@ -160,6 +173,10 @@ export const callRulesSchema = z.strictObject({
   defaultServiceMinutes: z.number().min(0.5).max(240).default(5),
   /** Minutes before a slot starts that an appointment already counts as due. */
   appointmentEarlyMinutes: z.number().int().min(0).max(120).default(10),
+  /** An appointment can be checked in at the kiosk from this many minutes before its slot starts … */
+  appointmentCheckInEarlyMinutes: z.number().int().min(0).max(720).default(30),
+  /** … until this many minutes after its slot ends; outside that the kiosk says when (or that it has passed). */
+  appointmentCheckInLateMinutes: z.number().int().min(0).max(720).default(15),
 });
 
 export const kioskPolicySchema = z.strictObject({
@@ -254,6 +271,12 @@ function checkReferences(cfg: z.output<typeof hallConfigObject>, ctx: z.Refineme
   cfg.services.forEach((s, i) => {
     if (!queues.has(s.queue))
       ctx.addIssue({ code: 'custom', path: ['services', i, 'queue'], message: `unknown queue "${s.queue}"` });
+    if (s.materialsEn !== undefined && s.materialsEn.length !== s.materials.length)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['services', i, 'materialsEn'],
+        message: `materialsEn has ${s.materialsEn.length} entries, materials has ${s.materials.length}`,
+      });
   });
   const rostered = new Set<string>();
   cfg.roster.forEach((r, i) => {

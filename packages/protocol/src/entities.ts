@@ -51,6 +51,14 @@ export const appointmentSchema = z.object({
 });
 export type Appointment = z.infer<typeof appointmentSchema>;
 
+/**
+ * Appointment codes are case-insensitive: `xyz789` and `XYZ789` are one code. New codes are stored in
+ * this form; lookups normalise too, so codes stored before (in lower case) keep working.
+ */
+export function normalizeAppointmentCode(code: string): string {
+  return code.trim().toUpperCase();
+}
+
 /** A ticket as the engine holds it and the event log records it. */
 export const ticketSchema = z.object({
   id: z.string(),
@@ -121,6 +129,8 @@ export const ticketViewSchema = z.object({
   green: z.boolean(),
   greenReason: greenReasonSchema.nullable(),
   appointmentCode: z.string().nullable(),
+  /** The appointment's slot (start and end, epoch ms) when the ticket came from a check-in. */
+  appointmentSlot: z.object({ start: epochMs, end: epochMs }).nullable().default(null),
   status: ticketStatusSchema,
   issuedAt: epochMs,
   ahead: z.number().int().nonnegative(),

@@ -28,6 +28,10 @@ export const errorStatus = {
   INVALID_STATE: 409,
   REQUEST_ID_REUSED: 409,
   APPOINTMENT_USED: 409,
+  /** Checked in before the appointment's check-in window opens (or on another day): the message says when. */
+  APPOINTMENT_TOO_EARLY: 409,
+  /** Checked in after the appointment's check-in window closed. */
+  APPOINTMENT_TOO_LATE: 409,
   DUPLICATE_TICKET: 409,
   HALL_CLOSED: 409,
   ALREADY_RATED: 409,

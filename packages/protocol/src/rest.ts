@@ -34,6 +34,7 @@ export interface Catalogue {
   hall: {
     id: string;
     name: string;
+    nameEn?: string;
     timezone: string;
     hours: { days: number[]; open: string; close: string }[];
     extendedServiceMinutes: number;
@@ -44,7 +45,7 @@ export interface Catalogue {
     /** Today's opening and closing time ("09:00"), or null when closed today. */
     today: { open: string; close: string } | null;
   };
-  queues: { id: string; prefix: string; name: string }[];
+  queues: { id: string; prefix: string; name: string; nameEn?: string }[];
   services: {
     id: string;
     name: string;
@@ -56,9 +57,20 @@ export interface Catalogue {
     basis?: string;
     department?: string;
     pinyin?: string;
+    /** English, when the hall gives it (see the hall config's services). */
+    nameEn?: string;
+    materialsEn?: string[];
+    timeLimitEn?: string;
+    feeEn?: string;
+    departmentEn?: string;
   }[];
   windows: { id: string; number: number; name: string }[];
-  kiosk: { idleSeconds: number; oneTicketPerIdCard: boolean };
+  kiosk: {
+    idleSeconds: number;
+    oneTicketPerIdCard: boolean;
+    /** When an appointment may be checked in: minutes before its slot starts and after it ends (old hubs: absent). */
+    appointmentCheckIn?: { earlyMinutes: number; lateMinutes: number };
+  };
 }
 
 export const hallViewSchema = z.object({
