@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { alwaysOpen } from '../../apps/hub/src/always-open.ts';
 import { startHub, type Harness } from '../support/hub-harness.ts';
 import { testHallConfig } from '../support/test-hall.ts';
 
@@ -303,5 +305,89 @@ describe('POST /api/simulation/run', () => {
       expect(res.status, `${path} officer`).toBe(403);
       expect(res.body.error.code).toBe('FORBIDDEN');
     }
+  });
+});
+
+/**
+ * The demo as `npm start` runs it: db/seed/demo-hall.json with --always-open (00:00–23:59 every day and
+ * 30 minutes of extended service, which would run to 00:29 the next day). A citizen tries the kiosk late
+ * on Monday evening; on Tuesday the manager opens 排班模拟 and runs today's hall.
+ */
+describe('排班模拟 on the demo hall, always open', () => {
+  let demo: Harness;
+  let boss: string;
+  const DEMO_KIOSK = 'demo-kiosk-1-key';
+
+  beforeAll(async () => {
+    const config = JSON.parse(readFileSync(new URL('../../db/seed/demo-hall.json', import.meta.url), 'utf8'));
+    demo = await startHub(config, at(23, 20), { adjustConfig: alwaysOpen });
+    for (let i = 0; i < 6; i++) {
+      demo.clock.now = at(23, 20 + i * 5);
+      const serviceId = i % 2 === 0 ? 'no-criminal-record' : 'id-card-renew';
+      const res = await demo.api('POST', '/api/tickets', { requestId: `late-${i}`, serviceId }, DEMO_KIOSK);
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+    }
+    demo.clock.now = at(10, 0, 1);
+    boss = await demo.login('9001', '9999');
+  }, 60_000);
+
+  afterAll(async () => {
+    await demo?.close();
+  });
+
+  it('offers today’s hall with service up to midnight, saying when extended service was meant to end', async () => {
+    const res = await demo.api('GET', '/api/simulation/plan', undefined, boss);
+    expect(res.status).toBe(200);
+    expect(res.body.hours).toEqual({
+      open: '00:00',
+      close: '23:59',
+      serviceEnd: '24:00',
+      configuredServiceEnd: '24:29',
+    });
+    expect(res.body.plan.windows).toHaveLength(8);
+  });
+
+  it('runs today’s hall on a typical curve and on the late tickets of Monday', async () => {
+    const plan = (await demo.api('GET', '/api/simulation/plan', undefined, boss)).body.plan;
+    const curve = {
+      greenShare: 0.05,
+      queues: [
+        { queue: 'hukou-quick', perHour: { '09': 20, '10': 18, '14': 16, '23': 4 } },
+        { queue: 'vehicle', perHour: { '09': 6, '15': 6 } },
+      ],
+    };
+    const run = await demo.api(
+      'POST',
+      '/api/simulation/run',
+      { demand: { kind: 'curve', curve }, plans: [plan] },
+      boss,
+    );
+    expect(run.status, JSON.stringify(run.body)).toBe(200);
+    expect(run.body.day).toBe('2026-11-24');
+    expect(run.body.a.openingHours).toEqual({
+      open: '00:00',
+      close: '23:59',
+      serviceEnd: '24:00',
+      configuredServiceEnd: '24:29',
+    });
+    const t = run.body.a.totals;
+    expect(t.issued).toBeGreaterThan(50);
+    expect(t.issued).toBe(t.served + t.noShow + t.carriedOver + t.expired);
+    expect(run.body.a.queueLength.at(-1).at).toBe('23:55');
+
+    const replay = await demo.api(
+      'POST',
+      '/api/simulation/run',
+      {
+        demand: { kind: 'replay', day: DAY },
+        plans: [plan, { ...plan, name: '少开两个窗口', windows: plan.windows.slice(2) }],
+      },
+      boss,
+    );
+    expect(replay.status, JSON.stringify(replay.body)).toBe(200);
+    expect(replay.body.replayOf).toBe(DAY);
+    expect(replay.body.a.totals.issued).toBe(6);
+    expect(replay.body.b.totals.issued).toBe(6);
+    expect(replay.body.a.byHour.map((h: { hour: string }) => h.hour)).toEqual(['23:00']);
   });
 });

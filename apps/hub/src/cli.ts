@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { HallConfig } from '@yichuang/protocol';
+import { alwaysOpen } from './always-open.ts';
 import { configHash } from './config/config-versions.ts';
 import { readHallConfig, ConfigError } from './config-loader.ts';
 import { createHub } from './create-hub.ts';
@@ -42,12 +42,6 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const config = readHallConfig(values.config);
-  // Demo only: lets a newcomer try the hall at any hour; a real hall keeps its own hours. Applied to the
-  // running hall, never stored, so hours edited in the console stay what they are.
-  const alwaysOpen = (c: HallConfig): HallConfig => ({
-    ...c,
-    hall: { ...c.hall, hours: [{ days: [1, 2, 3, 4, 5, 6, 7], open: '00:00', close: '23:59' }], closedDates: [] },
-  });
   // One hub per data directory: a second one refuses before it touches the database.
   const lock = lockDataDir(values.data);
   const db = openDb(values.data);

@@ -1,6 +1,7 @@
 import type { DayHours } from '@yichuang/engine';
 import type { DomainEvent } from '@yichuang/protocol';
 import type { Citizen } from './demand.ts';
+import type { ServiceSpan } from './service-day.ts';
 import type { WindowTotals } from './window-agent.ts';
 
 /** A day to simulate and the citizens who come that day. */
@@ -33,6 +34,8 @@ export interface TicketRecord {
 export interface DayRun {
   day: string;
   hours: DayHours | null;
+  /** When service runs that day (extended service past midnight ends there); null when closed. */
+  span: ServiceSpan | null;
   midnight: number;
   citizens: number;
   /** Arrivals the kiosk refused (outside opening hours, a matter the hall does not know). */

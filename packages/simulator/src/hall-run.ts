@@ -7,6 +7,7 @@ import { carryOverWindow, SIM_MANAGER_ID, simOfficerId } from './hall-variant.ts
 import type { Plan, PlanPause } from './input-schema.ts';
 import { SimulationError } from './simulation-error.ts';
 import { RunLedger } from './run-ledger.ts';
+import { serviceSpan } from './service-day.ts';
 import { WindowAgent } from './window-agent.ts';
 
 type Step =
@@ -79,6 +80,7 @@ class HallRun {
     this.runs.push({
       day,
       hours,
+      span: null,
       midnight,
       citizens: citizens.length,
       refused: 0,
@@ -94,12 +96,16 @@ class HallRun {
     }
     at(midnight, { kind: 'book', day: d });
     if (hours !== null) {
-      this.driver.addBoundaries([hours.open, hours.close, hours.serviceEnd]);
-      for (const t of [hours.open, hours.close, hours.serviceEnd]) at(t, { kind: 'tick' });
+      const span = serviceSpan(hours, day, tz);
+      this.runs[d]!.span = span;
+      // The turn is ticked too, as the hub ticks it: a ticket still in service at midnight expires there.
+      const edges = [span.open, span.close, span.end, span.turn];
+      this.driver.addBoundaries(edges);
+      for (const t of edges) at(t, { kind: 'tick' });
       this.plan.windows.forEach((w, i) => {
         for (const s of w.shifts ?? [{}]) {
-          const from = s.from === undefined ? hours.open : localToEpoch(day, s.from, tz);
-          const to = s.to === undefined ? hours.serviceEnd : localToEpoch(day, s.to, tz);
+          const from = s.from === undefined ? span.open : localToEpoch(day, s.from, tz);
+          const to = s.to === undefined ? span.end : localToEpoch(day, s.to, tz);
           if (to <= from) throw new SimulationError(`${w.id}: 班次须先开始后结束 / a shift must end after it starts`);
           at(from, { kind: 'sign-in', window: i });
           at(to, { kind: 'sign-out', window: i });
@@ -109,10 +115,11 @@ class HallRun {
         const i = this.plan.windows.findIndex((w) => w.id === p.window);
         at(localToEpoch(day, p.from, tz), { kind: 'pause', window: i, pause: p });
       }
-      at(hours.open, { kind: 'poll' });
+      at(span.open, { kind: 'poll' });
       const stepMs = this.settings.sampleMinutes * 60_000;
-      for (let t = hours.open; t <= hours.serviceEnd; t += stepMs) at(t, { kind: 'sample', day: d });
-      at(hours.serviceEnd, { kind: 'service-end', day: d });
+      // Samples stop short of the turn: after it, tickets carried over count as the next day's.
+      for (let t = span.open; t <= span.end && t < span.turn; t += stepMs) at(t, { kind: 'sample', day: d });
+      at(span.carryAt, { kind: 'service-end', day: d });
     }
     citizens.forEach((c, i) => at(c.at, { kind: 'arrive', day: d, citizen: i }));
   }
@@ -208,8 +215,8 @@ class HallRun {
 
   /** Every idle window, the longest idle first, calls next if a ticket is waiting that it may call. */
   private poll(): void {
-    const hours = this.runs[this.ledger.current]!.hours;
-    if (hours === null || this.now < hours.open || this.now >= hours.serviceEnd) return;
+    const span = this.runs[this.ledger.current]!.span;
+    if (span === null || this.now < span.open || this.now >= span.end) return;
     const idle = this.agents.filter((a) => a.idle).sort((x, y) => x.idleSince - y.idleSince || x.order - y.order);
     for (const a of idle) if (this.driver.hasEligible(a.cfg)) this.callNext(a);
   }

@@ -9,6 +9,8 @@ export type * from './simulation-output.ts';
 export type { WaitStats } from './statistics.ts';
 export { SimulationError } from './simulation-error.ts';
 export { planConfig } from './hall-variant.ts';
+export { clockText, dayClockText, serviceSpan } from './service-day.ts';
+export type { ServiceSpan } from './service-day.ts';
 export { Rng } from './prng.ts';
 export { fitServiceTime, sampleServiceS } from './service-times.ts';
 export type { DayRun, RunSettings, TicketRecord } from './day-run.ts';

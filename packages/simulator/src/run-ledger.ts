@@ -109,6 +109,8 @@ export class RunLedger {
   private dayStarted(day: string, at: number): void {
     this.closeDay(at);
     const next = this.days.findIndex((d) => d.day === day);
+    // The turn after the last day simulated (service ran up to midnight): nothing of it is simulated.
+    if (next < 0 && day > this.days.at(-1)!.day) return;
     if (next < 0) throw new SimulationError(`the engine rolled over to ${day}, which is not simulated`);
     this.current = next;
     for (const t of this.state().tickets.values()) {

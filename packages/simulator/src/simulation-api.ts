@@ -37,8 +37,13 @@ export interface HistoryView {
 export interface DayHoursText {
   open: string;
   close: string;
-  /** End of extended service (延时服务); past midnight it reads "24:29" and so on. */
+  /**
+   * End of service: the end of extended service (延时服务), or "24:00" when that would run past midnight,
+   * where the engine turns the day.
+   */
   serviceEnd: string;
+  /** The end of extended service as configured when midnight cuts it: "24:29" (次日 00:29). */
+  configuredServiceEnd?: string;
 }
 
 /** GET /api/simulation/plan: today's hall as a plan to start from. */

@@ -5,8 +5,12 @@ export interface SimulationOutput {
   day: string;
   plan: string;
   seed: number;
-  /** Opening hours of the day ("09:00"–"17:00", extended service to "17:30"); null when the hall is closed. */
-  openingHours: { open: string; close: string; serviceEnd: string } | null;
+  /**
+   * Opening hours of the day ("09:00"–"17:00", extended service to "17:30"); null when the hall is closed.
+   * Extended service that would run past midnight ends there ("24:00", the engine's day turns), and
+   * `configuredServiceEnd` says when it was meant to end ("24:29": 次日 00:29).
+   */
+  openingHours: { open: string; close: string; serviceEnd: string; configuredServiceEnd?: string } | null;
   totals: SimulationTotals;
   queues: QueueOutput[];
   /** By hour of issue (hall time), only hours in which tickets were issued. */
@@ -38,7 +42,7 @@ export interface SimulationTotals {
   /** Wait from taking the ticket to being called, over the tickets called today (carried-in ones aside). */
   wait: WaitStats;
   meanServiceS: number;
-  /** When the last ticket was finished ("HH:MM"), or null. */
+  /** When the last ticket was finished ("HH:MM", past midnight "24:10"), or null. */
   lastFinish: string | null;
 }
 

@@ -1,16 +1,10 @@
 import type { HallConfig } from '@yichuang/protocol';
 import type { DayRun, TicketRecord } from './day-run.ts';
 import type { HourOutput, QueueOutput, SimulationOutput, WindowOutput } from './simulation-output.ts';
+import { clockText } from './service-day.ts';
 import { waitStats } from './statistics.ts';
 
 const HOUR_MS = 3_600_000;
-
-/** Clock time "HH:MM" of an instant, counted from the day's local midnight. */
-export function clockText(at: number, midnight: number): string {
-  const minutes = Math.floor((at - midnight) / 60_000);
-  const h = Math.floor(minutes / 60);
-  return `${String(h).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
-}
 
 const waitMs = (t: TicketRecord): number => t.calledAt! - t.issuedAt;
 const round1 = (x: number): number => Math.round(x * 10) / 10;
@@ -27,12 +21,15 @@ export function summarizeDay(run: DayRun, config: HallConfig, plan: string, seed
     plan,
     seed,
     openingHours:
-      run.hours === null
+      run.span === null
         ? null
         : {
-            open: clockText(run.hours.open, run.midnight),
-            close: clockText(run.hours.close, run.midnight),
-            serviceEnd: clockText(run.hours.serviceEnd, run.midnight),
+            open: clockText(run.span.open, run.midnight),
+            close: clockText(run.span.close, run.midnight),
+            serviceEnd: clockText(run.span.end, run.midnight),
+            ...(run.span.configuredEnd === null
+              ? {}
+              : { configuredServiceEnd: clockText(run.span.configuredEnd, run.midnight) }),
           },
     totals: {
       arrivals: run.citizens,

@@ -1,11 +1,13 @@
 import type { PlanComparison } from './simulate.ts';
 import type { SimulationOutput } from './simulation-output.ts';
 import type { WaitStats } from './statistics.ts';
+import { dayClockText } from './service-day.ts';
 import { renderTable } from './text-table.ts';
 
 const minutes = (s: number): string => (s / 60).toFixed(1);
 const percent = (x: number): string => `${(x * 100).toFixed(1)}%`;
 const hours = (s: number): string => (s / 3600).toFixed(2);
+const lastFinish = (t: string | null): string => (t === null ? '—' : dayClockText(t));
 const waitCells = (w: WaitStats): string[] => [minutes(w.meanS), minutes(w.p50S), minutes(w.p90S), minutes(w.maxS)];
 
 /** The readable report of one simulated day: waits per queue and hour, windows, the queue, carried over. */
@@ -16,12 +18,15 @@ export function formatReport(out: SimulationOutput): string {
     `排班模拟 Staffing simulation · ${out.day} · 方案 plan: ${out.plan} · 种子 seed ${out.seed}`,
     h === null
       ? '当日不对外办公 / the hall is closed that day'
-      : `办公时间 Hours ${h.open}–${h.close}，延时服务至 extended service to ${h.serviceEnd}`,
+      : `办公时间 Hours ${h.open}–${h.close}，延时服务至 extended service to ${h.serviceEnd}` +
+        (h.configuredServiceEnd === undefined
+          ? ''
+          : `（原定 ${dayClockText(h.configuredServiceEnd)}，零点换日 / set to ${dayClockText(h.configuredServiceEnd, 'en')}, the day turns at midnight）`),
     `到达 Arrivals ${t.arrivals} · 取号 Issued ${t.issued} · 拒绝 Refused ${t.refused} · 办结 Served ${t.served} · ` +
       `过号 No-show ${t.noShow} · 顺延 Carried over ${t.carriedOver}` +
       (t.carriedIn > 0 ? ` · 昨日顺延 Carried in ${t.carriedIn}` : ''),
     `平均等候 Mean wait ${minutes(t.wait.meanS)} 分 min · p90 ${minutes(t.wait.p90S)} · 最长 max ${minutes(t.wait.maxS)} · ` +
-      `平均办理 Mean service ${minutes(t.meanServiceS)} 分 min · 最后办结 Last finish ${t.lastFinish ?? '—'}`,
+      `平均办理 Mean service ${minutes(t.meanServiceS)} 分 min · 最后办结 Last finish ${lastFinish(t.lastFinish)}`,
   ];
   const waitHead = ['平均 Mean', '中位 p50', 'p90', '最长 Max'];
   const queues = renderTable(
@@ -88,7 +93,7 @@ export function formatComparison(cmp: PlanComparison): string {
       row('最长等候 Max wait (min)', (o) => minutes(o.totals.wait.maxS)),
       row('办结 Served', (o) => o.totals.served),
       row('顺延 Carried over', (o) => o.totals.carriedOver),
-      row('最后办结 Last finish', (o) => o.totals.lastFinish ?? '—'),
+      row('最后办结 Last finish', (o) => lastFinish(o.totals.lastFinish)),
     ],
   );
   return [

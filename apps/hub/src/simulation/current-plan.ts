@@ -1,6 +1,6 @@
-import { addDays, businessDay, hoursOn, localTime, nextOpenDay } from '@yichuang/engine';
+import { businessDay, hoursOn, localToEpoch, nextOpenDay, type DayHours } from '@yichuang/engine';
 import type { HallConfig } from '@yichuang/protocol';
-import type { CurrentPlan, DayHoursText } from '@yichuang/simulator';
+import { clockText, serviceSpan, type CurrentPlan, type DayHoursText } from '@yichuang/simulator';
 
 export type { CurrentPlan, DayHoursText };
 
@@ -16,7 +16,7 @@ export function currentPlan(config: HallConfig, now: number): CurrentPlan {
   const open = config.windows.filter((w) => w.open);
   return {
     day,
-    hours: h === null ? null : { open: h.openText, close: h.closeText, serviceEnd: clock(h.serviceEnd, day, hall) },
+    hours: h === null ? null : hoursText(h, day, hall),
     queues: config.queues.map((q) => ({ id: q.id, prefix: q.prefix, name: q.name })),
     plan: {
       name: '今日大厅',
@@ -37,8 +37,14 @@ export function planningDay(config: HallConfig, now: number): string {
   return hoursOn(config.hall, today) === null ? nextOpenDay(config.hall, today) : today;
 }
 
-function clock(at: number, day: string, hall: HallConfig['hall']): string {
-  const t = localTime(at, hall.timezone);
-  const minutes = t.day === day ? t.minutes : t.day === addDays(day, 1) ? t.minutes + 24 * 60 : t.minutes;
-  return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+/** The day's hours as the plan editor shows them; extended service past midnight ends there, as in a run. */
+function hoursText(h: DayHours, day: string, hall: HallConfig['hall']): DayHoursText {
+  const span = serviceSpan(h, day, hall.timezone);
+  const midnight = localToEpoch(day, '00:00', hall.timezone);
+  return {
+    open: h.openText,
+    close: h.closeText,
+    serviceEnd: clockText(span.end, midnight),
+    ...(span.configuredEnd === null ? {} : { configuredServiceEnd: clockText(span.configuredEnd, midnight) }),
+  };
 }

@@ -1,4 +1,4 @@
-import { addDays, hoursOn, localToEpoch } from '@yichuang/engine';
+import { hoursOn } from '@yichuang/engine';
 import { fail, type DomainError, type HallConfig } from '@yichuang/protocol';
 import { planConfig, planSchema, SimulationError, type PlanInput, type RateCurveInput } from '@yichuang/simulator';
 import { MAX_CURVE_ARRIVALS } from './run-request.ts';
@@ -105,17 +105,12 @@ export function checkCurve(config: HallConfig, curve: RateCurveInput): DomainErr
   return null;
 }
 
-/** The simulated day must have hours, and its extended service must end by midnight (the engine's day ends there). */
+/**
+ * The simulated day must have hours. Extended service that runs past midnight is simulated up to
+ * midnight, where the engine turns the day (see @yichuang/simulator serviceSpan).
+ */
 export function checkOpenDay(config: HallConfig, day: string): DomainError | null {
-  const hours = hoursOn(config.hall, day);
-  if (hours === null)
+  if (hoursOn(config.hall, day) === null)
     return fail('VALIDATION_FAILED', `大厅 ${day} 不开放，无从模拟 / the hall is closed on ${day}`, 'on');
-  if (hours.serviceEnd > localToEpoch(addDays(day, 1), '00:00', config.hall.timezone))
-    return fail(
-      'VALIDATION_FAILED',
-      `${day} 的延时服务延续到次日凌晨，模拟只能算到当日 24:00 / ` +
-        `extended service on ${day} runs past midnight, which the simulator cannot follow`,
-      'on',
-    );
   return null;
 }

@@ -72,6 +72,16 @@ describe('the curve table', () => {
     expect(curveTotal(c)).toBeCloseTo(25 * HOURS.length, -1);
   });
 
+  it('a hall open around the clock (the demo) gets its weekday by day: nobody at night, the same day as 09–17', () => {
+    const allDay = openHours({ open: '00:00', close: '23:59', serviceEnd: '24:00' });
+    const c = typicalWeekday(QUEUES, allDay, () => 10);
+    const quick = c.rows[0]!.perHour;
+    for (const h of ['00', '03', '06', '21', '23']) expect(quick[h], h).toBe(0);
+    expect(quick['10']).toBeGreaterThan(10);
+    expect(quick['19']).toBeGreaterThan(0);
+    expect(curveTotal(c)).toBeCloseTo(2 * 10 * 14, -1); // 07:00–21:00, two queues
+  });
+
   it('as JSON: empty cells and empty queues left out, shares as fractions', () => {
     let c = curveFromHistory(history, HOURS);
     c = setCell(setCell(c, 'long', '10', 0), 'long', '14', 0);

@@ -39,14 +39,30 @@ const WEEKDAY_SHAPE: Record<string, number> = {
   '17': 0.4,
 };
 
-/** A typical weekday: each queue at its level (citizens per open hour on average), spread by the weekday's shape. */
+/** An hour's weight in a weekday: the shape by day, a little in the evening, nobody at night. */
+const weightOf = (h: string): number => WEEKDAY_SHAPE[h] ?? (Number(h) >= 7 && Number(h) < 21 ? 0.4 : 0);
+
+/**
+ * The open hours citizens come in on a weekday: a hall open around the clock (the demo) sees nobody at
+ * night; a hall open only then sees its own hours.
+ */
+export function busyHours(hours: readonly string[]): string[] {
+  const busy = hours.filter((h) => weightOf(h) > 0);
+  return busy.length > 0 ? busy : [...hours];
+}
+
+/**
+ * A typical weekday: each queue at its level (citizens per busy hour on average), spread by the
+ * weekday's shape over the busy hours; the night hours of a hall open around the clock stay empty.
+ */
 export function typicalWeekday(
   queues: readonly { id: string; name: string }[],
   hours: readonly string[],
   levelOf: (queueId: string) => number,
 ): CurveDraft {
-  const weights = hours.map((h) => WEEKDAY_SHAPE[h] ?? 0.4);
-  const mean = weights.reduce((a, b) => a + b, 0) / weights.length;
+  const busy = new Set(busyHours(hours));
+  const weights = hours.map((h) => (busy.has(h) ? weightOf(h) || 0.4 : 0));
+  const mean = weights.reduce((a, b) => a + b, 0) / busy.size;
   return {
     hours: [...hours],
     rows: queues.map((q) => ({

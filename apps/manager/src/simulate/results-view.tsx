@@ -3,6 +3,7 @@ import type { SimulationOutput } from '@yichuang/simulator';
 import { NONE, count, percent, shortDuration, weekday } from '../reports/report-format.ts';
 import type { Lang } from '../shell/make-strings.ts';
 import { ResultCharts } from './charts/result-charts.tsx';
+import { dayClock } from './day-clock.ts';
 import { diffTone, meanUtilisation, staffedHours, summarySentence } from './result-figures.ts';
 import type { SimulationResult } from './sim-api.ts';
 import { st, type SimulateKey } from './simulate-strings.ts';
@@ -47,7 +48,11 @@ const FIGURES = (lang: Lang): Figure[] => [
     lower: (o) => o.totals.carriedOver * 60,
     sub: 'tot.carriedSub',
   },
-  { id: 'last', label: 'tot.lastFinish', value: (o) => o.totals.lastFinish ?? NONE },
+  {
+    id: 'last',
+    label: 'tot.lastFinish',
+    value: (o) => (o.totals.lastFinish === null ? NONE : dayClock(lang, o.totals.lastFinish)),
+  },
   { id: 'staffed', label: 'tot.staffed', value: (o) => st(lang, 'tot.staffedValue', { h: staffedHours(o) }) },
   { id: 'util', label: 'tot.util', value: (o) => percent(meanUtilisation(o)) },
 ];

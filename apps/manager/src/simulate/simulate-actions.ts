@@ -1,6 +1,6 @@
 import type { PublicHallConfig } from '@yichuang/protocol';
 import type { Lang } from '../shell/make-strings.ts';
-import { curveFromHistory, curveJson, curveTotal, openHours, typicalWeekday } from './curve-model.ts';
+import { busyHours, curveFromHistory, curveJson, curveTotal, openHours, typicalWeekday } from './curve-model.ts';
 import { copyPlan, draftFromPlan, planJson, type HallWindow } from './plan-model.ts';
 import { serviceModelJson, serviceRows } from './service-model.ts';
 import { fetchCurrentPlan, fetchHistory, runSimulation, type HistoryView, type RunBody } from './sim-api.ts';
@@ -10,11 +10,12 @@ import { useSimulate } from './simulate-store.ts';
 /** A queue's level for a typical weekday without history: a small hall's quiet queue. */
 const FALLBACK_PER_HOUR = 8;
 
-/** Citizens per open hour of a queue on the history day, for scaling the typical weekday to this hall. */
+/** Citizens per busy hour of a queue on the history day, for scaling the typical weekday to this hall. */
 export function levelFrom(history: HistoryView | null, hours: readonly string[]): (queueId: string) => number {
+  const busy = busyHours(hours).length;
   return (queueId) => {
     const q = history?.queues.find((h) => h.queueId === queueId);
-    return q === undefined || history?.issued === 0 ? FALLBACK_PER_HOUR : q.issued / Math.max(1, hours.length);
+    return q === undefined || history?.issued === 0 ? FALLBACK_PER_HOUR : q.issued / Math.max(1, busy);
   };
 }
 

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, type ReactElement } from 'react';
 import { useHall, useHub } from '../shell/hub-hooks.ts';
 import { useManager } from '../shell/manager-store.ts';
 import { openHours } from './curve-model.ts';
+import { dayClock } from './day-clock.ts';
 import { DemandCard } from './demand-card.tsx';
 import { PlanEditor } from './plan-editor.tsx';
 import { fieldTarget, withoutField } from './plan-model.ts';
@@ -63,8 +64,10 @@ export function SimulatePage(): ReactElement {
           <div className="s-plans__head">
             <h2 className="m-card__title s-step">{st(lang, 'plans.title')}</h2>
             {s.base.hours !== null && (
-              <span className="m-muted s-small">
-                {st(lang, 'plan.timesHint', { open: s.base.hours.open, end: s.base.hours.serviceEnd })}
+              <span className="m-muted s-small" data-testid="plan-hours">
+                {st(lang, 'plan.timesHint', { open: s.base.hours.open, end: dayClock(lang, s.base.hours.serviceEnd) })}
+                {s.base.hours.configuredServiceEnd !== undefined &&
+                  ` ${st(lang, 'plan.cutHint', { configured: dayClock(lang, s.base.hours.configuredServiceEnd) })}`}
               </span>
             )}
           </div>

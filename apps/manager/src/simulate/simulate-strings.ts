@@ -65,8 +65,11 @@ const zh = {
   'plan.compare': '同时模拟方案B，与方案A 对比',
   'plan.unserved': '没有窗口办理「{names}」，这些群众将一直无人叫号。',
   'plan.timesHint': '上岗、下岗默认为开门至延时服务结束（{open}–{end}）；午休可按窗口错开。',
+  'plan.cutHint':
+    '延时服务原定至{configured}，但大厅系统在 24:00 换日：模拟算到 24:00，届时仍在等候的号顺延至次日优先办理。',
   'win.from': '上岗',
   'win.to': '下岗',
+  'win.toDefault': '至 {end}',
   'win.lunch': '午休',
   'win.minutes': '分钟',
   'win.green': '绿色通道',
@@ -208,8 +211,11 @@ const en: Record<SimulateKey, string> = {
   'plan.unserved': 'No window serves “{names}”: those citizens would never be called.',
   'plan.timesHint':
     'Windows are staffed from opening to the end of extended service ({open}–{end}) unless set otherwise; stagger the lunch pauses.',
+  'plan.cutHint':
+    'Extended service is set to end at {configured}, but the hall system turns the day at 24:00: the simulation runs to 24:00, and tickets still waiting then are carried over to the next day.',
   'win.from': 'From',
   'win.to': 'To',
+  'win.toDefault': 'until {end}',
   'win.lunch': 'Lunch',
   'win.minutes': 'min',
   'win.green': 'Green channel',

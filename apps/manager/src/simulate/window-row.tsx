@@ -1,6 +1,7 @@
 import type { ReactElement } from 'react';
 import type { Lang } from '../shell/make-strings.ts';
 import { DEFAULT_LUNCH_FROM, setAllQueues, toggleQueue, type WindowDraft } from './plan-model.ts';
+import { dayClock } from './day-clock.ts';
 import type { DayHoursText } from './sim-api.ts';
 import { st } from './simulate-strings.ts';
 
@@ -16,7 +17,7 @@ export interface WindowRowProps {
   onRemove: () => void;
 }
 
-/** "HH:MM" an input can show; the end of extended service past midnight ("24:29") cannot. */
+/** "HH:MM" an input can show; the end of the day ("24:00") cannot. */
 const showable = (t: string | undefined): string => (t !== undefined && t < '24:00' ? t : '');
 
 /**
@@ -54,6 +55,11 @@ export function WindowRow(p: WindowRowProps): ReactElement {
             value={w.to || showable(p.hours?.serviceEnd)}
             onChange={(e) => p.onChange({ to: e.target.value })}
           />
+          {w.to === '' && p.hours !== null && showable(p.hours.serviceEnd) === '' && (
+            <span className="m-muted" data-testid={`${p.testId}-to-default`}>
+              {st(lang, 'win.toDefault', { end: dayClock(lang, p.hours.serviceEnd) })}
+            </span>
+          )}
         </label>
         <span className="s-lunch">
           <label className="s-check">
