@@ -23,6 +23,10 @@ export function perSecond(v: number): string {
   return Number.isFinite(v) ? `${Math.round(v).toLocaleString('en-US')}/s` : 'n/a';
 }
 
+export function pct(v: number): string {
+  return Number.isFinite(v) ? `${v.toFixed(0)}%` : 'n/a';
+}
+
 export function mb(bytes: number): string {
   return Number.isFinite(bytes) ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : 'n/a';
 }

@@ -63,3 +63,12 @@ export class CpuMeter {
     };
   }
 }
+
+/** The CpuMeter's reading as one sentence for the report's notes. */
+export function cpuText(m: CpuMeter): string {
+  const c = m.read();
+  return (
+    `hub process CPU ${c.hubPct.toFixed(0)}% of a core (main thread on CPU ${c.hubRunPct.toFixed(0)}%, ` +
+    `runnable but waiting for a CPU ${c.hubWaitPct.toFixed(0)}%), client process CPU ${c.clientsPct.toFixed(0)}%`
+  );
+}

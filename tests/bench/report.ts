@@ -13,6 +13,11 @@ export function atMost(metric: string, value: number, limit: number, fmt: (v: nu
   return { metric, value: fmt(value), target: `≤ ${fmt(limit)}`, pass: Number.isFinite(value) && value <= limit };
 }
 
+/** A row with a ≥ target in the unit of `value`; NaN fails. */
+export function atLeast(metric: string, value: number, limit: number, fmt: (v: number) => string): Row {
+  return { metric, value: fmt(value), target: `≥ ${fmt(limit)}`, pass: Number.isFinite(value) && value >= limit };
+}
+
 export function info(metric: string, value: string): Row {
   return { metric, value, target: '— (report)', pass: null };
 }

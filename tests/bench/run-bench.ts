@@ -1,9 +1,13 @@
 /**
- * Hub performance bench (npm run bench): the real hub CLI as a child process, 204 socket clients (kiosk,
- * 100 counters, 100 displays, 2 manager consoles, a rating screen) in this process, 127.0.0.1 only. Prints a
- * markdown table of metric | value | target | pass/fail.
- * It is a report: the exit code is 0 even when a target fails (1 only if the bench itself broke).
+ * Hub performance bench (npm run bench): the real hub CLI as a child process, clients in this process,
+ * 127.0.0.1 only. Socket scenarios A–C with 204 clients (kiosk, 100 counters, 100 displays, 2 manager
+ * consoles, a rating screen), REST scenarios D–E with 40 windows signed in, a 5,000-ticket day, and raw
+ * durable SQLite transactions; with --fsync-delay-ms N, D–E again with the hub's fsyncs delayed by strace
+ * (see slow-disk.ts). Prints a markdown table of metric | value | target | pass/fail.
+ * It is a report: the exit code is 0 even when a target fails (1 if the bench itself broke, 2 on a bad
+ * option).
  */
+import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import {
   connect,
@@ -13,34 +17,36 @@ import {
   issueTickets,
   type BenchClient,
 } from './bench-clients.ts';
-import { hubComplaints, startBenchHub, type BenchHub } from './bench-hub.ts';
+import { hubComplaints, startBenchHub, stopAllHubs, type BenchHub } from './bench-hub.ts';
+import { parseBenchOptions, USAGE, UsageError, type BenchOptions } from './bench-options.ts';
 import { max, mb, ms, percentile, perSecond } from './percentiles.ts';
-import { CpuMeter, memoryOf } from './proc-stats.ts';
-import { rawSqliteTxPerSecond } from './raw-sqlite.ts';
+import { CpuMeter, cpuText, memoryOf } from './proc-stats.ts';
+import { rawSqliteTxPerSecond, type RawResult } from './raw-sqlite.ts';
 import { atMost, errorText, info, machineInfo, markdownTable, type Row } from './report.ts';
+import { prepareRestHall } from './rest-hall.ts';
+import { REST_TICKETS, REST_WINDOWS, restNotes, restRows, runRestScenarios, slowShareRow } from './rest-section.ts';
 import { burst, drainAll, saturation, steadyCalls } from './scenarios.ts';
+import { checkStrace, rawSqliteUnderStrace, straceArgs } from './slow-disk.ts';
 
 const WINDOWS = 100;
 const DISPLAYS = 100;
 const PRE_ISSUED = 6000;
 const DAY_WINDOWS = 40;
 const DAY_TICKETS = 5000;
-const WATCHDOG_MS = 6 * 60_000;
+const WATCHDOG_MS = 8 * 60_000;
+const SLOW_DISK_WATCHDOG_MS = 4 * 60_000;
 
 const rows: Row[] = [];
 const notes: string[] = [];
-const hubs: BenchHub[] = [];
 let clients: BenchClient[] = [];
+/** Temp dirs of prepared halls, removed by cleanup if the bench breaks. */
+const dirs: string[] = [];
+
+/** strace's options as the notes print them (its output goes to /dev/null). */
+const straceLine = (delayMs: number): string => straceArgs(delayMs).join(' ');
 
 const settle = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 const log = (line: string): void => console.log(`[bench ${(performance.now() / 1000).toFixed(1)}s] ${line}`);
-const cpuText = (m: CpuMeter): string => {
-  const c = m.read();
-  return (
-    `hub process CPU ${c.hubPct.toFixed(0)}% of a core (main thread on CPU ${c.hubRunPct.toFixed(0)}%, ` +
-    `runnable but waiting for a CPU ${c.hubWaitPct.toFixed(0)}%), client process CPU ${c.clientsPct.toFixed(0)}%`
-  );
-};
 
 function closeClients(): void {
   for (const c of clients) c.close();
@@ -56,7 +62,6 @@ async function stopHub(h: BenchHub): Promise<void> {
 
 async function hallUnderLoad(): Promise<{ commandsPerSec: number }> {
   const h = await startBenchHub(WINDOWS);
-  hubs.push(h);
   log(`hub 1 (${WINDOWS} windows) pid ${h.pid} at ${h.url}, started in ${h.startMs.toFixed(0)} ms`);
   const kiosk = await connect(h.url, { key: 'kiosk-1-secret' }, 'kiosk');
   clients.push(kiosk);
@@ -129,7 +134,6 @@ async function hallUnderLoad(): Promise<{ commandsPerSec: number }> {
 
 async function dayOfTickets(): Promise<void> {
   const h = await startBenchHub(DAY_WINDOWS);
-  hubs.push(h);
   log(`hub 2 (${DAY_WINDOWS} windows) pid ${h.pid}, fresh data dir`);
   await settle(1000);
   const idle = memoryOf(h.pid);
@@ -161,25 +165,101 @@ async function dayOfTickets(): Promise<void> {
 
 async function cleanup(): Promise<void> {
   closeClients();
-  await Promise.all(hubs.map((h) => h.stop().catch(() => undefined)));
+  await stopAllHubs();
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
 }
 
+/**
+ * D–E over REST on a normal disk (unless --baseline-commands-per-sec gives its rate), then, with
+ * --fsync-delay-ms, raw SQLite and D–E again with the hub under strace. Returns the normal E rate.
+ */
+async function restScenarios(opts: BenchOptions): Promise<number | null> {
+  const t = performance.now();
+  const prepared = await prepareRestHall(REST_WINDOWS, REST_TICKETS);
+  dirs.push(prepared.dir);
+  log(`REST hall prepared: ${prepared.issued} tickets taken at ${perSecond(prepared.issuePerSec)} over REST`);
+  notes.push(
+    `D–E: ${REST_WINDOWS} officers logged in over REST and signed in at their windows, ${prepared.issued} tickets ` +
+      `taken over REST (40 in flight: ${perSecond(prepared.issuePerSec)}, errors ${errorText(prepared.errors)}) on a ` +
+      `normal-disk hub in ${((performance.now() - t) / 1000).toFixed(1)} s; each run starts the hub on a copy of ` +
+      `that data; clients: node:http keep-alive in this process`,
+  );
+  let normal: number | null = opts.baselineCommandsPerSec;
+  if (normal === null) {
+    const r = await runRestScenarios(prepared, null, log);
+    rows.push(...restRows(r, '', 100, true));
+    notes.push(...restNotes(r, ''));
+    normal = r.sat.commandsPerSec;
+  }
+  const delay = opts.fsyncDelayMs;
+  if (delay !== null) {
+    const raw = await rawSqliteUnderStrace(delay, 3);
+    log(`raw better-sqlite3 under strace (fsync +${delay} ms): ${raw.tx} tx in 3 s`);
+    const prefix = `slow disk (fsync +${delay} ms) `;
+    rows.push(
+      info(
+        `${prefix}raw better-sqlite3 durable tx/s`,
+        `${perSecond(raw.txPerSec)} (p50 ${ms(raw.p50)}, p99 ${ms(raw.p99)})`,
+      ),
+    );
+    const r = await runRestScenarios(prepared, delay, log);
+    rows.push(...restRows(r, prefix, 150, false));
+    rows.push(slowShareRow(r, normal, opts.baselineCommandsPerSec !== null));
+    rows.push(info(`${prefix}E commands/s ÷ raw tx/s`, share(r.sat.commandsPerSec, raw)));
+    notes.push(...restNotes(r, prefix));
+    notes.push(
+      `${prefix.trim()}: the hub (and, apart, the raw SQLite child) ran as \`strace ${straceLine(delay)} node …\`; ` +
+        `the clients were not traced; raw: ${raw.tx} tx in 3 s`,
+    );
+  }
+  rmSync(prepared.dir, { recursive: true, force: true });
+  return opts.baselineCommandsPerSec === null ? normal : null;
+}
+
+const share = (commandsPerSec: number, raw: RawResult): string =>
+  `${perSecond(commandsPerSec)} ÷ ${perSecond(raw.txPerSec)} = ${((commandsPerSec / raw.txPerSec) * 100).toFixed(1)}%`;
+
 async function main(): Promise<void> {
+  let opts: BenchOptions | null;
+  try {
+    opts = parseBenchOptions(process.argv.slice(2));
+  } catch (err) {
+    if (!(err instanceof UsageError)) throw err;
+    console.error(`${err.message}\n\n${USAGE}`);
+    process.exit(2);
+  }
+  if (opts === null) {
+    console.log(USAGE);
+    process.exit(0);
+  }
   console.log('# Yichuang hub bench\n');
   console.log(machineInfo());
+  if (opts.fsyncDelayMs !== null) {
+    const s = checkStrace(opts.fsyncDelayMs);
+    if (!s.ok) {
+      console.error(`--fsync-delay-ms needs strace: ${s.why}`);
+      process.exit(1);
+    }
+    console.log(
+      `slow disk: ${s.version}; an fsync under \`strace ${straceLine(opts.fsyncDelayMs)}\` took ${s.probeMs} ms`,
+    );
+  }
+  console.log(`options: ${process.argv.slice(2).join(' ') || '(none)'}`);
   console.log('');
+  const watchdogMs = WATCHDOG_MS + (opts.fsyncDelayMs === null ? 0 : SLOW_DISK_WATCHDOG_MS);
   const watchdog = setTimeout(() => {
-    console.error(`bench took longer than ${WATCHDOG_MS / 1000} s: stopping`);
+    console.error(`bench took longer than ${watchdogMs / 1000} s: stopping`);
     void cleanup().finally(() => process.exit(1));
-  }, WATCHDOG_MS);
+  }, watchdogMs);
   try {
-    // Raw SQLite before and after the hub run: the disk's fsync speed drifts on shared machines.
+    // Raw SQLite before and after the hub runs: the disk's fsync speed drifts on shared machines.
     const rawBefore = rawSqliteTxPerSecond(3);
     log(`raw better-sqlite3 (before): ${rawBefore.tx} tx in 3 s`);
-    const load = await hallUnderLoad();
+    const load = opts.restOnly ? null : await hallUnderLoad();
+    const restCommandsPerSec = await restScenarios(opts);
     const rawAfter = rawSqliteTxPerSecond(3);
     log(`raw better-sqlite3 (after): ${rawAfter.tx} tx in 3 s`);
-    const rawMean = (rawBefore.txPerSec + rawAfter.txPerSec) / 2;
+    const rawMean = { ...rawAfter, txPerSec: (rawBefore.txPerSec + rawAfter.txPerSec) / 2 };
     rows.push(
       info(
         'raw better-sqlite3 durable tx/s, before / after',
@@ -187,18 +267,16 @@ async function main(): Promise<void> {
       ),
     );
     rows.push(info('raw tx time p50 / p99 (after)', `${ms(rawAfter.p50)} / ${ms(rawAfter.p99)}`));
-    rows.push(
-      info(
-        'hub share of raw: C commands/s ÷ mean raw tx/s',
-        `${perSecond(load.commandsPerSec)} ÷ ${perSecond(rawMean)} = ${((load.commandsPerSec / rawMean) * 100).toFixed(1)}%`,
-      ),
-    );
+    if (load !== null)
+      rows.push(info('hub share of raw: C commands/s ÷ mean raw tx/s', share(load.commandsPerSec, rawMean)));
+    if (restCommandsPerSec !== null)
+      rows.push(info('hub share of raw: E (REST) commands/s ÷ mean raw tx/s', share(restCommandsPerSec, rawMean)));
     notes.push(
       `raw: each transaction = 1 event insert (payload ${rawAfter.payloadBytes} B) + ticket upsert + window upsert + ` +
         `request insert, BEGIN IMMEDIATE, WAL, synchronous=FULL, ${tmpdir()}; before: ${rawBefore.tx} tx ` +
         `(p50 ${ms(rawBefore.p50)}, p99 ${ms(rawBefore.p99)}), after: ${rawAfter.tx} tx`,
     );
-    await dayOfTickets();
+    if (!opts.restOnly) await dayOfTickets();
   } finally {
     clearTimeout(watchdog);
     await cleanup();
