@@ -138,7 +138,7 @@ describe('the hub drives serial devices at a window (socat ptys)', () => {
     await screen.waitForText('暂停服务\n临时离岗');
   });
 
-  it('a rating given at the counter first ends the pad’s question; a new call clears it', async () => {
+  it('a rating given on the window’s rating screen first ends the pad’s question; a new call clears it', async () => {
     const { h, pad } = await rig();
     const a1 = await h.login('a1');
     await h.api('POST', '/api/windows/w1/sign-in', {}, a1);
@@ -146,7 +146,8 @@ describe('the hub drives serial devices at a window (socat ptys)', () => {
     const first = await h.api('POST', '/api/windows/w1/call-next', { requestId: 'c1' }, a1);
     await h.api('POST', '/api/windows/w1/finish', {}, a1);
     await pad.waitForPrompt();
-    await h.api('POST', '/api/ratings', { ticketId: first.body.ticket.id, level: 5 }, a1);
+    // The citizen rated on the window's rating screen (rater-1, bound to w1) instead of the pad.
+    await h.api('POST', '/api/ratings', { ticketId: first.body.ticket.id, level: 5 }, 'rater-1-secret');
     await pad.waitForDisplay((shown) => shown === null);
     expect(pad.armed).toBe(false);
 
@@ -158,7 +159,7 @@ describe('the hub drives serial devices at a window (socat ptys)', () => {
     await h.api('POST', '/api/windows/w1/call-next', { requestId: 'c3' }, a1);
     await pad.waitForDisplay((shown) => shown === null);
     expect(h.db.prepare('SELECT ticket_id, level, via FROM ratings').all()).toEqual([
-      { ticket_id: first.body.ticket.id, level: 5, via: 'officer' },
+      { ticket_id: first.body.ticket.id, level: 5, via: 'rater' },
     ]);
   });
 

@@ -10,6 +10,7 @@ import {
   type CommandName,
   type CommandPayload,
   type CommandResult,
+  type DomainError,
   type DomainEvent,
   type EventEnvelope,
   type HallConfig,
@@ -47,79 +48,148 @@ export interface BusOptions {
    * Applied to replays of a requestId too, and never stored with the request.
    */
   enrich?: <C extends CommandName>(name: C, result: CommandResult<C>) => CommandResult<C>;
-  /** Metrics: each command's result (`ok` or its error code) and each commit's time. */
-  observe?: { command: (name: string, result: string) => void; commit: (seconds: number) => void };
+  /** Metrics: each command's result (`ok` or its error code), each commit's time and how many commands it held. */
+  observe?: {
+    command: (name: string, result: string) => void;
+    commit: (seconds: number, commands?: number) => void;
+  };
+}
+
+/** One command (or a system act) decided against the in-memory state and waiting for its commit. */
+interface Entry {
+  /** Events of time (day rollover, empty posts) the engine produced before the command, logged as `system`. */
+  system: DomainEvent[];
+  events: DomainEvent[];
+  actor: string;
+  requestId: string | null;
+  /** Written with the events in the same transaction (the request's first answer, an alert's row). */
+  write: () => void;
+  /** The answer once the batch is durable; a refusal of the batch replaces it. */
+  settle: (failure: DomainError | null) => void;
+}
+
+/** A command decided in the current batch: a retry of its requestId gets the same answer. */
+interface PendingRequest {
+  name: string;
+  actor: string;
+  payloadHash: string;
+  answer: Promise<Ack<unknown>>;
 }
 
 /**
- * The command handler both adapters (socket.io and REST) call. Synchronous from validation to
- * commit, so commands are applied one at a time in arrival order.
+ * The command handler both adapters (socket.io and REST) call.
+ *
+ * Group commit: commands are validated and decided by the engine one at a time, in arrival order,
+ * against the in-memory state, and their events are appended to the current batch. The batch is
+ * written in one `BEGIN IMMEDIATE` transaction (one fsync) at the end of the event-loop turn
+ * (`setImmediate`), or earlier when anything outside the bus reads the state or writes events of its
+ * own, so nobody ever sees a decision that is not durable. Each command is answered only after the
+ * transaction holding it committed; if that commit fails, every command of the batch is refused
+ * (503 STORAGE_UNAVAILABLE) and the state is reloaded from the database. See apps/hub/README.md.
  */
 export class CommandBus {
-  state: HallState;
+  private current: HallState;
   private readonly o: BusOptions;
   private readonly kioskLimiter = new RateLimiter();
+  private batch: Entry[] = [];
+  private readonly pending = new Map<string, PendingRequest>();
+  private scheduled = false;
+  private flushing = false;
 
   constructor(o: BusOptions) {
     this.o = o;
-    this.state = loadState(o.db, o.config, businessDay(o.clock(), o.config.hall.timezone));
+    this.current = loadState(o.db, o.config, businessDay(o.clock(), o.config.hall.timezone));
+  }
+
+  /** The committed state: reading it first writes any batch still waiting (never an undurable decision). */
+  get state(): HallState {
+    this.flush();
+    return this.current;
   }
 
   get config(): HallConfig {
-    return this.state.model.config;
+    return this.current.model.config;
   }
 
-  dispatch<C extends CommandName>(name: C, raw: unknown, actor: Actor): Ack<CommandResult<C>> {
-    const ack = this.handle(name, raw, actor);
+  /** Commands waiting for their commit (for tests and metrics). */
+  get queued(): number {
+    return this.batch.length;
+  }
+
+  async dispatch<C extends CommandName>(name: C, raw: unknown, actor: Actor): Promise<Ack<CommandResult<C>>> {
+    const ack = await this.handle(name, raw, actor);
     this.o.observe?.command(String(name), ack.ok ? 'ok' : ack.error.code);
     return ack.ok && this.o.enrich !== undefined ? { ok: true, data: this.o.enrich(name, ack.data) } : ack;
   }
 
-  private handle<C extends CommandName>(name: C, raw: unknown, actor: Actor): Ack<CommandResult<C>> {
+  private handle<C extends CommandName>(name: C, raw: unknown, actor: Actor): Promise<Ack<CommandResult<C>>> {
+    const now = Promise.resolve.bind(Promise) as (a: Ack<CommandResult<C>>) => Promise<Ack<CommandResult<C>>>;
     const schema = commandSchemas[name] as (typeof commandSchemas)[CommandName] | undefined;
-    if (schema === undefined) return { ok: false, error: fail('NOT_FOUND', `unknown command ${String(name)}`) };
+    if (schema === undefined) return now({ ok: false, error: fail('NOT_FOUND', `unknown command ${String(name)}`) });
     if (!commandRoles[name].includes(actor.role))
-      return { ok: false, error: fail('FORBIDDEN', '无权执行该操作 / your role may not do this') };
+      return now({ ok: false, error: fail('FORBIDDEN', '无权执行该操作 / your role may not do this') });
     const parsed = schema.safeParse(raw);
-    if (!parsed.success) return { ok: false, error: zodToError(parsed.error) };
+    if (!parsed.success) return now({ ok: false, error: zodToError(parsed.error) });
     const payload = parsed.data;
     const label = actorLabel(actor);
-
     const command = this.forEngine(name, payload);
     const payloadHash = hashPayload(command.payload);
-    const first = findRequest(this.o.db, payload.requestId);
-    if (first !== undefined) {
-      if (first.command !== name || first.actor !== label || (first.payloadHash ?? payloadHash) !== payloadHash)
-        return {
-          ok: false,
-          error: fail(
-            'REQUEST_ID_REUSED',
-            'requestId 已用于内容不同的另一请求 / requestId was already used for a different request',
-            'requestId',
-          ),
-        };
-      return { ok: true, data: first.result as CommandResult<C> };
-    }
 
-    const now = this.o.clock();
+    const reused = (): Ack<CommandResult<C>> => ({
+      ok: false,
+      error: fail(
+        'REQUEST_ID_REUSED',
+        'requestId 已用于内容不同的另一请求 / requestId was already used for a different request',
+        'requestId',
+      ),
+    });
+    const inBatch = this.pending.get(payload.requestId);
+    if (inBatch !== undefined)
+      return inBatch.name !== name || inBatch.actor !== label || inBatch.payloadHash !== payloadHash
+        ? now(reused())
+        : (inBatch.answer as Promise<Ack<CommandResult<C>>>);
+    const first = findRequest(this.o.db, payload.requestId);
+    if (first !== undefined)
+      return first.command !== name || first.actor !== label || (first.payloadHash ?? payloadHash) !== payloadHash
+        ? now(reused())
+        : now({ ok: true, data: first.result as CommandResult<C> });
+
+    const at = this.o.clock();
     if (name === 'ticket:take' && actor.kind === 'device') {
       const limit = this.config.kiosk.ticketsPerMinute;
-      if (!this.kioskLimiter.allow(actor.deviceId, now, limit))
-        return {
+      if (!this.kioskLimiter.allow(actor.deviceId, at, limit))
+        return now({
           ok: false,
           error: fail('RATE_LIMITED', `取号过于频繁，请稍后再试 / more than ${limit} tickets a minute from this kiosk`),
-        };
+        });
     }
-    const timeEvents = tick(this.state, now);
-    const outcome = runCommand(this.state, command as Extract<EngineCommand, { name: C }>, actor, now, this.o.newId);
+    const system = tick(this.current, at);
+    const outcome = runCommand(this.current, command as Extract<EngineCommand, { name: C }>, actor, at, this.o.newId);
     const events = outcome.ok ? outcome.events : [];
-    const envelopes = this.commit(timeEvents, events, label, payload.requestId, () => {
-      if (outcome.ok && events.length > 0)
-        saveRequest(this.o.db, payload.requestId, name, label, now, outcome.result, payloadHash);
+    const decided: Ack<CommandResult<C>> = outcome.ok
+      ? { ok: true, data: outcome.result }
+      : { ok: false, error: outcome.error };
+    // A refusal that changed nothing needs no commit, but it was decided against the batch's state:
+    // it is answered with the batch (and refused with it if the batch cannot be written).
+    if (system.length === 0 && events.length === 0 && this.batch.length === 0) return now(decided);
+
+    let settle!: (failure: DomainError | null) => void;
+    const answer = new Promise<Ack<CommandResult<C>>>((resolve) => {
+      settle = (failure) => resolve(failure === null ? decided : { ok: false, error: failure });
     });
-    if (!Array.isArray(envelopes)) return { ok: false, error: storageUnavailable(envelopes.failed) };
-    if (!outcome.ok) return { ok: false, error: outcome.error };
-    return { ok: true, data: outcome.result };
+    const remembered = outcome.ok && events.length > 0;
+    if (remembered) this.pending.set(payload.requestId, { name, actor: label, payloadHash, answer });
+    this.enqueue({
+      system,
+      events,
+      actor: label,
+      requestId: payload.requestId,
+      write: () => {
+        if (remembered) saveRequest(this.o.db, payload.requestId, name, label, at, outcome.result, payloadHash);
+      },
+      settle,
+    });
+    return answer;
   }
 
   /** The ID-card number never goes further than here: the engine gets its salted hash. */
@@ -129,11 +199,19 @@ export class CommandBus {
     return { name, payload: idCard === undefined ? rest : { ...rest, idHash: this.o.hashIdCard(idCard) } };
   }
 
-  /** Events the hub itself observed (a ticket printed, a printer fault): applied and logged as `system`. */
+  /** Events the hub itself observed (a ticket printed, a printer fault): applied and logged as `system`, now. */
   recordSystem(events: DomainEvent[]): EventEnvelope[] | null {
-    for (const e of events) evolve(this.state, e);
-    const out = this.commit(events, [], 'system', null, () => undefined);
-    return Array.isArray(out) ? out : null;
+    return this.recordBy(events, 'system', () => undefined);
+  }
+
+  /** Events of a person's act outside the engine (a manager acknowledging an alert), with `write` in the same transaction. */
+  recordBy(events: DomainEvent[], actor: string, write: () => void): EventEnvelope[] | null {
+    this.flush();
+    for (const e of events) evolve(this.current, e);
+    let failed = false;
+    this.enqueue({ system: [], events, actor, requestId: null, write, settle: (f) => (failed = f !== null) }, false);
+    const committed = this.flush();
+    return failed ? null : committed;
   }
 
   /**
@@ -141,14 +219,15 @@ export class CommandBus {
    * the windows the config adds, in one transaction. On failure the old config and state stand.
    */
   reconfigure(next: HallConfig, actor: string, store: () => DomainEvent): EventEnvelope[] | null {
+    this.flush();
     const previous = this.config;
     try {
       const envelopes = this.o.db
         .transaction(() => {
           const out = appendEvents(this.o.db, [store()], actor, null);
-          applyConfig(this.state, next);
-          for (const id of this.state.windows.keys()) this.state.dirty.windows.add(id);
-          writeProjections(this.o.db, this.state, drainDirty(this.state), false);
+          applyConfig(this.current, next);
+          for (const id of this.current.windows.keys()) this.current.dirty.windows.add(id);
+          writeProjections(this.o.db, this.current, drainDirty(this.current), false);
           return out;
         })
         .immediate();
@@ -156,59 +235,84 @@ export class CommandBus {
       return envelopes;
     } catch (err) {
       this.o.log(`config change failed, keeping the old config: ${(err as Error).message}`);
-      this.state = loadState(this.o.db, previous, this.state.day);
+      this.current = loadState(this.o.db, previous, this.current.day);
       return null;
     }
   }
 
-  /** Events of a person's act outside the engine (a manager acknowledging an alert), with `write` in the same transaction. */
-  recordBy(events: DomainEvent[], actor: string, write: () => void): EventEnvelope[] | null {
-    for (const e of events) evolve(this.state, e);
-    const out = this.commit([], events, actor, null, write);
-    return Array.isArray(out) ? out : null;
-  }
-
   /** Time-driven events: day rollover, empty posts at opening and closing. */
   tick(): void {
-    const events = tick(this.state, this.o.clock());
-    if (events.length > 0) this.commit(events, [], 'system', null, () => undefined);
+    this.flush();
+    const events = tick(this.current, this.o.clock());
+    if (events.length > 0) {
+      this.enqueue(
+        {
+          system: events,
+          events: [],
+          actor: 'system',
+          requestId: null,
+          write: () => undefined,
+          settle: () => undefined,
+        },
+        false,
+      );
+      this.flush();
+    }
+  }
+
+  private enqueue(entry: Entry, schedule = true): void {
+    this.batch.push(entry);
+    if (schedule && !this.scheduled) {
+      this.scheduled = true;
+      setImmediate(() => {
+        this.scheduled = false;
+        this.flush();
+      });
+    }
   }
 
   /**
-   * Append events and projections in one BEGIN IMMEDIATE transaction; publish after commit.
-   * On failure the in-memory state is reloaded from the database, which still holds the truth.
+   * Write the batch in one transaction, then answer its commands and publish its events in seq order.
+   * Returns the envelopes written (empty when there was nothing to write).
    */
-  private commit(
-    systemEvents: DomainEvent[],
-    commandEvents: DomainEvent[],
-    actor: string,
-    requestId: string | null,
-    extra: () => void,
-  ): EventEnvelope[] | { failed: unknown } {
-    if (systemEvents.length === 0 && commandEvents.length === 0) return [];
-    const dayTurned = systemEvents.some((e) => e.type === 'hall:day-started');
+  flush(): EventEnvelope[] {
+    if (this.flushing || this.batch.length === 0) return [];
+    const batch = this.batch;
+    this.batch = [];
+    this.flushing = true;
+    const dayTurned = batch.some((e) => e.system.some((s) => s.type === 'hall:day-started'));
     const started = performance.now();
+    let envelopes: EventEnvelope[];
     try {
-      const envelopes = this.o.db
+      envelopes = this.o.db
         .transaction(() => {
-          const out = [
-            ...appendEvents(this.o.db, systemEvents, 'system', null),
-            ...appendEvents(this.o.db, commandEvents, actor, requestId),
-          ];
-          writeProjections(this.o.db, this.state, drainDirty(this.state), dayTurned);
-          writeRecords(this.o.db, out, this.state.day);
-          extra();
+          const out: EventEnvelope[] = [];
+          for (const e of batch) {
+            if (e.system.length > 0) out.push(...appendEvents(this.o.db, e.system, 'system', null));
+            if (e.events.length > 0) out.push(...appendEvents(this.o.db, e.events, e.actor, e.requestId));
+            e.write();
+          }
+          writeProjections(this.o.db, this.current, drainDirty(this.current), dayTurned);
+          writeRecords(this.o.db, out, this.current.day);
           return out;
         })
         .immediate();
-      this.o.observe?.commit((performance.now() - started) / 1000);
-      this.o.publish(envelopes);
-      return envelopes;
     } catch (err) {
-      this.o.log(`commit failed, reloading state: ${(err as Error).message}`);
-      this.state = loadState(this.o.db, this.config, this.state.day);
-      return { failed: err };
+      this.o.log(`commit of ${batch.length} command(s) failed, reloading state: ${(err as Error).message}`);
+      this.current = loadState(this.o.db, this.config, this.current.day);
+      this.pending.clear();
+      this.flushing = false;
+      const refusal = storageUnavailable(err);
+      for (const e of batch) e.settle(refusal);
+      return [];
     }
+    this.o.observe?.commit((performance.now() - started) / 1000, batch.length);
+    this.pending.clear();
+    this.flushing = false;
+    // Answers first (they resolve on the next microtask), then the events go out in seq order.
+    for (const e of batch) e.settle(null);
+    if (envelopes.length > 0) this.o.publish(envelopes);
+    return envelopes;
   }
 }
 

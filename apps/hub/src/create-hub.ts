@@ -31,7 +31,7 @@ import { checkDatabase } from './ops/db-check.ts';
 import { HubMetrics } from './ops/metrics.ts';
 import { queueViews } from '@yichuang/engine';
 import type { HubContext } from './hub-context.ts';
-import { createSocketServer, publishEvents, resyncAll, type HubIo } from './realtime/socket-server.ts';
+import { createSocketServer, publishEvents, type HubIo, type SocketServer } from './realtime/socket-server.ts';
 import { BODY_LIMIT, registerRoutes } from './rest/register-routes.ts';
 import { budgetedHttpServer } from './rest/http-budget.ts';
 import { lastSeq } from './store/event-log.ts';
@@ -119,6 +119,7 @@ export function createHub(opts: HubOptions): Hub {
   );
   let seq = lastSeq(opts.db);
   let io: HubIo | null = null;
+  let sockets: SocketServer | null = null;
   // Events committed in one turn of the event loop go out together, after the acks of their commands.
   let outbox: EventEnvelope[] = [];
   const flush = (): void => {
@@ -229,7 +230,7 @@ export function createHub(opts: HubOptions): Hub {
           void printing.reconfigure(before, config, (c) => printersFromConfig(c, undefined, dataDir));
         before = config;
         snapshots.clear();
-        if (io !== null) resyncAll(io, context);
+        sockets?.resyncAll();
       },
     },
     startup,
@@ -316,7 +317,7 @@ export function createHub(opts: HubOptions): Hub {
   });
   registerRoutes(app, context);
   serveApps(app);
-  const sockets = createSocketServer(app.server, context);
+  sockets = createSocketServer(app.server, context);
   io = sockets.io;
 
   bus.tick();
@@ -339,7 +340,7 @@ export function createHub(opts: HubOptions): Hub {
     },
     close: async () => {
       clearInterval(timer);
-      sockets.stop();
+      sockets?.stop();
       flush();
       await new Promise<void>((resolve) => void io.close(() => resolve()));
       await app.close().catch(() => undefined);

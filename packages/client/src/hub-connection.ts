@@ -58,6 +58,8 @@ export class HubConnection {
       o.onError?.(err.message, (err as Error & { data?: { code?: string } }).data?.code),
     );
     this.socket.on('hub:events', (events) => {
+      // Before the first snapshot there is nothing to apply events to: the snapshot on its way covers them.
+      if (!this.mirror.ready) return;
       let changed = false;
       for (const e of events) {
         const r = this.mirror.applyEvent(e);

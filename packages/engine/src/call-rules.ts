@@ -1,6 +1,7 @@
 import type { CallRules, Ticket, WindowConfig } from '@yichuang/protocol';
 import { serves } from './hall-model.ts';
 import type { HallState } from './hall-state.ts';
+import { callOrder } from './waiting-index.ts';
 
 /**
  * The call rules (叫号规则), in one place.
@@ -65,6 +66,31 @@ function before(a: { t: Ticket; r: Rank }, b: { t: Ticket; r: Rank }): boolean {
   return a.t.number < b.t.number;
 }
 
+/**
+ * The tickets a window could call that may come first: every eligible priority ticket and ticket bound
+ * to it, and per queue it serves the oldest eligible ordinary ticket (see waiting-index.ts for why the
+ * heads suffice). Appointment tickets whose slot is not due yet are among the priority tickets.
+ */
+function* candidates(state: HallState, window: WindowConfig): Generator<Ticket> {
+  const ix = state.waiting;
+  const queues = window.queues === 'all' ? ix.queues.keys() : window.queues;
+  for (const q of queues) {
+    const lines = ix.queues.get(q);
+    if (lines === undefined) continue;
+    for (const t of lines.priority) if (isEligible(t, window)) yield t;
+    for (const t of lines.ordinary)
+      if (isEligible(t, window)) {
+        yield t;
+        break;
+      }
+  }
+  for (const id of ix.bound.get(window.id) ?? []) {
+    const t = state.tickets.get(id);
+    // Bound tickets of queues the window does not serve are found only here.
+    if (t !== undefined && isEligible(t, window) && !serves(window, t.queueId)) yield t;
+  }
+}
+
 /** The ticket a window calls next, or null when nothing is eligible. */
 export function chooseNext(state: HallState, windowId: string, now: number): CallChoice | null {
   const window = state.model.windows.get(windowId);
@@ -74,12 +100,11 @@ export function chooseNext(state: HallState, windowId: string, now: number): Cal
 
   let best: { t: Ticket; r: Rank } | null = null;
   let oldestOrdinary: Ticket | null = null;
-  for (const t of state.tickets.values()) {
-    if (!isEligible(t, window)) continue;
+  for (const t of candidates(state, window)) {
     const c = { t, r: rankAt(t, window, now, rules) };
     if (best === null || before(c, best)) best = c;
     if (!t.carriedOver && !isPriorityKind(t, now, rules)) {
-      if (oldestOrdinary === null || t.issuedAt < oldestOrdinary.issuedAt) oldestOrdinary = t;
+      if (oldestOrdinary === null || callOrder(t, oldestOrdinary) < 0) oldestOrdinary = t;
     }
   }
   if (best === null) return null;

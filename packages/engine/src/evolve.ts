@@ -1,6 +1,6 @@
 import type { DomainEvent, EventPayload, Ticket, WindowRecord } from '@yichuang/protocol';
 import { normalizeAppointmentCode } from '@yichuang/protocol';
-import { SERVICE_SAMPLES, type HallState } from './hall-state.ts';
+import { dropTicket, putTicket, SERVICE_SAMPLES, type HallState } from './hall-state.ts';
 
 /**
  * Apply one event to the state. The only function that changes a HallState.
@@ -106,7 +106,7 @@ export function evolve(state: HallState, event: DomainEvent): void {
 }
 
 function onIssued(state: HallState, { ticket }: EventPayload<'ticket:issued'>): void {
-  state.tickets.set(ticket.id, { ...ticket });
+  putTicket(state, { ...ticket });
   state.dirty.tickets.add(ticket.id);
   if (ticket.day === state.day) {
     const n = Number(ticket.number.replace(/^[A-Z]+/, ''));
@@ -179,7 +179,7 @@ function onDayStarted(state: HallState, day: string): void {
       patchTicket(state, id, { status: 'waiting' });
     } else if (t.status !== 'carried') {
       // Yesterday's finished tickets stay in the store, not in memory.
-      state.tickets.delete(id);
+      dropTicket(state, id);
     }
   }
   for (const [code, a] of state.appointments) if (a.day < day) state.appointments.delete(code);
@@ -199,7 +199,7 @@ function releaseWindow(state: HallState, windowId: string, ticketId: string): vo
 function patchTicket(state: HallState, id: string, patch: Partial<Ticket>): void {
   const t = state.tickets.get(id);
   if (t === undefined) return;
-  state.tickets.set(id, { ...t, ...patch });
+  putTicket(state, { ...t, ...patch });
   state.dirty.tickets.add(id);
 }
 

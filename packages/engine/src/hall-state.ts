@@ -1,5 +1,6 @@
 import type { Appointment, HallStateData, Ticket, WindowRecord } from '@yichuang/protocol';
 import { buildModel, type HallModel } from './hall-model.ts';
+import { emptyIndex, indexTicket, unindexTicket, type WaitingIndex } from './waiting-index.ts';
 import type { HallConfig } from '@yichuang/protocol';
 import { normalizeAppointmentCode } from '@yichuang/protocol';
 
@@ -14,8 +15,10 @@ export interface HallState {
   model: HallModel;
   /** The business day (hall time zone) the state is on. */
   day: string;
-  /** Today's tickets plus tickets carried over to a later day. */
+  /** Today's tickets plus tickets carried over to a later day. Changed only by `putTicket` / `dropTicket`. */
   tickets: Map<string, Ticket>;
+  /** The waiting tickets in call order (see waiting-index.ts), kept in step with `tickets`. */
+  waiting: WaitingIndex;
   windows: Map<string, WindowRecord>;
   /** queueId → highest number issued today. */
   counters: Map<string, number>;
@@ -56,6 +59,7 @@ export function createState(config: HallConfig, day: string): HallState {
     model,
     day,
     tickets: new Map(),
+    waiting: emptyIndex(),
     windows: new Map(config.windows.map((w) => [w.id, emptyWindow(w.id)])),
     counters: new Map(),
     samples: new Map(),
@@ -64,6 +68,18 @@ export function createState(config: HallConfig, day: string): HallState {
     noticesToday: 0,
     dirty: cleanDirty(),
   };
+}
+
+/** Store a ticket as it now is (and re-index it). */
+export function putTicket(state: HallState, t: Ticket): void {
+  state.tickets.set(t.id, t);
+  indexTicket(state.waiting, t);
+}
+
+/** Let go of a ticket (yesterday's, at the day's turn). */
+export function dropTicket(state: HallState, id: string): void {
+  state.tickets.delete(id);
+  unindexTicket(state.waiting, id);
 }
 
 export function cleanDirty(): Dirty {
@@ -80,7 +96,7 @@ export function drainDirty(state: HallState): Dirty {
 /** Rebuild a state from stored data (the store's projections, or a client's snapshot). */
 export function restoreState(config: HallConfig, data: HallStateData, appointments: Appointment[] = []): HallState {
   const state = createState(config, data.day);
-  for (const t of data.tickets) state.tickets.set(t.id, t);
+  for (const t of data.tickets) putTicket(state, t);
   for (const w of data.windows) if (state.windows.has(w.id)) state.windows.set(w.id, w);
   state.counters = new Map(Object.entries(data.counters));
   state.samples = new Map(Object.entries(data.samples));

@@ -2,6 +2,7 @@ import type { QueueView, Ticket, TicketView, WindowStateName, WindowView } from 
 import { leavingPauseReasons } from '@yichuang/protocol';
 import { serves } from './hall-model.ts';
 import type { HallState } from './hall-state.ts';
+import { countBefore, isPriorityTicket, type QueueLines } from './waiting-index.ts';
 
 /** Until a queue has this many recent service times, the configured default fills the rest in. */
 export const PRIOR_SAMPLES = 3;
@@ -106,37 +107,26 @@ export function estimateWaitS(state: HallState, queueId: string, demand: Demand)
   return { seconds: Math.round(Math.max(mean, raw)), unstaffed };
 }
 
-function isPriority(t: Ticket): boolean {
-  return t.green !== null || t.appointment !== null || t.carriedOver;
-}
-
-/** Issued earlier; at the same moment, numbered lower (the call order's tie-break). */
-function olderThan(a: Ticket, b: Ticket): boolean {
-  return a.issuedAt < b.issuedAt || (a.issuedAt === b.issuedAt && a.number < b.number);
-}
-
-/** A waiting ticket a window serving both would most likely call before `ticket`. */
-function callsBefore(t: Ticket, ticket: Ticket): boolean {
-  return isPriority(ticket) ? isPriority(t) && olderThan(t, ticket) : isPriority(t) || olderThan(t, ticket);
+/** Tickets of one queue's lines that will most likely be called before `ticket` (a priority ticket waits only for older priority ones). */
+function aheadIn(lines: QueueLines | undefined, ticket: Ticket): number {
+  if (lines === undefined) return 0;
+  return isPriorityTicket(ticket)
+    ? countBefore(lines.priority, ticket)
+    : lines.priority.length + countBefore(lines.ordinary, ticket);
 }
 
 /** Waiting tickets of the same queue that will most likely be called before this one. */
 export function aheadOf(state: HallState, ticket: Ticket): number {
   if (ticket.status !== 'waiting') return 0;
-  let n = 0;
-  for (const t of state.tickets.values()) {
-    if (t.status !== 'waiting' || t.queueId !== ticket.queueId || t.id === ticket.id) continue;
-    if (callsBefore(t, ticket)) n++;
-  }
-  return n;
+  return aheadIn(state.waiting.queues.get(ticket.queueId), ticket);
 }
 
 /** Per queue, the waiting tickets that will most likely be called before this one (its own queue: `aheadOf`). */
 function demandAhead(state: HallState, ticket: Ticket): Map<string, number> {
   const demand = new Map<string, number>();
-  for (const t of state.tickets.values()) {
-    if (t.status !== 'waiting' || t.id === ticket.id || !callsBefore(t, ticket)) continue;
-    demand.set(t.queueId, (demand.get(t.queueId) ?? 0) + 1);
+  for (const [queueId, lines] of state.waiting.queues) {
+    const n = aheadIn(lines, ticket);
+    if (n > 0) demand.set(queueId, n);
   }
   return demand;
 }
@@ -221,12 +211,11 @@ export function windowView(state: HallState, windowId: string): WindowView {
 
 export function queueViews(state: HallState, now: number): QueueView[] {
   const waiting = new Map<string, { n: number; oldest: number }>();
-  for (const t of state.tickets.values()) {
-    if (t.status !== 'waiting') continue;
-    const q = waiting.get(t.queueId) ?? { n: 0, oldest: t.issuedAt };
-    q.n++;
-    q.oldest = Math.min(q.oldest, t.issuedAt);
-    waiting.set(t.queueId, q);
+  for (const [queueId, lines] of state.waiting.queues) {
+    const n = lines.priority.length + lines.ordinary.length;
+    if (n === 0) continue;
+    const heads = [lines.priority[0], lines.ordinary[0]].filter((t) => t !== undefined);
+    waiting.set(queueId, { n, oldest: Math.min(...heads.map((t) => t.issuedAt)) });
   }
   // A ticket taken now would have every waiting ticket ahead of it, in every queue.
   const demand = new Map([...waiting].map(([id, q]) => [id, q.n]));

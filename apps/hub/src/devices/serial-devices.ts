@@ -143,12 +143,14 @@ export class SerialDevices {
     }
     const actor: Actor = { kind: 'officer', role: 'officer', officerId: holder.officerId };
     const requestId = `keypad-${d.config.id}-${randomUUID()}`;
-    const ack =
+    const answer =
       key === 'pause'
         ? this.o.bus.dispatch('window:pause', { requestId, windowId, reason: 'other', note: '叫号器暂停' }, actor)
         : this.o.bus.dispatch(`window:${key}`, { requestId, windowId }, actor);
-    if (!ack.ok) this.flash(d, shortMessage(ack.error.message), '');
-    else if (key === 'call-next' && ack.data.ticket === null) this.flash(d, '暂无等候', '');
+    void answer.then((ack) => {
+      if (!ack.ok) this.flash(d, shortMessage(ack.error.message), '');
+      else if (key === 'call-next' && ack.data.ticket === null) this.flash(d, '暂无等候', '');
+    });
   }
 
   /** An answer to a key press shows until the window's state changes it. */
@@ -189,12 +191,15 @@ export class SerialDevices {
     // Forgotten first, so that the rating's own event does not clear the pad's thanks.
     this.asking.delete(d.config.id);
     const reason = r.reason ?? (r.level <= LOW_RATING ? PAD_NO_REASON : undefined);
-    const ack = this.o.bus.dispatch(
-      'rating:submit',
-      { requestId: `pad-${d.config.id}-${q.ticketId}`, ticketId: q.ticketId, level: r.level, reason },
-      { kind: 'device', role: 'rater', deviceId: d.config.id },
-    );
-    if (!ack.ok) this.o.log(`serial ${d.config.id}: rating of ${q.number} refused: ${ack.error.code}`);
+    void this.o.bus
+      .dispatch(
+        'rating:submit',
+        { requestId: `pad-${d.config.id}-${q.ticketId}`, ticketId: q.ticketId, level: r.level, reason },
+        { kind: 'device', role: 'rater', deviceId: d.config.id },
+      )
+      .then((ack) => {
+        if (!ack.ok) this.o.log(`serial ${d.config.id}: rating of ${q.number} refused: ${ack.error.code}`);
+      });
     d.thank().catch(() => undefined);
   }
 

@@ -30,6 +30,8 @@ export class HubMetrics {
   private readonly buckets = new Array<number>(COMMIT_BUCKETS.length).fill(0);
   private commitCount = 0;
   private commitSum = 0;
+  /** Commands written by all commits (group commit: one commit holds every command of an event-loop turn). */
+  private committedCommands = 0;
   private readonly gauges: Gauges;
 
   constructor(gauges: Gauges) {
@@ -44,7 +46,8 @@ export class HubMetrics {
     this.commands.set(key, (this.commands.get(key) ?? 0) + 1);
   }
 
-  commit(seconds: number): void {
+  commit(seconds: number, commands = 1): void {
+    this.committedCommands += commands;
     this.commitCount++;
     this.commitSum += seconds;
     for (let i = 0; i < COMMIT_BUCKETS.length; i++) if (seconds <= COMMIT_BUCKETS[i]!) this.buckets[i]!++;
@@ -73,6 +76,12 @@ export class HubMetrics {
     out.push(`yichuang_commit_duration_seconds_bucket{le="+Inf"} ${this.commitCount}`);
     out.push(`yichuang_commit_duration_seconds_sum ${this.commitSum}`);
     out.push(`yichuang_commit_duration_seconds_count ${this.commitCount}`);
+    help(
+      'yichuang_committed_commands_total',
+      'counter',
+      'Commands and system acts written by all commits (÷ commits: the batch size)',
+    );
+    out.push(`yichuang_committed_commands_total ${this.committedCommands}`);
 
     help('yichuang_commands_total', 'counter', 'Commands handled, by command and result (ok or the error code)');
     for (const [key, n] of [...this.commands].sort()) {

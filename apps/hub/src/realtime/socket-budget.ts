@@ -9,8 +9,12 @@ export const SOCKET_LIMITS = {
   connects: { capacity: 300, perSecond: 10 },
   /** `hall:snapshot` per socket: a client asks on a gap in seq, a few times a minute at worst. */
   snapshots: { capacity: 2, perSecond: 0.5 },
-  /** Commands per socket: an officer's keypad and clicks are far below this. */
-  commands: { capacity: 200, perSecond: 50 },
+  /**
+   * Commands a socket may have waiting for their answer: a client that awaits its acks never comes
+   * near it (a kiosk issuing a day's tickets in batches of 200 included); one that fires without
+   * waiting is refused beyond it, so its pending answers cannot grow without bound.
+   */
+  commandsInFlight: 1_000,
   /** Refusals a socket may collect (over budget) before it is cut off: a client that keeps asking is not a screen. */
   refusals: { capacity: 20, perSecond: 1 },
   /** A client that stops reading is dropped once this much waits to be sent to it. */
@@ -22,7 +26,7 @@ export const SOCKET_LIMITS = {
 export class SocketBudget {
   readonly connects = new TokenBuckets(SOCKET_LIMITS.connects.capacity, SOCKET_LIMITS.connects.perSecond);
   private readonly snapshots = new TokenBuckets(SOCKET_LIMITS.snapshots.capacity, SOCKET_LIMITS.snapshots.perSecond);
-  private readonly commands = new TokenBuckets(SOCKET_LIMITS.commands.capacity, SOCKET_LIMITS.commands.perSecond);
+  private readonly inFlight = new Map<string, number>();
   private readonly refusals = new TokenBuckets(SOCKET_LIMITS.refusals.capacity, SOCKET_LIMITS.refusals.perSecond);
 
   /** Records a refusal; true when the socket has been refused so often that it should be dropped. */
@@ -34,8 +38,18 @@ export class SocketBudget {
     return this.snapshots.take(socketId, performance.now());
   }
 
+  /** Takes a place for a command; false when the socket already has too many waiting. Call `done` when answered. */
   command(socketId: string): boolean {
-    return this.commands.take(socketId, performance.now());
+    const n = this.inFlight.get(socketId) ?? 0;
+    if (n >= SOCKET_LIMITS.commandsInFlight) return false;
+    this.inFlight.set(socketId, n + 1);
+    return true;
+  }
+
+  done(socketId: string): void {
+    const n = this.inFlight.get(socketId) ?? 0;
+    if (n <= 1) this.inFlight.delete(socketId);
+    else this.inFlight.set(socketId, n - 1);
   }
 
   connect(address: string): boolean {
@@ -44,7 +58,7 @@ export class SocketBudget {
 
   forget(socketId: string): void {
     this.snapshots.forget(socketId);
-    this.commands.forget(socketId);
+    this.inFlight.delete(socketId);
     this.refusals.forget(socketId);
   }
 }

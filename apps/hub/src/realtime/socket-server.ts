@@ -16,6 +16,7 @@ import type { HubContext } from '../hub-context.ts';
 import * as socketIoParser from 'socket.io-parser';
 import { parseHandshake } from './handshake.ts';
 import { SnapshotEncoder } from './snapshot-encoder.ts';
+import { SnapshotQueue } from './snapshot-queue.ts';
 import { storageFault, storageUnavailable } from '../store/storage-errors.ts';
 import { queuedOutput, SOCKET_LIMITS, SocketBudget } from './socket-budget.ts';
 
@@ -36,8 +37,13 @@ const refused = (error: DomainError): Error => Object.assign(new Error(error.mes
 
 export interface SocketServer {
   io: HubIo;
-  /** Stops the sweep for clients that stopped reading. */
+  /** Stops the sweep for clients that stopped reading and the snapshot queue. */
   stop: () => void;
+  /**
+   * After a config change every client starts again from a fresh snapshot (new matters at the kiosk,
+   * new windows on the display); events already sent in its seq range are then ignored as duplicates.
+   */
+  resyncAll: () => void;
 }
 
 export function createSocketServer(http: HttpServer, hub: HubContext): SocketServer {
@@ -49,6 +55,7 @@ export function createSocketServer(http: HttpServer, hub: HubContext): SocketSer
     parser: { ...socketIoParser, Encoder: SnapshotEncoder },
   });
   const budget = new SocketBudget();
+  const snapshots = new SnapshotQueue();
 
   io.use((socket, next) => {
     // Nothing in the handshake is trusted before its schema has parsed it, and nothing here throws.
@@ -85,7 +92,9 @@ export function createSocketServer(http: HttpServer, hub: HubContext): SocketSer
     void socket.join(['hall', `role:${actor.role}`]);
     if (actor.kind === 'officer') void socket.join(`officer:${actor.officerId}`);
     // Joined first, then the snapshot: any event after it arrives in the next batch (older ones are dropped by seq).
-    socket.emit('hub:snapshot', hub.snapshot(viewerOf(actor)));
+    snapshots.push(() => {
+      if (socket.connected) socket.emit('hub:snapshot', hub.snapshot(viewerOf(actor)));
+    });
 
     socket.on('disconnect', () => budget.forget(socket.id));
 
@@ -97,37 +106,42 @@ export function createSocketServer(http: HttpServer, hub: HubContext): SocketSer
         if (budget.abusive(socket.id)) dropAbusive(socket);
         return;
       }
-      reply({ ok: true, data: hub.snapshot(viewerOf(actor)) });
+      snapshots.push(() => {
+        if (socket.connected) reply({ ok: true, data: hub.snapshot(viewerOf(actor)) });
+      });
     });
     for (const name of commandNames) {
-      socket.on(name, (payload: unknown, ack: unknown) => {
+      socket.on(name, async (payload: unknown, ack: unknown) => {
         if (typeof ack !== 'function') return; // every command needs an ack to be answered
         if (!budget.command(socket.id)) {
           (ack as (r: unknown) => void)({
             ok: false,
-            error: fail('RATE_LIMITED', '操作过于频繁，请稍后再试 / too many commands from this connection'),
+            error: fail('RATE_LIMITED', '未完成的操作过多，请稍后再试 / too many commands waiting on this connection'),
           });
           if (budget.abusive(socket.id)) dropAbusive(socket);
           return;
         }
-        // A token can expire or be revoked while the socket stays open: check it on every command.
-        const still = authenticate(hub.db, hub.bus.config, socket.data.bearer, hub.clock());
-        if (isDomainError(still)) {
-          (ack as (r: unknown) => void)({ ok: false, error: still });
-          socket.disconnect(true);
-          return;
-        }
+        const reply = ack as (r: unknown) => void;
         try {
-          (ack as (r: unknown) => void)(hub.bus.dispatch(name, payload, still));
+          // A token can expire or be revoked while the socket stays open: check it on every command.
+          const still = authenticate(hub.db, hub.bus.config, socket.data.bearer, hub.clock());
+          if (isDomainError(still)) {
+            reply({ ok: false, error: still });
+            socket.disconnect(true);
+            return;
+          }
+          reply(await hub.bus.dispatch(name, payload, still));
         } catch (err) {
           const storage = storageFault(err) !== null;
           hub.log(
             `command ${name} failed: ${storage ? (err as Error).message : ((err as Error).stack ?? String(err))}`,
           );
-          (ack as (r: unknown) => void)({
+          reply({
             ok: false,
             error: storage ? storageUnavailable(err) : fail('INTERNAL', '服务器内部错误 / internal error'),
           });
+        } finally {
+          budget.done(socket.id);
         }
       });
     }
@@ -146,23 +160,26 @@ export function createSocketServer(http: HttpServer, hub: HubContext): SocketSer
     }
   }, SOCKET_LIMITS.sweepMs);
   sweep.unref();
-  return { io, stop: () => clearInterval(sweep) };
-}
-
-/**
- * After a config change every client starts again from a fresh snapshot (new matters at the kiosk, new
- * windows on the display); events already sent in its seq range are then ignored as duplicates.
- */
-export function resyncAll(io: HubIo, hub: HubContext): void {
-  for (const socket of io.sockets.sockets.values()) {
-    // A PIN reset, a removed officer or a rotated device key ends that connection now.
-    const still = authenticate(hub.db, hub.bus.config, socket.data.bearer, hub.clock());
-    if (isDomainError(still) || still.role !== socket.data.actor.role) {
-      socket.disconnect(true);
-      continue;
-    }
-    socket.emit('hub:snapshot', hub.snapshot(viewerOf(socket.data.actor)));
-  }
+  return {
+    io,
+    stop: () => {
+      clearInterval(sweep);
+      snapshots.stop();
+    },
+    resyncAll: () => {
+      for (const socket of io.sockets.sockets.values()) {
+        // A PIN reset, a removed officer or a rotated device key ends that connection now.
+        const still = authenticate(hub.db, hub.bus.config, socket.data.bearer, hub.clock());
+        if (isDomainError(still) || still.role !== socket.data.actor.role) {
+          socket.disconnect(true);
+          continue;
+        }
+        snapshots.push(() => {
+          if (socket.connected) socket.emit('hub:snapshot', hub.snapshot(viewerOf(socket.data.actor)));
+        });
+      }
+    },
+  };
 }
 
 /** Send a batch of committed events to every connected client, redacted for its role: one frame each. */

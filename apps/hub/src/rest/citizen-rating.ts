@@ -34,7 +34,7 @@ function allowed(hub: HubContext, ip: string): boolean {
   return limiter.allow(ip, hub.clock(), CITIZEN_RATINGS_PER_MINUTE);
 }
 
-function rateOwnTicket(hub: HubContext, req: RouteRequest): Ack<Rating> {
+async function rateOwnTicket(hub: HubContext, req: RouteRequest): Promise<Ack<Rating>> {
   if (!allowed(hub, req.ip))
     return {
       ok: false,
@@ -51,7 +51,7 @@ function rateOwnTicket(hub: HubContext, req: RouteRequest): Ack<Rating> {
       ),
     };
   const citizen: Actor = { kind: 'citizen', role: 'citizen', ticketId };
-  const ack = hub.bus.dispatch(
+  const ack = await hub.bus.dispatch(
     'rating:submit',
     { requestId: requestIdOf(undefined), ticketId, level: body.level, reason: body.reason },
     citizen,

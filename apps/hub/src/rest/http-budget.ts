@@ -11,8 +11,11 @@ export const HTTP_LIMITS = {
    * thousands of requests without reading the answers is cut off before they pile up in memory.
    */
   inFlightPerConnection: 16,
-  /** Anonymous /api requests per address (no Authorization header): phones behind one NAT fit easily. */
-  anonymous: { capacity: 200, perSecond: 50 },
+  /**
+   * Anonymous /api requests per address (no Authorization header): room for a hall's Wi-Fi, where
+   * several hundred phones polling their ticket pages share one address, but not for a flood.
+   */
+  anonymous: { capacity: 600, perSecond: 100 },
 } as const;
 
 /**

@@ -21,8 +21,8 @@ const optionalRequestId = { requestId: requestIdSchema.optional() };
 
 /** A command answered with one field of its result (REST returns the notice or rating itself). */
 function commandReturning(name: 'notice:create' | 'rating:submit', field: 'notice' | 'rating') {
-  return (hub: HubContext, req: RouteRequest): Ack<unknown> => {
-    const ack = hub.bus.dispatch(name, { ...obj(req.body), requestId: requestIdOf(req.body) }, req.actor!);
+  return async (hub: HubContext, req: RouteRequest): Promise<Ack<unknown>> => {
+    const ack = await hub.bus.dispatch(name, { ...obj(req.body), requestId: requestIdOf(req.body) }, req.actor!);
     return ack.ok ? { ok: true, data: (ack.data as Record<string, unknown>)[field] } : ack;
   };
 }

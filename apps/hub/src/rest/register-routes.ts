@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { z } from 'zod';
 import { DAY_QUERY_KEYS, errorStatus, fail, noQuery, type DomainError } from '@yichuang/protocol';
 import { addDays, businessDay } from '@yichuang/engine';
 import { authenticate, bearerOf, isDomainError } from '../auth/authenticate.ts';
@@ -69,7 +70,7 @@ async function handle(
     if (!isDomainError(who)) actor = who;
   }
   const query = (spec.query ?? noQuery).safeParse(req.query ?? {});
-  if (!query.success) return sendError(reply, zodToError(query.error));
+  if (!query.success) return sendError(reply, queryError(query.error, req.query));
   const tooLate = dayBeyondReach(query.data, addDays(businessDay(hub.clock(), hub.bus.config.hall.timezone), 366));
   if (tooLate !== null) return sendError(reply, tooLate);
   const body = req.body ?? {};
@@ -130,4 +131,23 @@ function dayBeyondReach(query: Record<string, unknown>, latest: string): DomainE
       return fail('VALIDATION_FAILED', `${key} 不能晚于 ${latest} / ${key} must not be after ${latest}`, key);
   }
   return null;
+}
+
+/** A query parameter the schema refused, said in Chinese and English with the value that was sent. */
+function queryError(error: z.ZodError, raw: unknown): DomainError {
+  const issue = error.issues[0];
+  const field = issue?.path.map(String).join('.') ?? '';
+  const sent = (raw as Record<string, unknown> | null)?.[field];
+  const shown = typeof sent === 'string' ? sent.slice(0, 40) : JSON.stringify(sent ?? null).slice(0, 40);
+  if ((DAY_QUERY_KEYS as readonly string[]).includes(field))
+    return fail(
+      'VALIDATION_FAILED',
+      `${field} 日期无效：${shown}，应为 YYYY-MM-DD / ${field} must be an existing day as YYYY-MM-DD (${issue?.message ?? ''})`,
+      field,
+    );
+  return fail(
+    'VALIDATION_FAILED',
+    `查询参数 ${field} 无效：${shown} / invalid query parameter ${field}: ${issue?.message ?? 'invalid'}`,
+    field || undefined,
+  );
 }

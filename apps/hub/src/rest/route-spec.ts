@@ -55,7 +55,8 @@ export function requestIdOf(body: unknown): string {
 
 /** A REST call that is one command: route params and body make its payload. */
 export function command(name: CommandName, payload: (req: RouteRequest) => unknown) {
-  return (hub: HubContext, req: RouteRequest): Ack<unknown> => hub.bus.dispatch(name, payload(req), req.actor!);
+  return (hub: HubContext, req: RouteRequest): Promise<Ack<unknown>> =>
+    hub.bus.dispatch(name, payload(req), req.actor!);
 }
 
 /** The query of a route, as its own `query` schema parsed it (register-routes parses before the handler runs). */
