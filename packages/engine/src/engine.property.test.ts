@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Actor, Ticket } from '@yichuang/protocol';
-import { isEligible, isPriorityKind } from './call-rules.ts';
+import { chooseNext, isEligible, isPriorityKind, rankAt } from './call-rules.ts';
+import { aheadOf } from './views.ts';
 import { stateData } from './hall-state.ts';
 import { kiosk, manager, officer, TestHall } from './test-hall.ts';
 
@@ -152,12 +153,60 @@ function play(h: TestHall, s: Step, calls: CallSeen[]): void {
 }
 
 /** A morning from 08:50: everyone may sign in, and the hall opens at 09:00. */
-function morning(steps: Step[], verifyReplay: boolean): { h: TestHall; calls: CallSeen[] } {
+function morning(
+  steps: Step[],
+  verifyReplay: boolean,
+  afterEach?: (h: TestHall) => void,
+): { h: TestHall; calls: CallSeen[] } {
   const h = new TestHall({ time: '08:50', verifyReplay });
   const calls: CallSeen[] = [];
   h.advance(11);
-  for (const s of steps) play(h, s, calls);
+  for (const s of steps) {
+    play(h, s, calls);
+    afterEach?.(h);
+  }
   return { h, calls };
+}
+
+/** The call rule by a scan of every ticket: what the indexed `chooseNext` must always pick. */
+function chooseNextByScan(h: TestHall, windowId: string): string | null {
+  const state = h.state;
+  const window = state.model.windows.get(windowId)!;
+  const record = state.windows.get(windowId)!;
+  const rules = state.model.config.callRules;
+  const now = h.now;
+  const order = (a: Ticket, b: Ticket): number =>
+    a.issuedAt - b.issuedAt || (a.number < b.number ? -1 : a.number > b.number ? 1 : a.id < b.id ? -1 : 1);
+  const eligible = [...state.tickets.values()].filter((t) => isEligible(t, window));
+  if (eligible.length === 0) return null;
+  const ranked = eligible
+    .map((t) => ({ t, r: rankAt(t, window, now, rules) }))
+    .sort((a, b) => a.r - b.r || order(a.t, b.t));
+  const best = ranked[0]!;
+  const ordinary = eligible.filter((t) => !t.carriedOver && !isPriorityKind(t, now, rules)).sort(order);
+  const pickedPriority = best.r !== 0 && isPriorityKind(best.t, now, rules);
+  if (
+    pickedPriority &&
+    ordinary.length > 0 &&
+    !window.greenChannel &&
+    record.priorityStreak >= rules.greenMaxConsecutive
+  )
+    return ordinary[0]!.id;
+  return best.t.id;
+}
+
+/** People ahead by a scan: waiting tickets of the queue a window serving both would call first. */
+function aheadByScan(h: TestHall, ticket: Ticket): number {
+  const prio = (t: Ticket): boolean => t.green !== null || t.appointment !== null || t.carriedOver;
+  const older = (a: Ticket, b: Ticket): boolean =>
+    a.issuedAt < b.issuedAt || (a.issuedAt === b.issuedAt && a.number < b.number);
+  return [...h.state.tickets.values()].filter(
+    (t) =>
+      t.status === 'waiting' &&
+      t.queueId === ticket.queueId &&
+      t.id !== ticket.id &&
+      (prio(ticket) ? prio(t) && older(t, ticket) : prio(t) || older(t, ticket)),
+  ).length;
 }
 
 const RUNS = { numRuns: 150, seed: 20261201 };
@@ -236,5 +285,26 @@ describe('engine properties over random command sequences', () => {
       }),
       { numRuns: 60, seed: 7 },
     );
+  });
+
+  it('the waiting index agrees with a scan of every ticket: the same next ticket at every window, the same people ahead', () => {
+    let compared = 0;
+    fc.assert(
+      fc.property(fc.array(stepOf(40), { minLength: 30, maxLength: 200 }), (steps) => {
+        morning(steps, false, (h) => {
+          const waiting = [...h.state.tickets.values()].filter((t) => t.status === 'waiting');
+          const indexed = [...h.state.waiting.queues.values()].flatMap((l) => [...l.priority, ...l.ordinary]);
+          expect(indexed.map((t) => t.id).sort()).toEqual(waiting.map((t) => t.id).sort());
+          for (const t of indexed) expect(t).toBe(h.state.tickets.get(t.id));
+          for (const t of waiting) expect(aheadOf(h.state, t), t.number).toBe(aheadByScan(h, t));
+          for (const w of WINDOWS) {
+            expect(chooseNext(h.state, w, h.now)?.ticket.id ?? null, w).toBe(chooseNextByScan(h, w));
+            compared++;
+          }
+        });
+      }),
+      { numRuns: 120, seed: 20261205 },
+    );
+    expect(compared).toBeGreaterThan(1000);
   });
 });
