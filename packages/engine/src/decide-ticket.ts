@@ -14,8 +14,7 @@ const ACTIVE: readonly Ticket['status'][] = ['waiting', 'called', 'serving', 'ca
  */
 export function nextNumber(state: HallState, queueId: string): string {
   const prefix = state.model.queues.get(queueId)?.prefix ?? '?';
-  const held = new Set<string>();
-  for (const t of state.tickets.values()) if (t.carriedOver) held.add(t.number);
+  const held = new Set(state.waiting.carried.values());
   let n = state.counters.get(queueId) ?? 0;
   let number: string;
   do {

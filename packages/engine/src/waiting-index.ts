@@ -16,6 +16,8 @@ export interface WaitingIndex {
   queues: Map<string, QueueLines>;
   /** windowId → ids of waiting tickets bound to it. */
   bound: Map<string, Set<string>>;
+  /** Numbers of tickets carried over from an earlier day (延时服务), by id: new numbers skip them. */
+  carried: Map<string, string>;
   /** Where each indexed ticket is, to take it out again. */
   at: Map<string, { queueId: string; priority: boolean; boundTo: string | null; ticket: Ticket }>;
 }
@@ -26,7 +28,7 @@ export interface QueueLines {
 }
 
 export function emptyIndex(): WaitingIndex {
-  return { queues: new Map(), bound: new Map(), at: new Map() };
+  return { queues: new Map(), bound: new Map(), carried: new Map(), at: new Map() };
 }
 
 /** The static part of a ticket's class: priority by kind (green, appointment, carried over). */
@@ -77,6 +79,8 @@ function take(ix: WaitingIndex, id: string): void {
 /** The ticket as it now is: indexed while waiting, out of the index otherwise. */
 export function indexTicket(ix: WaitingIndex, t: Ticket): void {
   take(ix, t.id);
+  if (t.carriedOver) ix.carried.set(t.id, t.number);
+  else ix.carried.delete(t.id);
   if (t.status !== 'waiting') return;
   const priority = isPriorityTicket(t);
   const lines = linesOf(ix, t.queueId);
@@ -95,6 +99,7 @@ export function indexTicket(ix: WaitingIndex, t: Ticket): void {
 
 export function unindexTicket(ix: WaitingIndex, id: string): void {
   take(ix, id);
+  ix.carried.delete(id);
 }
 
 /** How many tickets of `line` come before `t` in call order. */

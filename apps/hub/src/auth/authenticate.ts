@@ -5,10 +5,19 @@ import { checkToken } from './tokens.ts';
 
 const digest = (s: string): Buffer => createHash('sha256').update(s).digest();
 
+/** Each config's device keys, digested once (a config object is never changed, only replaced). */
+const keyDigests = new WeakMap<HallConfig, { device: HallConfig['devices'][number]; digest: Buffer }[]>();
+
 /** Device keys compared in constant time (by digest, so lengths never leak). */
 export function deviceForKey(config: HallConfig, key: string): HallConfig['devices'][number] | undefined {
+  let known = keyDigests.get(config);
+  if (known === undefined)
+    keyDigests.set(config, (known = config.devices.map((device) => ({ device, digest: digest(device.key) }))));
   const d = digest(key);
-  return config.devices.find((dev) => timingSafeEqual(digest(dev.key), d));
+  let found: HallConfig['devices'][number] | undefined;
+  // Every key is compared, so the time taken does not tell which device (or whether any) matched.
+  for (const k of known) if (timingSafeEqual(k.digest, d)) found ??= k.device;
+  return found;
 }
 
 /** `Authorization: Bearer …` → who is asking: a device by its key, or an officer by token. */
