@@ -132,6 +132,69 @@ describe('manager console: configuration page', () => {
     await shot(page, '11c-windows-en');
   });
 
+  it('names devices, printers and config sections in Chinese: the lists and the save banner (1920×1080, 1366×768)', async () => {
+    h = await startHub(await demoHall());
+    const page = await openConfig(h);
+    await page.getByTestId('tab-devices').click();
+    // The list names each device; its id stays in the detail's 设备编号 field.
+    const devices = (await page.locator('[data-testid^="row-devices-"]').allInnerTexts()).join('\n');
+    expect(await page.getByTestId('detail-devices').innerText()).toBe('1号取号机');
+    for (const name of ['1号取号机', '2号取号机', '3号取号机', '综合屏', '1号窗口评价屏', '1号取号机打印机'])
+      expect(devices, name).toContain(name);
+    for (const id of ['kiosk-1', 'kiosk-2', 'display-1', 'rater-w1', 'kiosk-test'])
+      expect(devices, id).not.toContain(id);
+    const serial = await page.locator('[data-testid="md-devices"] ~ *').allInnerTexts();
+    expect(serial.join()).not.toContain('screen-w1 ');
+    await shot(page, '20-devices-names-1920');
+
+    await page.getByTestId('tab-printers').click();
+    const usage = await page.locator('td.cfg-usage').allInnerTexts();
+    expect(usage).toEqual([
+      '终端设备：1号取号机',
+      '终端设备：2号取号机',
+      '窗口：1号窗口',
+      '窗口：2号窗口',
+      '窗口：3号窗口',
+      '窗口：4号窗口',
+    ]);
+    await shot(page, '21-printers-names-1920');
+
+    // Three edits: a kiosk setting, a printer's columns and a window's printer.
+    await page.getByTestId('tab-rules').click();
+    await page.getByTestId('cfg-kiosk.idleSeconds').fill('45');
+    await page.getByTestId('tab-printers').click();
+    await page.getByTestId('cfg-printers.2.columns').selectOption('42');
+    await page.getByTestId('tab-windows').click();
+    await page.getByTestId('row-windows-4').click();
+    await page.getByTestId('cfg-windows.4.printer').selectOption('counter-4');
+    const options = await page.getByTestId('cfg-windows.4.printer').locator('option').allInnerTexts();
+    expect(options.join('\n')).toContain('4号窗口、5号窗口共用打印机 · tcp://');
+    expect(options.join('\n')).not.toMatch(/counter-\d/);
+    expect(await page.getByTestId('unsaved-summary').innerText()).toContain('窗口 · 修改 1');
+
+    await page.getByTestId('save').click();
+    const outcome = page.getByTestId('outcome');
+    await expect.poll(() => outcome.getAttribute('data-kind')).toBe('saved');
+    const saved = await outcome.innerText();
+    expect(saved).toContain('修改窗口 5号窗口');
+    expect(saved).toContain('修改打印机 1号窗口打印机');
+    expect(saved).toContain('修改 取号机设置');
+    for (const code of ['kiosk', 'counter-1', '(w5)', 'idleSeconds']) expect(saved, code).not.toContain(code);
+    await shot(page, '22-saved-names-1920');
+
+    const small = await openConfig(h, { width: 1366, height: 768 });
+    await small.getByTestId('tab-devices').click();
+    await shot(small, '23-devices-names-1366');
+    await small.getByTestId('tab-printers').click();
+    await shot(small, '24-printers-names-1366');
+    await small.getByTestId('tab-rules').click();
+    await small.getByTestId('cfg-kiosk.idleSeconds').fill('50');
+    await small.getByTestId('save').click();
+    await expect.poll(() => small.getByTestId('outcome').getAttribute('data-kind')).toBe('saved');
+    expect(await small.getByTestId('outcome').innerText()).toContain('修改 取号机设置');
+    await shot(small, '25-saved-names-1366');
+  });
+
   it('a matter added in the form is offered by an open kiosk at once, without a reload', async () => {
     h = await startHub(testHallConfig());
     const kiosk = await openKiosk(h);
@@ -158,7 +221,8 @@ describe('manager console: configuration page', () => {
     await page.getByTestId('save').click();
     const outcome = page.getByTestId('outcome');
     await expect.poll(() => outcome.getAttribute('data-kind')).toBe('saved');
-    expect(await outcome.innerText()).toContain('新增事项 居住证办理 (residence)');
+    expect(await outcome.innerText()).toContain('新增事项 居住证办理');
+    expect(await outcome.innerText()).not.toContain('residence');
     expect(await outcome.innerText()).toContain('版本 2');
     expect(await page.getByTestId('config-version').getAttribute('data-version')).toBe('2');
     expect(await page.getByTestId('unsaved-bar').count()).toBe(0);

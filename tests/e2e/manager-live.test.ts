@@ -188,6 +188,9 @@ describe('manager console: live hall', () => {
     await page.getByTestId('queues-some').check();
     await page.getByTestId('queues-pick-long').uncheck();
     expect(await text(page, 'queues-uncovered')).toContain('大业务');
+    // 2号窗口 is set to serve 小业务 too, but nobody is at it: the dialog says so rather than "在办".
+    expect(await text(page, 'queues-hint-quick')).toBe('其他可办窗口：2号窗口（无人在岗），现在都没有人办理');
+    expect(await text(page, 'queues-hint-long')).toBe('只有本窗口办理');
     await shot(page, 'manager-live-queues-dialog');
     await page.getByTestId('queues-save').click();
     await expect.poll(() => toast(page)).toBe('未能调整 1号窗口 的业务：没有窗口办理「大业务」');
@@ -313,7 +316,7 @@ describe('manager console: live hall', () => {
     await page.getByTestId('rp-ticket-printer').selectOption('p1');
     await shot(page, 'manager-live-reprint');
     await page.getByTestId('rp-ticket-A002-reprint').click();
-    await expect.poll(() => toast(page)).toBe('已补打号票 A002（打印机 p1）');
+    await expect.poll(() => toast(page)).toBe('已补打号票 A002（1号取号机、1号窗口共用打印机）');
     await printer.waitForJobs(3);
 
     await page.getByTestId('rp-tab-notices').click();
@@ -388,11 +391,35 @@ describe('manager console: live hall', () => {
     await expect.poll(() => text(page, 'printer-kiosk-2')).toContain('纸将用尽');
     expect(await text(page, 'device-kiosk-1')).toContain('在线');
     expect(await text(page, 'tile-w8-state')).toBe('未开放');
+    // Devices and printers by what and where they are, never by their ids.
+    expect(await text(page, 'device-kiosk-1')).toContain('1号取号机');
+    expect(await text(page, 'device-rater-w1')).toContain('1号窗口评价屏');
+    expect(await text(page, 'printer-counter-4')).toContain('4号窗口打印机');
+    expect(await text(page, 'printer-kiosk-2')).toContain('2号取号机打印机');
+    const panel = await text(page, 'device-panel');
+    for (const id of ['kiosk-1', 'kiosk-2', 'counter-1', 'counter-4', 'display-1', 'rater-w1'])
+      expect(panel, id).not.toContain(id);
+    await expect
+      .poll(() => page.locator('[data-testid="alert"][data-kind="printer-fault"]').allInnerTexts())
+      .toContainEqual(expect.stringContaining('4号窗口打印机 缺纸'));
+    expect((await page.getByTestId('alert-panel').innerText()).includes('counter-4')).toBe(false);
     await shot(page, 'manager-live-1920');
     // The tiles at full size, to read their small print.
     await page.getByTestId('window-tiles').screenshot({ path: join(SCREENSHOT_DIR, 'manager-live-tiles-1920.png') });
 
+    // 调整业务 of 1号窗口: who else serves each queue, and whether anyone is there now.
+    await page.getByTestId('tile-w1-queues-btn').click();
+    await page.getByTestId('queues-some').check();
+    expect(await text(page, 'queues-hint-hukou-quick')).toBe('其他可办窗口：2号窗口（在岗）、3号窗口（在岗）');
+    expect(await text(page, 'queues-hint-vehicle')).toBe(
+      '其他可办窗口：5号窗口（暂停服务）、6号窗口（无人在岗），现在都没有人办理',
+    );
+    expect(await page.getByTestId('queues-dialog').innerText()).not.toContain('在办');
+    await shot(page, 'manager-live-queues-dialog-1920');
     await page.setViewportSize({ width: 1366, height: 768 });
+    await shot(page, 'manager-live-queues-dialog-1366');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByTestId('queues-dialog').count()).toBe(0);
     await shot(page, 'manager-live-1366');
     await page.locator('.m-main').evaluate((el) => el.scrollTo(0, el.scrollHeight));
     await shot(page, 'manager-live-1366-bottom');

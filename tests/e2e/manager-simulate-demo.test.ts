@@ -79,4 +79,16 @@ describe('排班模拟 on the demo hall as npm start runs it', () => {
     await page.setViewportSize({ width: 1920, height: 1080 });
     expect(pageErrors).toEqual([]);
   });
+
+  it('says a refusal of the hub’s input check in Chinese, with the field’s Chinese name', async () => {
+    await page.getByTestId('plan-a-w1-lunch').check();
+    await page.getByTestId('plan-a-w1-lunch-minutes').fill('900');
+    await page.getByTestId('run-go').click();
+    const note = page.getByTestId('plan-a').locator('[role="alert"]').first();
+    await expect.poll(() => note.innerText()).toBe('午休时长（分钟）：不能大于 600');
+    expect(await page.getByTestId('page-simulate').innerText()).not.toMatch(/Too big|expected number/);
+    await note.scrollIntoViewIfNeeded();
+    await shot('refused-1920');
+    await page.getByTestId('plan-a-w1-lunch').uncheck();
+  });
 });

@@ -1,5 +1,6 @@
 import type { ReactElement } from 'react';
 import type { PublicHallConfig } from '@yichuang/protocol';
+import { deviceLabel, officerLabel } from '../shell/hall-names.ts';
 import type { Lang } from '../shell/make-strings.ts';
 import { at } from './audit-strings.ts';
 import { EVENT_GROUPS, EVENT_LABELS, eventLabel } from './event-summary.ts';
@@ -73,12 +74,12 @@ export function AuditFilters(p: {
           <option value="system">{at(lang, 'system')}</option>
           {config?.officers.map((o) => (
             <option key={o.id} value={`officer:${o.id}`}>
-              {o.name} ({o.id})
+              {officerLabel(lang, config, o.id)}
             </option>
           ))}
           {config?.devices.map((d) => (
             <option key={d.id} value={`device:${d.id}`}>
-              {d.id}
+              {deviceLabel(lang, config, d.id)}
             </option>
           ))}
         </select>

@@ -46,11 +46,14 @@ export function AuditPage(): ReactElement {
     void load(f, null);
   }, [day, filter, load]);
 
-  // Ticket numbers for the details column: from the events loaded and the live hall.
+  // Ticket and notice numbers for the details column: from the events loaded and the live hall.
   const numbers = useMemo(() => {
     const m = new Map<string, string>();
     for (const t of state?.tickets.values() ?? []) m.set(t.id, t.number);
-    for (const e of events) if (e.type === 'ticket:issued') m.set(e.payload.ticket.id, e.payload.ticket.number);
+    for (const e of events) {
+      if (e.type === 'ticket:issued') m.set(e.payload.ticket.id, e.payload.ticket.number);
+      if (e.type === 'notice:issued') m.set(e.payload.notice.id, e.payload.notice.no);
+    }
     return m;
   }, [events, state]);
 

@@ -1,4 +1,25 @@
-import type { EventEnvelope, EventType, PublicHallConfig } from '@yichuang/protocol';
+import {
+  alertKinds,
+  type AlertKind,
+  type EventEnvelope,
+  type EventType,
+  type PublicHallConfig,
+} from '@yichuang/protocol';
+import { alertKindLabel } from '../live/live-format.ts';
+import { levelLabel, reasonLabel } from '../reports/report-format.ts';
+import { alertSubject } from '../shell/alert-words.ts';
+import { changeText, sectionWord } from '../shell/change-words.ts';
+import {
+  anyDeviceLabel,
+  deviceStatusWord,
+  officerLabel,
+  printerLabel,
+  printerStatusWord,
+  queueLabel,
+  serialLabel,
+  serviceLabel,
+  windowLabel,
+} from '../shell/hall-names.ts';
 import { clockTime, type Lang } from '../shell/make-strings.ts';
 
 /** Event types by what the audit view groups them under, Chinese and English. */
@@ -53,20 +74,23 @@ export function eventLabel(lang: Lang, type: EventType): string {
   return lang === 'zh' ? l[0] : l[1];
 }
 
-/** `officer:1001` → 张警官 (1001); `device:kiosk-1` → 终端 kiosk-1; `citizen:…` → 群众本人; `system` → 系统. */
+/**
+ * `officer:1001` → 张警官（警号 1001）; `device:kiosk-1` → 1号取号机 (a rater screen by its window);
+ * `citizen:…` → 群众本人; `system` → 系统.
+ */
 export function actorName(lang: Lang, actor: string, config: PublicHallConfig | null): string {
   if (actor === 'system') return lang === 'zh' ? '系统' : 'system';
-  const [kind, id = ''] = actor.split(':');
-  if (kind === 'officer') {
-    const o = config?.officers.find((x) => x.id === id);
-    return o === undefined ? id : `${o.name} (${id})`;
-  }
+  const cut = actor.indexOf(':');
+  const [kind, id] = cut < 0 ? [actor, ''] : [actor.slice(0, cut), actor.slice(cut + 1)];
+  if (kind === 'officer') return officerLabel(lang, config, id);
   // The citizen's own rating from their ticket page: `citizen:<ticket id>`.
   if (kind === 'citizen') return lang === 'zh' ? '群众本人' : 'the citizen';
-  return `${lang === 'zh' ? '终端' : 'device'} ${id}`;
+  return anyDeviceLabel(lang, config, id);
 }
 
-/** What a ticket id stands for in words: its number, when the page has seen it. */
+const isAlertKind = (k: string): k is AlertKind => (alertKinds as readonly string[]).includes(k);
+
+/** What a ticket or notice id stands for in words: its number, when the page has seen it. */
 export type TicketNumbers = ReadonlyMap<string, string>;
 
 const PAUSE: Record<string, [string, string]> = {
@@ -88,13 +112,19 @@ export function eventSummary(
   numbers: TicketNumbers,
 ): string {
   const zh = lang === 'zh';
-  const win = (id: string | null | undefined): string =>
-    id == null ? '' : (config?.windows.find((w) => w.id === id)?.name ?? id);
-  const officer = (id: string): string => config?.officers.find((o) => o.id === id)?.name ?? id;
-  const ticket = (id: string): string => numbers.get(id) ?? id;
-  const service = (id: string): string => config?.services.find((s) => s.id === id)?.name ?? id;
+  const win = (id: string | null | undefined): string => (id == null ? '' : windowLabel(lang, config, id));
+  // The officer by name in a line about their own window; with 警号 where someone else acted.
+  const officer = (id: string): string =>
+    config?.officers.find((o) => o.id === id)?.name ?? officerLabel(lang, config, id);
+  const ticket = (id: string): string => numbers.get(id) ?? (zh ? `号票（编号 ${id}）` : `ticket ${id}`);
+  const notice = (id: string): string => numbers.get(id) ?? (zh ? `告知单（编号 ${id}）` : `notice ${id}`);
+  const service = (id: string): string => serviceLabel(lang, config, id);
+  const queue = (id: string): string => queueLabel(lang, config, id);
+  const printer = (id: string): string => printerLabel(lang, config, id);
+  const printerStatus = (status: string): string => printerStatusWord(lang, status);
   const tz = config?.hall.timezone ?? 'Asia/Shanghai';
   const reason = (r: string): string => (PAUSE[r] ?? [r, r])[zh ? 0 : 1];
+  const colon = zh ? '：' : ': ';
   switch (e.type) {
     case 'ticket:issued': {
       const t = e.payload.ticket;
@@ -111,23 +141,25 @@ export function eventSummary(
     case 'ticket:finished':
       return `${ticket(e.payload.ticketId)} ${win(e.payload.windowId)} ${zh ? `用时 ${Math.round(e.payload.serviceS / 60)} 分` : `${Math.round(e.payload.serviceS / 60)} min`}`;
     case 'ticket:transferred':
-      return `${ticket(e.payload.ticketId)} ${e.payload.fromQueueId} → ${e.payload.toWindowId !== null ? win(e.payload.toWindowId) : e.payload.toQueueId}${e.payload.note !== '' ? ` · ${e.payload.note}` : ''}`;
+      return `${ticket(e.payload.ticketId)} ${queue(e.payload.fromQueueId)} → ${e.payload.toWindowId !== null ? win(e.payload.toWindowId) : queue(e.payload.toQueueId)}${e.payload.note !== '' ? ` · ${e.payload.note}` : ''}`;
     case 'ticket:carried-over':
       return `${ticket(e.payload.ticketId)} → ${e.payload.toDay} ${win(e.payload.toWindowId)}`;
     case 'ticket:expired':
       return ticket(e.payload.ticketId);
     case 'ticket:printed':
-      return `${ticket(e.payload.ticketId)} @ ${e.payload.printerId}`;
+      return `${ticket(e.payload.ticketId)} · ${printer(e.payload.printerId)}`;
     case 'ticket:print-failed':
-      return `${ticket(e.payload.ticketId)} @ ${e.payload.printerId}: ${e.payload.status}`;
+      return `${ticket(e.payload.ticketId)} · ${printer(e.payload.printerId)}${colon}${printerStatus(e.payload.status)}`;
     case 'ticket:print-unknown':
-      return `${ticket(e.payload.ticketId)} @ ${e.payload.printerId}${zh ? '（打印中断，请核实是否出票）' : ' (printing was cut off: check the slip)'}`;
-    case 'ticket:rated':
-      return `${e.payload.rating.ticketNumber} ${win(e.payload.rating.windowId)} ${officer(e.payload.rating.officerId)} · ${e.payload.rating.level}${e.payload.rating.reason !== null ? ` · ${e.payload.rating.reason}` : ''}`;
+      return `${ticket(e.payload.ticketId)} · ${printer(e.payload.printerId)}${zh ? '（打印中断，请核实是否出票）' : ' (printing was cut off: check the slip)'}`;
+    case 'ticket:rated': {
+      const r = e.payload.rating;
+      return `${r.ticketNumber} ${win(r.windowId)} ${officerLabel(lang, config, r.officerId)} · ${levelLabel(lang, r.level)}${r.reason !== null ? ` · ${reasonLabel(lang, r.reason)}` : ''}`;
+    }
     case 'printer:status-changed':
-      return `${e.payload.printerId}: ${e.payload.previous} → ${e.payload.status}`;
+      return `${printer(e.payload.printerId)}${colon}${printerStatus(e.payload.previous)} → ${printerStatus(e.payload.status)}`;
     case 'device:status-changed':
-      return `${e.payload.deviceId} (${win(e.payload.windowId)}): ${e.payload.status}`;
+      return `${serialLabel(lang, config, e.payload.deviceId)}${colon}${deviceStatusWord(lang, e.payload.status)}`;
     case 'window:signed-in':
       return `${officer(e.payload.officerId)} ${win(e.payload.windowId)} ${e.payload.role}${zh ? '角' : ''}${
         e.payload.earlyMinutes === null
@@ -145,7 +177,7 @@ export function eventSummary(
     case 'window:resumed':
       return `${win(e.payload.windowId)} ${zh ? `暂停 ${Math.round(e.payload.pausedS / 60)} 分` : `paused ${Math.round(e.payload.pausedS / 60)} min`}`;
     case 'roster:cover-requested':
-      return `${win(e.payload.windowId)} ${officer(e.payload.fromOfficerId)} → ${officer(e.payload.toOfficerId)} (${reason(e.payload.reason)})`;
+      return `${win(e.payload.windowId)} ${officer(e.payload.fromOfficerId)} → ${officer(e.payload.toOfficerId)}${zh ? '（' : ' ('}${reason(e.payload.reason)}${zh ? '）' : ')'}`;
     case 'window:empty-post-started':
       return win(e.payload.windowId);
     case 'window:empty-post-ended':
@@ -157,12 +189,17 @@ export function eventSummary(
     case 'notice:issued':
       return `${e.payload.notice.no} ${service(e.payload.notice.serviceId)} ${win(e.payload.notice.windowId)}${e.payload.notice.ticketNumber !== null ? ` · ${e.payload.notice.ticketNumber}` : ''}`;
     case 'notice:printed':
-      return `${e.payload.noticeId} @ ${e.payload.printerId}${e.payload.reprint ? (zh ? '（补打）' : ' (reprint)') : ''}`;
+      return `${notice(e.payload.noticeId)} · ${printer(e.payload.printerId)}${e.payload.reprint ? (zh ? '（补打）' : ' (reprint)') : ''}`;
     case 'notice:print-failed':
-      return `${e.payload.noticeId}: ${e.payload.status}`;
-    case 'config:changed':
-      return `v${e.payload.version} ${e.payload.changes.join('；')}`;
+      return `${notice(e.payload.noticeId)}${colon}${printerStatus(e.payload.status)}`;
+    case 'config:changed': {
+      const changes =
+        e.payload.changes.length > 0
+          ? e.payload.changes.map((c) => changeText(lang, c, config))
+          : e.payload.sections.map((k) => `${zh ? '修改 ' : 'Changed: '}${sectionWord(lang, k)}`);
+      return `${zh ? `版本 ${e.payload.version}：` : `version ${e.payload.version}: `}${changes.join(zh ? '；' : '; ')}`;
+    }
     case 'alert:acknowledged':
-      return `${e.payload.kind} · ${e.payload.subject}`;
+      return `${isAlertKind(e.payload.kind) ? alertKindLabel(lang, e.payload.kind) : e.payload.kind} · ${alertSubject(lang, e.payload.kind, e.payload.subject, config)}`;
   }
 }

@@ -1,5 +1,6 @@
 import { useState, type ReactElement, type ReactNode } from 'react';
 import type { DeviceConfig, HallConfig } from '@yichuang/protocol';
+import { deviceLabel, printerLabel } from '../shell/hall-names.ts';
 import { useManager } from '../shell/manager-store.ts';
 import { useOversight } from '../shell/oversight-store.ts';
 import { ct } from './config-strings.ts';
@@ -19,7 +20,7 @@ const KINDS = ['kiosk', 'display', 'rater'] as const;
  * A saved device's key stays in the hub and is never shown again; replacing it (or a new device) shows the
  * new key and the device address once, until the save.
  */
-function KeyField({ d, i }: { d: DeviceConfig; i: number }): ReactElement {
+function KeyField({ d, i, config }: { d: DeviceConfig; i: number; config: HallConfig }): ReactElement {
   const lang = useManager((s) => s.lang);
   const fresh = useConfig((s) => isNewRow(s.keys.devices[i]));
   const [asking, setAsking] = useState(false);
@@ -92,7 +93,7 @@ function KeyField({ d, i }: { d: DeviceConfig; i: number }): ReactElement {
       )}
       {asking && (
         <ConfirmDialog
-          title={ct(lang, 'devices.rotateTitle', { id: d.id })}
+          title={ct(lang, 'devices.rotateTitle', { id: deviceLabel(lang, config, d.id) })}
           message={ct(lang, 'devices.rotateText')}
           confirmLabel={ct(lang, 'devices.rotate')}
           onConfirm={rotate}
@@ -172,14 +173,17 @@ function DeviceDetail({ d, i, config }: { d: DeviceConfig; i: number; config: Ha
         options={KINDS.map((k) => ({ value: k, label: ct(lang, `devices.kind.${k}`) }))}
         onChange={(v) => setKind(KINDS.find((k) => k === v) ?? 'kiosk')}
       />
-      <KeyField d={d} i={i} />
+      <KeyField d={d} i={i} config={config} />
       {d.kind === 'kiosk' && (
         <SelectField
           label={fl(lang, 'devices.printer')}
           path={`devices.${i}.printer`}
           value={d.printer}
           none={ct(lang, 'devices.noPrinter')}
-          options={config.printers.map((p) => ({ value: p.id, label: `${p.id} · ${p.uri}` }))}
+          options={config.printers.map((p) => ({
+            value: p.id,
+            label: `${printerLabel(lang, config, p.id)} · ${p.uri}`,
+          }))}
           missing={missing}
           onChange={(printer) => patchItem('devices', i, { printer })}
         />
@@ -206,12 +210,17 @@ export function DevicesForm({ config }: { config: HallConfig }): ReactElement {
   const presence = useOversight((s) => s.devices?.devices);
   const windowName = (id: string | undefined): string =>
     id === undefined ? '' : (config.windows.find((w) => w.id === id)?.name ?? id);
+  // The list names a device by what and where it is (1号取号机, 3号窗口评价屏); its id is the detail's field.
   const describe = (d: DeviceConfig): string => {
-    const kind = ct(lang, `devices.kind.${d.kind}`);
-    if (d.kind === 'kiosk') return `${kind} · ${d.printer ?? ct(lang, 'devices.noPrinterShort')}`;
-    if (d.kind === 'rater') return `${kind} · ${windowName(d.window)}`;
-    return `${kind} · ${d.windows === undefined ? ct(lang, 'devices.allWindows') : d.windows.map(windowName).join('、')}`;
+    if (d.kind === 'kiosk')
+      return d.printer === undefined ? ct(lang, 'devices.noPrinterShort') : printerLabel(lang, config, d.printer);
+    if (d.kind === 'rater') return ct(lang, 'devices.raterSub');
+    return d.windows === undefined ? ct(lang, 'devices.allWindows') : d.windows.map(windowName).join('、');
   };
+  const title = (d: DeviceConfig): string =>
+    d.id === ''
+      ? ct(lang, 'devices.unnamed', { kind: ct(lang, `devices.kind.${d.kind}`) })
+      : deviceLabel(lang, config, d.id);
   const sub = (d: DeviceConfig): ReactNode => {
     const connected = presence?.find((p) => p.id === d.id)?.connected;
     return (
@@ -232,10 +241,10 @@ export function DevicesForm({ config }: { config: HallConfig }): ReactElement {
         title={ct(lang, 'devices.title')}
         addLabel={ct(lang, 'devices.add')}
         intro={<p className="cfg-intro">{ct(lang, 'devices.intro')}</p>}
-        label={(d) => d.id}
+        label={title}
         sub={sub}
         empty={ct(lang, 'devices.empty')}
-        deleteText={(d) => <DeleteMessage name={d.id} note={ct(lang, 'devices.deleteNote')} />}
+        deleteText={(d) => <DeleteMessage name={title(d)} note={ct(lang, 'devices.deleteNote')} />}
         onAdd={() => addItem('devices', { id: '', kind: 'kiosk', key: generateKey() })}
         detail={(d, i) => <DeviceDetail d={d} i={i} config={config} />}
       />

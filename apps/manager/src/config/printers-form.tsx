@@ -57,7 +57,7 @@ export function PrintersForm({ config }: { config: HallConfig }): ReactElement {
           </thead>
           <tbody>
             {config.printers.map((p, i) => {
-              const refs = referencesTo(config, 'printer', p.id);
+              const refs = referencesTo(config, 'printer', p.id, lang);
               const status = live?.find((x) => x.id === p.id)?.status;
               return (
                 <tr key={keys[i] ?? i} data-testid={`printer-row-${i}`}>

@@ -117,7 +117,7 @@ export function QueuesForm({ config }: { config: HallConfig }): ReactElement {
                     confirm={
                       <DeleteMessage
                         name={q.name || q.id}
-                        refs={referencesTo(config, 'queue', q.id)}
+                        refs={referencesTo(config, 'queue', q.id, lang)}
                         note={ct(lang, 'queues.deleteNote')}
                       />
                     }

@@ -1,4 +1,6 @@
 import type { HallConfig } from '@yichuang/protocol';
+import { deviceLabel, serialLabel, windowLabel } from '../shell/hall-names.ts';
+import type { Lang } from '../shell/make-strings.ts';
 
 export type RefKind = 'queue' | 'printer' | 'window' | 'officer';
 
@@ -13,7 +15,7 @@ export interface RefGroup {
  * What still refers to a queue, printer, window or officer: said before it is deleted, because the
  * schema would refuse the config until those references are changed too.
  */
-export function referencesTo(c: HallConfig, kind: RefKind, id: string): RefGroup[] {
+export function referencesTo(c: HallConfig, kind: RefKind, id: string, lang: Lang = 'zh'): RefGroup[] {
   const groups: RefGroup[] = [];
   const push = (section: RefGroup['section'], names: string[]): void => {
     if (names.length > 0) groups.push({ section, names });
@@ -35,21 +37,23 @@ export function referencesTo(c: HallConfig, kind: RefKind, id: string): RefGroup
     );
     push(
       'devices',
-      c.devices.filter((d) => d.printer === id).map((d) => d.id),
+      c.devices.filter((d) => d.printer === id).map((d) => deviceLabel(lang, c, d.id)),
     );
   }
   if (kind === 'window') {
     push(
       'roster',
-      c.roster.filter((r) => r.window === id).map((r) => r.window),
+      c.roster.filter((r) => r.window === id).map((r) => windowLabel(lang, c, r.window)),
     );
     push(
       'devices',
-      c.devices.filter((d) => d.window === id || (d.windows?.includes(id) ?? false)).map((d) => d.id),
+      c.devices
+        .filter((d) => d.window === id || (d.windows?.includes(id) ?? false))
+        .map((d) => deviceLabel(lang, c, d.id)),
     );
     push(
       'serialDevices',
-      c.serialDevices.filter((d) => d.window === id).map((d) => d.id),
+      c.serialDevices.filter((d) => d.window === id).map((d) => serialLabel(lang, c, d.id)),
     );
   }
   if (kind === 'officer') {

@@ -1,5 +1,6 @@
 import type { ReactElement } from 'react';
 import type { HallConfig } from '@yichuang/protocol';
+import { officerLabel } from '../shell/hall-names.ts';
 import { useManager } from '../shell/manager-store.ts';
 import { ct } from './config-strings.ts';
 import { addItem, patchItem, removeItem, useConfig } from './config-store.ts';
@@ -13,7 +14,7 @@ export function RosterCard({ config }: { config: HallConfig }): ReactElement {
   const lang = useManager((s) => s.lang);
   const keys = useConfig((s) => s.keys.roster);
   const windows = [...config.windows].sort((a, b) => a.number - b.number).map((w) => ({ value: w.id, label: w.name }));
-  const officers = config.officers.map((o) => ({ value: o.id, label: `${o.name} (${o.id})` }));
+  const officers = config.officers.map((o) => ({ value: o.id, label: officerLabel(lang, config, o.id) }));
   const missing = (v: string): string => ct(lang, 'ref.missing', { id: v });
   const unrostered = config.windows.filter((w) => w.open && !config.roster.some((r) => r.window === w.id));
   const windowName = (id: string): string => config.windows.find((w) => w.id === id)?.name ?? id;

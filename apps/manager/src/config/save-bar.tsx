@@ -1,5 +1,6 @@
 import { useState, type ReactElement } from 'react';
 import { Icon } from '@yichuang/ui';
+import { changeText } from '../shell/change-words.ts';
 import { useManager } from '../shell/manager-store.ts';
 import type { SectionDiff } from './config-diff.ts';
 import { ct } from './config-strings.ts';
@@ -88,7 +89,7 @@ export function OutcomeNote(): ReactElement | null {
             <b>{ct(lang, 'outcome.saved', { version: outcome.version })}</b>
             <ul className="cfg-diff-list">
               {outcome.changes.map((c, i) => (
-                <li key={i}>{c}</li>
+                <li key={i}>{changeText(lang, c, draft)}</li>
               ))}
             </ul>
           </div>

@@ -95,6 +95,8 @@ export const sectionEn: Record<SectionKey, string> = {
   'devices.offline': 'offline',
   'devices.urlNeedsWindow': 'Choose its window first to get the address',
   'devices.noPrinterShort': 'no printer',
+  'devices.raterSub': 'citizens rate the service here',
+  'devices.unnamed': 'New {kind} (enter its id)',
   'devices.raterHint': "Faces the citizen and rates this window's service",
   'devices.allWindows': 'All windows',
   'devices.someWindows': 'Some windows only (a zone)',

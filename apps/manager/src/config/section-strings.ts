@@ -88,6 +88,8 @@ export const sectionZh = {
   'devices.offline': '离线',
   'devices.urlNeedsWindow': '先选所在窗口，才有设备地址',
   'devices.noPrinterShort': '无打印机',
+  'devices.raterSub': '面向群众的好差评屏',
+  'devices.unnamed': '新{kind}（请填写设备编号）',
   'devices.raterHint': '评价屏面向群众，评价所在窗口的办理',
   'devices.allWindows': '全部窗口',
   'devices.someWindows': '只显示部分窗口（分区）',

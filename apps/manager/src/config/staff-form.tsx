@@ -142,7 +142,7 @@ function OfficersCard({ config }: { config: HallConfig }): ReactElement {
                     confirm={
                       <DeleteMessage
                         name={o.name || o.id}
-                        refs={referencesTo(config, 'officer', o.id)}
+                        refs={referencesTo(config, 'officer', o.id, lang)}
                         note={ct(lang, 'staff.deleteNote')}
                       />
                     }

@@ -1,5 +1,6 @@
 import type { ReactElement } from 'react';
 import type { HallConfig, WindowConfig } from '@yichuang/protocol';
+import { printerLabel } from '../shell/hall-names.ts';
 import { useManager } from '../shell/manager-store.ts';
 import { ct } from './config-strings.ts';
 import { addItem, patchItem } from './config-store.ts';
@@ -97,7 +98,7 @@ function WindowDetail({ w, i, config }: { w: WindowConfig; i: number; config: Ha
         path={`windows.${i}.printer`}
         value={w.printer}
         none={ct(lang, 'windows.noPrinter')}
-        options={config.printers.map((p) => ({ value: p.id, label: `${p.id} · ${p.uri}` }))}
+        options={config.printers.map((p) => ({ value: p.id, label: `${printerLabel(lang, config, p.id)} · ${p.uri}` }))}
         missing={(v) => ct(lang, 'ref.missing', { id: v })}
         hint={ct(lang, 'windows.printerHint')}
         onChange={(printer) => patch({ printer })}
@@ -167,7 +168,7 @@ export function WindowsForm({ config }: { config: HallConfig }): ReactElement {
       deleteText={(w) => (
         <DeleteMessage
           name={w.name || w.id}
-          refs={referencesTo(config, 'window', w.id)}
+          refs={referencesTo(config, 'window', w.id, lang)}
           note={ct(lang, 'windows.deleteNote')}
         />
       )}

@@ -1,7 +1,7 @@
 import { useState, type ReactElement } from 'react';
 import type { HallState } from '@yichuang/engine';
 import type { Alert } from '@yichuang/protocol';
-import { hubMessage } from '@yichuang/ui';
+import { alertText } from '../shell/alert-words.ts';
 import { api } from '../shell/hub-api.ts';
 import { clockTime, type Lang } from '../shell/make-strings.ts';
 import { useManager } from '../shell/manager-store.ts';
@@ -84,7 +84,7 @@ function AlertRow({ a, lang, state }: { a: Alert; lang: Lang; state: HallState }
   const [busy, setBusy] = useState(false);
   const look = alertLook(a);
   const tz = state.model.config.hall.timezone;
-  const text = hubMessage(a.message, lang);
+  const text = alertText(lang, a, state.model.config);
   const acknowledge = async (): Promise<void> => {
     setBusy(true);
     const res = await act<{ alert: Alert }>(

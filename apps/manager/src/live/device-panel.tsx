@@ -1,9 +1,9 @@
 import type { ReactElement, ReactNode } from 'react';
 import type { HallState } from '@yichuang/engine';
 import type { DevicePresence } from '@yichuang/protocol';
+import { deviceLabel, printerLabel, serialLabel } from '../shell/hall-names.ts';
 import { clockTime, type Lang } from '../shell/make-strings.ts';
 import { useOversight } from '../shell/oversight-store.ts';
-import { windowName } from './hall-lookup.ts';
 import { printerStatus, type Tone } from './live-format.ts';
 import { lt } from './live-strings.ts';
 
@@ -18,14 +18,8 @@ export function DevicePanel({ lang, state }: { lang: Lang; state: HallState }): 
         <p className="m-muted">{lt(lang, 'devices.loading')}</p>
       </section>
     );
-  // Who prints on it, so "counter-4 缺纸" reads as "4号窗口 cannot print a notice".
-  const users = (printerId: string): string =>
-    [
-      ...state.model.config.devices
-        .filter((d) => d.printer === printerId)
-        .map((d) => (d.id === printerId ? lt(lang, `device.${d.kind}`) : `${lt(lang, `device.${d.kind}`)} ${d.id}`)),
-      ...state.model.config.windows.filter((w) => w.printer === printerId).map((w) => w.name),
-    ].join(lang === 'zh' ? '、' : ', ');
+  // Devices have only ids in the config: each is named by what and where it is (1号取号机, 4号窗口打印机).
+  const config = state.model.config;
   return (
     <section className="m-card l-devices" data-testid="device-panel">
       <div className="m-card__head">
@@ -36,8 +30,7 @@ export function DevicePanel({ lang, state }: { lang: Lang; state: HallState }): 
           <Row
             key={d.id}
             testId={`device-${d.id}`}
-            name={`${lt(lang, `device.${d.kind}`)} ${d.id}`}
-            detail={d.window === null ? '' : windowName(state, d.window)}
+            name={deviceLabel(lang, config, d.id)}
             tone={d.connected ? 'ok' : 'danger'}
             status={lt(lang, d.connected ? 'devices.online' : 'devices.offline')}
             since={presenceSince(lang, d, tz)}
@@ -51,8 +44,7 @@ export function DevicePanel({ lang, state }: { lang: Lang; state: HallState }): 
             <Row
               key={p.id}
               testId={`printer-${p.id}`}
-              name={p.id}
-              detail={users(p.id)}
+              name={printerLabel(lang, config, p.id)}
               tone={s.tone}
               status={s.text}
               since=""
@@ -65,8 +57,7 @@ export function DevicePanel({ lang, state }: { lang: Lang; state: HallState }): 
           <Row
             key={d.id}
             testId={`serial-${d.id}`}
-            name={`${lt(lang, `serial.${d.kind}`)} ${d.id}`}
-            detail={windowName(state, d.windowId)}
+            name={serialLabel(lang, config, d.id)}
             tone={d.status === 'connected' ? 'ok' : 'danger'}
             status={lt(lang, `serial.${d.status}`)}
             since=""
@@ -91,20 +82,10 @@ function Group(p: { title: string; empty: boolean; lang: Lang; children: ReactNo
   );
 }
 
-function Row(p: {
-  testId: string;
-  name: string;
-  detail: string;
-  tone: Tone;
-  status: string;
-  since: string;
-}): ReactElement {
+function Row(p: { testId: string; name: string; tone: Tone; status: string; since: string }): ReactElement {
   return (
     <li className="l-device" data-testid={p.testId}>
-      <span className="l-device__name">
-        {p.name}
-        {p.detail !== '' && <span className="m-muted"> · {p.detail}</span>}
-      </span>
+      <span className="l-device__name">{p.name}</span>
       {p.since !== '' && <span className="l-device__since m-muted m-num">{p.since}</span>}
       <span className={`m-chip m-chip--${p.tone}`}>{p.status}</span>
     </li>

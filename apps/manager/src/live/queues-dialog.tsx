@@ -1,5 +1,5 @@
 import { useState, type ReactElement } from 'react';
-import type { HallState } from '@yichuang/engine';
+import { windowView, type HallState } from '@yichuang/engine';
 import type { WindowConfig, WindowView } from '@yichuang/protocol';
 import { Dialog } from '../shell/dialog.tsx';
 import type { Lang } from '../shell/make-strings.ts';
@@ -8,6 +8,12 @@ import { queueNames } from './hall-lookup.ts';
 import { act } from './live-actions.ts';
 import { queuesLabel, refusalReason, uncoveredQueues } from './live-format.ts';
 import { lt } from './live-strings.ts';
+
+/** A window's state as the dialog's hint says it. */
+function stateWord(state: string): 'qd.onDuty' | 'qd.paused' | 'qd.nobody' {
+  if (state === 'idle' || state === 'calling' || state === 'serving') return 'qd.onDuty';
+  return state === 'paused' ? 'qd.paused' : 'qd.nobody';
+}
 
 /**
  * 一窗通办 and balancing: which queues a window calls from, changed while the hall runs. The hub
@@ -26,11 +32,19 @@ export function QueuesDialog(p: { w: WindowView; state: HallState; lang: Lang; o
   const next: WindowConfig['queues'] = all ? 'all' : queueIds.filter((id) => picked.has(id));
   const nothing = next !== 'all' && next.length === 0;
   const uncovered = nothing ? [] : uncoveredQueues(config.windows, queueIds, w.id, next);
-  const elsewhere = (queueId: string): string =>
-    config.windows
-      .filter((x) => x.id !== w.id && (x.queues === 'all' || x.queues.includes(queueId)))
-      .map((x) => x.name)
+  // The other open windows set to serve a queue, each with whether someone serves there now: a window
+  // set to serve it with nobody at it does not serve anyone today.
+  const elsewhere = (queueId: string): { text: string; nobody: boolean } | null => {
+    const others = config.windows
+      .filter((x) => x.id !== w.id && x.open && (x.queues === 'all' || x.queues.includes(queueId)))
+      .map((x) => ({ name: x.name, state: windowView(state, x.id).state }));
+    if (others.length === 0) return null;
+    const list = others
+      .map((x) => lt(lang, 'qd.windowState', { window: x.name, state: lt(lang, stateWord(x.state)) }))
       .join(lang === 'zh' ? '、' : ', ');
+    const nobody = others.every((x) => stateWord(x.state) !== 'qd.onDuty');
+    return { text: lt(lang, nobody ? 'qd.alsoAtNobody' : 'qd.alsoAt', { list }), nobody };
+  };
 
   const toggle = (id: string): void =>
     setPicked((s) => {
@@ -89,6 +103,7 @@ export function QueuesDialog(p: { w: WindowView; state: HallState; lang: Lang; o
       <ul className={`l-checklist ${all ? 'l-checklist--off' : ''}`}>
         {config.queues.map((q) => {
           const others = elsewhere(q.id);
+          const hint = others?.text ?? lt(lang, 'qd.onlyHere');
           return (
             <li key={q.id}>
               <label className="l-check">
@@ -101,8 +116,11 @@ export function QueuesDialog(p: { w: WindowView; state: HallState; lang: Lang; o
                 />
                 <span className="l-prefix m-num">{q.prefix}</span>
                 <span className="l-check__name">{q.name}</span>
-                <span className="m-muted l-check__hint">
-                  {others === '' ? lt(lang, 'qd.onlyHere') : lt(lang, 'qd.alsoAt', { list: others })}
+                <span
+                  className={`l-check__hint ${others?.nobody === true ? 'l-warn' : 'm-muted'}`}
+                  data-testid={`queues-hint-${q.id}`}
+                >
+                  {hint}
                 </span>
               </label>
             </li>

@@ -2,6 +2,7 @@ import { useState, type ReactElement } from 'react';
 import type { HallState } from '@yichuang/engine';
 import { ticketStatuses, type TicketRow } from '@yichuang/protocol';
 import { ticketStatusLabel } from '@yichuang/ui';
+import { printerLabel } from '../shell/hall-names.ts';
 import { api } from '../shell/hub-api.ts';
 import { clockTime, type Lang } from '../shell/make-strings.ts';
 import { useManager } from '../shell/manager-store.ts';
@@ -44,7 +45,8 @@ export function TicketReprint({ state, lang }: { state: HallState; lang: Lang })
       `/api/tickets/${encodeURIComponent(t.id)}/reprint`,
       printerId === '' ? {} : { printerId },
       {
-        done: (d) => lt(lang, 'rp.ticketDone', { number: t.number, printer: d.printerId }),
+        done: (d) =>
+          lt(lang, 'rp.ticketDone', { number: t.number, printer: printerLabel(lang, state.model.config, d.printerId) }),
         failed: (e) => lt(lang, 'rp.failed', { reason: e.message }),
       },
     );
@@ -89,7 +91,7 @@ export function TicketReprint({ state, lang }: { state: HallState; lang: Lang })
           <option value="">{lt(lang, 'rp.kioskPrinter')}</option>
           {printers.map((p) => (
             <option key={p.id} value={p.id}>
-              {p.id}
+              {printerLabel(lang, state.model.config, p.id)}
             </option>
           ))}
         </select>

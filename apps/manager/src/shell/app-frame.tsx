@@ -1,6 +1,7 @@
 import { useEffect, useState, type ReactElement, type ReactNode } from 'react';
 import { hubNow } from '@yichuang/client';
 import { Icon } from '@yichuang/ui';
+import { alertText } from './alert-words.ts';
 import { soundAlarm } from './alarm.ts';
 import { useHall, useHub } from './hub-hooks.ts';
 import { clockTime } from './make-strings.ts';
@@ -82,7 +83,7 @@ export function AppFrame({ children }: { children: ReactNode }): ReactElement {
       {loud.length > 0 && (
         <div className="m-alarm" role="alert" data-testid="alarm-strip">
           <Icon name="alert" size={22} />
-          <span>{loud[0]!.message.split(' / ')[lang === 'zh' ? 0 : 1] ?? loud[0]!.message}</span>
+          <span>{alertText(lang, loud[0]!, state?.model.config ?? null)}</span>
           {loud.length > 1 && <span className="m-alarm__more">+{loud.length - 1}</span>}
         </div>
       )}

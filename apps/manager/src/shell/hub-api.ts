@@ -2,6 +2,7 @@ import type { Ack } from '@yichuang/protocol';
 import { hubMessage, restRequest } from '@yichuang/ui';
 import { useManager } from './manager-store.ts';
 import { mt } from './shell-strings.ts';
+import { validationText } from './validation-text.ts';
 
 export type Method = 'GET' | 'POST';
 
@@ -18,6 +19,9 @@ export async function api<T>(method: Method, path: string, body?: unknown): Prom
     unreachable: mt(lang, 'net.unreachable'),
   });
   if (!ack.ok && status === 401 && session !== null) useManager.getState().logout(ack.error.message);
+  // An input check's refusal comes in zod's English: the console says it in the manager's words.
+  if (!ack.ok && ack.error.code === 'VALIDATION_FAILED')
+    return { ok: false, error: { ...ack.error, message: validationText(lang, ack.error.message, ack.error.field) } };
   return ack;
 }
 

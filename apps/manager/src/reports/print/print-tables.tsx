@@ -145,9 +145,7 @@ export function PrintOfficers(p: { lang: Lang; report: HallReport }): ReactEleme
                   : rt(lang, 'signIn.summary', { early: s.early, short: s.short, late: s.late });
             return (
               <tr key={o.id}>
-                <td>
-                  {o.name} ({o.id})
-                </td>
+                <td>{lang === 'zh' ? `${o.name}（警号 ${o.id}）` : `${o.name} (no. ${o.id})`}</td>
                 <td>{count(o.served)}</td>
                 <td>{mean(lang, o.service)}</td>
                 <td className="r-ptable__wrap">

@@ -69,7 +69,7 @@ export function OfficerTable(p: { lang: Lang; report: HallReport }): ReactElemen
           {rows.map((o) => (
             <tr key={o.id} data-testid={`officer-row-${o.id}`} className={idleOfficer(o) ? 'r-idle' : ''}>
               <td className="r-name">
-                {o.name} <span className="m-muted">{o.id}</span>
+                {o.name} <span className="m-muted">{lang === 'zh' ? `警号 ${o.id}` : `no. ${o.id}`}</span>
               </td>
               <Num col="served">{o.served}</Num>
               <Num col="noShow">{o.noShow}</Num>
