@@ -248,8 +248,3 @@ export function publicEvent(e: EventEnvelope): EventEnvelope {
 function publicActor(actor: string): string {
   return actor.startsWith('citizen:') ? 'citizen' : actor;
 }
-
-/** The event for a client of `role`: staff see it whole, public screens through the allow-list. */
-export function eventFor(role: ActorRole, e: EventEnvelope): EventEnvelope {
-  return isPublicRole(role) ? publicEvent(e) : e;
-}

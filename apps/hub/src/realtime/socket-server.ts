@@ -11,7 +11,7 @@ import {
   type ServerToClientEvents,
 } from '@yichuang/protocol';
 import { authenticate, isDomainError } from '../auth/authenticate.ts';
-import { eventFor } from '../public-views.ts';
+import { publicEvent } from '../public-views.ts';
 import type { HubContext } from '../hub-context.ts';
 import * as socketIoParser from 'socket.io-parser';
 import { parseHandshake } from './handshake.ts';
@@ -186,9 +186,6 @@ export function createSocketServer(http: HttpServer, hub: HubContext): SocketSer
 export function publishEvents(io: HubIo, events: EventEnvelope[]): void {
   if (events.length === 0) return;
   io.to(['role:officer', 'role:manager']).emit('hub:events', events);
-  for (const role of ['kiosk', 'display', 'rater'] as const)
-    io.to(`role:${role}`).emit(
-      'hub:events',
-      events.map((e) => eventFor(role, e)),
-    );
+  // Every public screen gets the same allow-listed events: made once, encoded once for all of them.
+  io.to(['role:kiosk', 'role:display', 'role:rater']).emit('hub:events', events.map(publicEvent));
 }
