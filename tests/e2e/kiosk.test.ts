@@ -161,19 +161,73 @@ describe('kiosk', () => {
     expect(hall.body.queues.find((q: { id: string }) => q.id === 'hukou-quick').waiting).toBe(1);
   });
 
-  it('appointment check-in with a code, and plain words for a used or unknown code', async () => {
+  it('green channel from the home screen: the reason first, then the matter, and a way out', async () => {
+    const x = await hub();
+    await seedQueue(x);
+    const page = await openKiosk(x);
+    await tap(page, 'green-home');
+    await page.locator('[data-screen="green"]').waitFor();
+    expect(await page.getByTestId('take-green').isDisabled()).toBe(true);
+    await tap(page, 'reason-disabled');
+    expect(await page.getByTestId('take-green').innerText()).toBe('下一步：选择业务');
+    await shot(page, 'kiosk-05-green-home');
+    await tap(page, 'take-green');
+    await page.locator('[data-screen="choose"]').waitFor();
+    expect(await page.getByTestId('green-mode').innerText()).toContain('绿色通道 · 残疾人');
+    // 预约签到 is not a matter to choose here; the pinyin search is.
+    expect(await page.getByTestId('appointment').count()).toBe(0);
+    expect(await page.getByTestId('green-home').count()).toBe(0);
+    await shot(page, 'kiosk-05-green-choose');
+
+    // Back to the reasons and on again: the lane is kept while the citizen is in it.
+    await tap(page, 'back');
+    await page.locator('[data-screen="green"]').waitFor();
+    await tap(page, 'take-green');
+    await tap(page, 'category-证明开具');
+    expect(await page.getByTestId('green-mode').count()).toBe(1);
+    await tap(page, 'service-no-criminal-record');
+    await page.locator('[data-screen="guide"]').waitFor();
+    expect(await page.getByTestId('take').innerText()).toContain('取优先号');
+    expect(await page.getByTestId('green').count()).toBe(0);
+    await shot(page, 'kiosk-05-green-guide');
+    await tap(page, 'take');
+    await page.locator('[data-screen="confirm"]').waitFor();
+    expect(await page.getByTestId('mark-green').innerText()).toBe('绿色通道·残疾人');
+    // Called before the two ordinary tickets already waiting.
+    expect(await page.getByTestId('ticket-ahead').innerText()).toBe('前面没有人，请留意叫号');
+    expect(await page.getByTestId('green-mode').count()).toBe(0);
+
+    // The next citizen starts without it; 取消优先 leaves it before taking.
+    await tap(page, 'done');
+    await tap(page, 'category-证明开具');
+    await tap(page, 'service-kinship-certificate');
+    expect(await page.getByTestId('take').innerText()).toBe('取号');
+    await page.getByTestId('go-home').tap();
+    await tap(page, 'green-home');
+    await tap(page, 'reason-elderly');
+    await tap(page, 'take-green');
+    await tap(page, 'leave-green');
+    await page.locator('[data-screen="home"]').waitFor();
+    expect(await page.getByTestId('green-mode').count()).toBe(0);
+    await tap(page, 'category-证明开具');
+    await tap(page, 'service-kinship-certificate');
+    expect(await page.getByTestId('take').innerText()).toBe('取号');
+  });
+
+  it('appointment check-in: a code booked in lower case, its slot on the ticket; plain words for a used, unknown or early code', async () => {
     const x = await hub();
     const manager = await x.login('9001', '9999');
     const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(x.clock.now);
-    const booked = await x.api(
-      'POST',
-      '/api/appointments',
-      { requestId: 'b1', code: 'YY2026', serviceId: 'passport', day, start: '09:30', end: '11:00' },
-      manager,
-    );
-    expect(booked.status).toBe(201);
+    const book = (requestId: string, code: string, start: string, end: string): Promise<{ status: number }> =>
+      x.api('POST', '/api/appointments', { requestId, code, serviceId: 'passport', day, start, end }, manager);
+    // Booked as typed on a phone, in lower case; the kiosk's keys are capitals.
+    expect((await book('b1', 'yy2026', '09:30', '11:00')).status).toBe(201);
+    expect((await book('b2', 'AB12CD', '14:00', '14:30')).status).toBe(201);
     const page = await openKiosk(x);
     await tap(page, 'appointment');
+    expect(await page.getByTestId('appointment-hint').innerText()).toContain(
+      '可在预约时段开始前 30 分钟至结束后 15 分钟内签到',
+    );
     for (const k of 'YY2026') await page.locator(`[data-key="${k}"]`).tap();
     expect(await page.getByTestId('appointment-code').innerText()).toBe('YY2026');
     await shot(page, 'kiosk-07-appointment');
@@ -181,9 +235,43 @@ describe('kiosk', () => {
     await page.locator('[data-screen="confirm"]').waitFor();
     expect(await page.getByTestId('ticket-service').innerText()).toBe('普通护照申请');
     expect(await page.getByTestId('mark-appointment').innerText()).toBe('预约');
+    expect(await page.getByTestId('ticket-slot').innerText()).toMatch(/预约时段\s*今天 09:30–11:00/);
     await shot(page, 'kiosk-08-appointment-confirmation');
 
+    // Hours before its slot: refused, with the slot and the time to come back.
     await tap(page, 'done');
+    await tap(page, 'appointment');
+    for (const k of 'AB12CD') await page.locator(`[data-key="${k}"]`).tap();
+    await tap(page, 'take-appointment');
+    await page.getByTestId('failure').waitFor();
+    const early = await page.getByTestId('failure').innerText();
+    expect(early).toContain('还没到签到时间');
+    expect(early).toContain('预约时段为 14:00–14:30，请于 13:30 后签到');
+    await shot(page, 'kiosk-09-appointment-early');
+    await tap(page, 'failure-ok');
+    await tap(page, 'toggle-lang');
+    await tap(page, 'take-appointment');
+    await page.getByTestId('failure').waitFor();
+    expect(await page.getByTestId('failure').innerText()).toContain(
+      'Your appointment is 14:00–14:30: please check in from 13:30',
+    );
+    await tap(page, 'failure-ok');
+    await tap(page, 'toggle-lang');
+    // The other way round over REST: booked in capitals, checked in in lower case (13:40, inside its window).
+    x.clock.now += 3 * 3600_000 + 40 * 60_000;
+    const late = await x.api(
+      'POST',
+      '/api/tickets',
+      { requestId: 'k-ab', appointmentCode: 'ab12cd' },
+      'kiosk-2-secret',
+    );
+    expect(late.status).toBe(201);
+    expect(late.body.appointmentSlot).toEqual({
+      start: Date.UTC(2026, 10, 23, 6, 0),
+      end: Date.UTC(2026, 10, 23, 6, 30),
+    });
+    await page.getByTestId('go-home').tap();
+
     await tap(page, 'appointment');
     for (const k of 'YY2026') await page.locator(`[data-key="${k}"]`).tap();
     await tap(page, 'take-appointment');
@@ -371,8 +459,11 @@ describe('kiosk', () => {
     await tap(page, 'toggle-elderly');
     await shot(page, 'kiosk-18-elderly-home');
     await tap(page, 'category-车驾管');
-    expect(await page.locator('[data-testid^="service-"]').count()).toBe(4);
-    await tap(page, 'page-next');
+    // Fewer, larger cards a page than the 8 of normal type.
+    const perPage = await page.locator('[data-testid^="service-"]').count();
+    expect(perPage).toBeGreaterThanOrEqual(2);
+    expect(perPage).toBeLessThan(8);
+    while ((await page.getByTestId('service-license-renewal').count()) === 0) await tap(page, 'page-next');
     await shot(page, 'kiosk-19-elderly-category');
     await tap(page, 'service-license-renewal');
     await page.getByTestId('take').waitFor();

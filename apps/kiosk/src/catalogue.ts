@@ -53,7 +53,10 @@ export function categoriesOf(c: Catalogue): Category[] {
   return [...map.values()].sort((a, b) => rank(a.name) - rank(b.name));
 }
 
-/** Pinyin-initial prefix matches first, then initials found earlier inside the word, then the name itself. */
+/**
+ * Pinyin-initial prefix matches first, then initials found later inside the word, then the name itself,
+ * then a word of the English name starting with the letters (PASS finds the passport).
+ */
 export function searchServices(c: Catalogue, query: string): Catalogue['services'] {
   const q = query.trim().toLowerCase();
   if (q === '') return [];
@@ -61,7 +64,10 @@ export function searchServices(c: Catalogue, query: string): Catalogue['services
     const py = s.pinyin?.toLowerCase() ?? '';
     const at = py.indexOf(q);
     if (at >= 0) return at;
-    return s.name.toLowerCase().includes(q) ? 100 : -1;
+    if (s.name.toLowerCase().includes(q)) return 100;
+    // Letters typed by someone reading English: a word of the English name that starts with them.
+    const words = (s.nameEn ?? '').toLowerCase().split(/[^a-z0-9]+/);
+    return q.length >= 2 && words.some((w) => w.startsWith(q)) ? 200 : -1;
   };
   return c.services
     .map((s) => ({ s, r: score(s) }))

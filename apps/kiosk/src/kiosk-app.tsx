@@ -5,6 +5,7 @@ import { useCatalogueSync } from './catalogue.ts';
 import { printerProblem, useHub, useKioskPrinter } from './hub-context.tsx';
 import { currentScreen, useKiosk, type Screen } from './kiosk-store.ts';
 import { Footer } from './layout/footer.tsx';
+import { GreenModeBar } from './layout/green-mode-bar.tsx';
 import { Header } from './layout/header.tsx';
 import { FailureDialog, TakingOverlay } from './layout/take-dialogs.tsx';
 import { AppointmentScreen } from './screens/appointment-screen.tsx';
@@ -24,6 +25,8 @@ function ScreenView({ screen, catalogue }: { screen: Screen; catalogue: Catalogu
   switch (screen.name) {
     case 'home':
       return <HomeScreen catalogue={catalogue} />;
+    case 'choose':
+      return <HomeScreen catalogue={catalogue} choosing />;
     case 'search':
       return <SearchScreen catalogue={catalogue} query={screen.query} />;
     case 'category':
@@ -63,6 +66,7 @@ export function KioskApp(): ReactElement {
   const screen = useKiosk(currentScreen);
   const taking = useKiosk((s) => s.taking);
   const failure = useKiosk((s) => s.failure);
+  const green = useKiosk((s) => s.green);
   const linkProblem = useLinkProblem(catalogue);
   const printer = useKioskPrinter();
   const fault = printerProblem(printer?.status);
@@ -94,6 +98,9 @@ export function KioskApp(): ReactElement {
             testId="printer-fault"
             title={t(lang, 'printer.fault', { status: t(lang, `printer.${fault}`) })}
           />
+        )}
+        {canTake && green !== null && screen.name !== 'confirm' && (
+          <GreenModeBar reason={green} lang={lang} choosing={screen.name !== 'guide' && screen.name !== 'id-card'} />
         )}
         {content}
       </main>

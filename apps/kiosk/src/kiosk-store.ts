@@ -11,10 +11,13 @@ export interface TakeRequest {
 
 export type Screen =
   | { name: 'home' }
+  /** The home screen's matters again, for a citizen in the green channel. */
+  | { name: 'choose' }
   | { name: 'search'; query: string }
   | { name: 'category'; category: string; page: number }
   | { name: 'guide'; serviceId: string }
-  | { name: 'green'; serviceId: string; reason: GreenReason | null }
+  /** serviceId null: opened from the home screen, the matter is chosen after the reason. */
+  | { name: 'green'; serviceId: string | null; reason: GreenReason | null }
   | { name: 'id-card'; request: TakeRequest }
   | { name: 'appointment'; code: string }
   | { name: 'confirm'; ticket: TakenTicket };
@@ -31,6 +34,11 @@ export interface TakeFailure {
 export interface KioskState {
   lang: Lang;
   elderly: boolean;
+  /**
+   * 绿色通道 chosen from the home screen: the reason, carried through choosing a matter so that its
+   * 取号 takes a priority ticket. Cleared at 首页, after a ticket, and for the next citizen.
+   */
+  green: GreenReason | null;
   /** Screens walked through; the last one is shown, 返回 pops one. */
   stack: Screen[];
   catalogue: Catalogue | null;
@@ -48,6 +56,9 @@ export interface KioskState {
   reset: () => void;
   setLang: (lang: Lang) => void;
   toggleElderly: () => void;
+  /** Enter the green channel with a reason and go on to choose the matter. */
+  startGreen: (reason: GreenReason) => void;
+  leaveGreen: () => void;
   touch: () => void;
 }
 
@@ -56,6 +67,7 @@ const HOME: Screen = { name: 'home' };
 export const useKiosk = create<KioskState>()((set) => ({
   lang: 'zh',
   elderly: false,
+  green: null,
   stack: [HOME],
   catalogue: null,
   taking: false,
@@ -64,11 +76,28 @@ export const useKiosk = create<KioskState>()((set) => ({
   lastTouchAt: Date.now(),
   go: (screen) => set((s) => ({ stack: [...s.stack, screen], failure: null })),
   update: (screen) => set((s) => ({ stack: [...s.stack.slice(0, -1), screen] })),
-  back: () => set((s) => ({ stack: s.stack.length > 1 ? s.stack.slice(0, -1) : [HOME], failure: null })),
-  home: () => set({ stack: [HOME], failure: null }),
-  reset: () => set({ stack: [HOME], lang: 'zh', elderly: false, failure: null, print: null, lastTouchAt: Date.now() }),
+  back: () =>
+    set((s) => {
+      const stack = s.stack.length > 1 ? s.stack.slice(0, -1) : [HOME];
+      // Back past the screen where the reason was chosen leaves the green channel.
+      const green = stack.some((x) => x.name === 'green' && x.serviceId === null) ? s.green : null;
+      return { stack, failure: null, green };
+    }),
+  home: () => set({ stack: [HOME], failure: null, green: null }),
+  reset: () =>
+    set({
+      stack: [HOME],
+      lang: 'zh',
+      elderly: false,
+      green: null,
+      failure: null,
+      print: null,
+      lastTouchAt: Date.now(),
+    }),
   setLang: (lang) => set({ lang }),
   toggleElderly: () => set((s) => ({ elderly: !s.elderly })),
+  startGreen: (reason) => set((s) => ({ green: reason, stack: [...s.stack, { name: 'choose' }], failure: null })),
+  leaveGreen: () => set({ green: null, stack: [HOME], failure: null }),
   touch: () => set({ lastTouchAt: Date.now() }),
 }));
 

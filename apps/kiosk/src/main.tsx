@@ -8,6 +8,8 @@ import './styles/entry.css';
 import './styles/guide.css';
 import './styles/confirm.css';
 import './styles/states.css';
+import './styles/scale.css';
+import './styles/landscape.css';
 import { deviceKey } from './device-key.ts';
 import { HubProvider } from './hub-context.tsx';
 import { KioskApp } from './kiosk-app.tsx';

@@ -72,6 +72,7 @@ export async function takeTicket(connection: HubConnection, request: TakeRequest
   useKiosk.setState({
     taking: false,
     stack: [{ name: 'home' }, { name: 'confirm', ticket }],
+    green: null,
     print: { ticketId: ticket.id, state: start },
     lastTouchAt: Date.now(),
   });

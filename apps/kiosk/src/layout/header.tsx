@@ -1,5 +1,6 @@
 import type { ReactElement } from 'react';
 import { Clock, Icon, t } from '@yichuang/ui';
+import { hallName } from '../catalogue-text.ts';
 import { useKiosk } from '../kiosk-store.ts';
 
 /** Hall name, clock and date; below them 首页 and the two toggles every screen offers. */
@@ -8,7 +9,7 @@ export function Header(): ReactElement {
   const elderly = useKiosk((s) => s.elderly);
   const atHome = useKiosk((s) => s.stack.length <= 1);
   const catalogue = useKiosk((s) => s.catalogue);
-  const hallName = catalogue?.hall.name ?? '';
+  const name = hallName(catalogue?.hall, lang);
   return (
     <header className="k-header">
       <div className="k-header__top">
@@ -18,7 +19,7 @@ export function Header(): ReactElement {
           </div>
           <div>
             <h1 className="k-brand__name" data-testid="hall-name">
-              {hallName}
+              {name}
             </h1>
             <div className="k-brand__sub">{t(lang, 'app.kiosk')}</div>
           </div>

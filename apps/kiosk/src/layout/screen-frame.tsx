@@ -1,11 +1,11 @@
-import { useEffect, useRef, useState, type ReactElement, type ReactNode } from 'react';
-import { Icon, t } from '@yichuang/ui';
-import { useKiosk } from '../kiosk-store.ts';
+import type { ReactElement, ReactNode } from 'react';
+import { Icon } from '@yichuang/ui';
+import { ScrollBox } from './scroll-box.tsx';
 
 /**
- * One screen: a heading, a body that may scroll, and the action buttons kept at the bottom.
- * When the body holds more than fits, a "下面还有内容" tab says so (and scrolls on a tap):
- * many older people do not guess that a page scrolls.
+ * One screen: a heading, a body that may scroll (with a "下面还有内容" tab when it does), an optional side
+ * (a keypad, the wait and the fees: under the body on a portrait screen, beside it on a landscape one),
+ * and the action buttons.
  */
 export function ScreenFrame(p: {
   name: string;
@@ -13,48 +13,19 @@ export function ScreenFrame(p: {
   subtitle?: ReactNode;
   eyebrow?: ReactNode;
   children: ReactNode;
+  side?: ReactNode;
   actions?: ReactNode;
 }): ReactElement {
-  const lang = useKiosk((s) => s.lang);
-  const body = useRef<HTMLDivElement>(null);
-  const [more, setMore] = useState(false);
-  useEffect(() => {
-    const el = body.current;
-    if (el === null) return;
-    const check = (): void => setMore(el.scrollHeight - el.scrollTop - el.clientHeight > 12);
-    check();
-    el.addEventListener('scroll', check, { passive: true });
-    const observer = new ResizeObserver(check);
-    observer.observe(el);
-    for (const child of el.children) observer.observe(child);
-    return () => {
-      el.removeEventListener('scroll', check);
-      observer.disconnect();
-    };
-  });
+  const cls = `k-screen k-screen--${p.name}${p.side === undefined ? '' : ' k-screen--sided'}`;
   return (
-    <section className={`k-screen k-screen--${p.name}`} data-screen={p.name}>
+    <section className={cls} data-screen={p.name}>
       <div className="k-screen__head">
         {p.eyebrow !== undefined && <div className="k-screen__eyebrow">{p.eyebrow}</div>}
         <h2 className="k-screen__title">{p.title}</h2>
         {p.subtitle !== undefined && <p className="k-screen__subtitle">{p.subtitle}</p>}
       </div>
-      <div className="k-screen__scroll">
-        <div className="k-screen__body" ref={body}>
-          {p.children}
-        </div>
-        {more && (
-          <button
-            type="button"
-            className="k-more"
-            onClick={() => body.current?.scrollBy({ top: body.current.clientHeight * 0.6, behavior: 'smooth' })}
-            data-testid="more"
-          >
-            <Icon name="chevronDown" size={36} />
-            {t(lang, 'common.more')}
-          </button>
-        )}
-      </div>
+      <ScrollBox className="k-screen__body">{p.children}</ScrollBox>
+      {p.side !== undefined && <div className="k-screen__side">{p.side}</div>}
       {p.actions !== undefined && <div className="k-screen__actions">{p.actions}</div>}
     </section>
   );
@@ -80,7 +51,9 @@ export function Pager(p: {
         <Icon name="chevronLeft" size={40} />
         {p.labels.prev}
       </button>
-      <span className="k-pager__label num">{p.labels.page}</span>
+      <span className="k-pager__label num" data-testid="page-label">
+        {p.labels.page}
+      </span>
       <button
         type="button"
         className="k-pager__btn"

@@ -1,11 +1,12 @@
 import type { ReactElement } from 'react';
 import type { Catalogue, QueueView } from '@yichuang/protocol';
 import { Icon, t, type Lang } from '@yichuang/ui';
+import { queueName, serviceText } from '../catalogue-text.ts';
 
 /** A matter as a large card: its name, its queue and how many wait there. */
 export function ServiceCard(p: {
   service: Catalogue['services'][number];
-  queue: { prefix: string; name: string } | undefined;
+  queue: { prefix: string; name: string; nameEn?: string } | undefined;
   view: QueueView | undefined;
   lang: Lang;
   onOpen: () => void;
@@ -14,11 +15,11 @@ export function ServiceCard(p: {
   return (
     <button type="button" className="k-card" onClick={p.onOpen} data-testid={`service-${p.service.id}`}>
       <span className="k-card__text">
-        <span className="k-card__name">{p.service.name}</span>
+        <span className="k-card__name">{serviceText(p.service, p.lang).name}</span>
         <span className="k-card__meta">
           {p.queue !== undefined && (
             <span className="k-chip">
-              <b className="num">{p.queue.prefix}</b> {p.queue.name}
+              <b className="num">{p.queue.prefix}</b> {queueName(p.queue, p.lang)}
             </span>
           )}
           <span className={waiting > 0 ? 'k-waiting' : 'k-waiting k-waiting--none'}>

@@ -1,6 +1,7 @@
 import type { ReactElement } from 'react';
 import { BigButton, Icon, hubMessage, t, type Lang, type StringKey } from '@yichuang/ui';
 import { useKiosk, type TakeFailure } from '../kiosk-store.ts';
+import { kt, type KioskKey } from '../kiosk-strings.ts';
 import { useSendTake } from '../use-take.ts';
 
 const PLAIN: Record<string, StringKey> = {
@@ -14,13 +15,29 @@ const PLAIN: Record<string, StringKey> = {
   INTERNAL: 'error.INTERNAL',
 };
 
-/** The hub's own words add what plain words cannot: the ticket already held, the opening hours. */
-const WITH_DETAIL = new Set(['HALL_CLOSED', 'DUPLICATE_TICKET', 'VALIDATION_FAILED']);
+const KIOSK_PLAIN: Record<string, KioskKey> = {
+  APPOINTMENT_TOO_EARLY: 'error.APPOINTMENT_TOO_EARLY',
+  APPOINTMENT_TOO_LATE: 'error.APPOINTMENT_TOO_LATE',
+};
+
+/**
+ * The hub's own words add what plain words cannot: the ticket already held, the opening hours, an
+ * appointment's slot and when to check in.
+ */
+const WITH_DETAIL = new Set([
+  'HALL_CLOSED',
+  'DUPLICATE_TICKET',
+  'VALIDATION_FAILED',
+  'APPOINTMENT_TOO_EARLY',
+  'APPOINTMENT_TOO_LATE',
+]);
 
 export function explainFailure(f: TakeFailure, lang: Lang): { title: string; detail: string | null } {
+  const own = KIOSK_PLAIN[f.code];
   const key = PLAIN[f.code];
-  if (key === undefined) return { title: hubMessage(f.message, lang) || t(lang, 'error.other'), detail: null };
-  return { title: t(lang, key), detail: WITH_DETAIL.has(f.code) ? hubMessage(f.message, lang) : null };
+  const title = own !== undefined ? kt(lang, own) : key !== undefined ? t(lang, key) : null;
+  if (title === null) return { title: hubMessage(f.message, lang) || t(lang, 'error.other'), detail: null };
+  return { title, detail: WITH_DETAIL.has(f.code) ? hubMessage(f.message, lang) : null };
 }
 
 /** Shown over the screen while the hub answers; the buttons beneath cannot be pressed twice. */

@@ -1,39 +1,57 @@
 import type { ReactElement } from 'react';
 import { greenReasons, type Catalogue, type GreenReason } from '@yichuang/protocol';
 import { BigButton, Icon, StatusBanner, greenReasonLabel, t } from '@yichuang/ui';
+import { serviceText } from '../catalogue-text.ts';
 import { useKiosk } from '../kiosk-store.ts';
+import { kt } from '../kiosk-strings.ts';
 import { ScreenFrame } from '../layout/screen-frame.tsx';
 import { useTake } from '../use-take.ts';
 
-/** 绿色通道: choose why (staff verify it at the window), then take a priority ticket. */
-export function GreenScreen(p: { catalogue: Catalogue; serviceId: string; reason: GreenReason | null }): ReactElement {
+/**
+ * 绿色通道: choose why (staff verify it at the window). From a matter's guide: take the priority ticket.
+ * From the home screen (no matter yet): go on to choose the matter, the reason carried along.
+ */
+export function GreenScreen(p: {
+  catalogue: Catalogue;
+  serviceId: string | null;
+  reason: GreenReason | null;
+}): ReactElement {
   const lang = useKiosk((s) => s.lang);
   const taking = useKiosk((s) => s.taking);
-  const { update, back } = useKiosk.getState();
+  const { update, back, startGreen } = useKiosk.getState();
   const take = useTake();
   const service = p.catalogue.services.find((s) => s.id === p.serviceId);
   const choose = (reason: GreenReason): void => update({ name: 'green', serviceId: p.serviceId, reason });
+  const go = (): void => {
+    if (p.reason === null) return;
+    if (p.serviceId === null) startGreen(p.reason);
+    else take({ serviceId: p.serviceId, green: p.reason });
+  };
   return (
     <ScreenFrame
       name="green"
-      eyebrow={service?.name}
+      eyebrow={service === undefined ? undefined : serviceText(service, lang).name}
       title={t(lang, 'green.title')}
       subtitle={t(lang, 'green.subtitle')}
       actions={
-        <div className="k-stack">
+        <div className="k-row k-row--actions">
+          <BigButton variant="quiet" icon="back" onClick={back} testId="back">
+            {t(lang, 'common.back')}
+          </BigButton>
           <BigButton
             size="xl"
             variant="green"
             wide
-            icon="printer"
+            icon={p.serviceId === null ? 'chevronRight' : 'printer'}
             disabled={p.reason === null || taking}
-            onClick={() => p.reason !== null && take({ serviceId: p.serviceId, green: p.reason })}
+            onClick={go}
             testId="take-green"
           >
-            {p.reason === null ? t(lang, 'green.choose') : t(lang, 'green.take')}
-          </BigButton>
-          <BigButton variant="quiet" icon="back" onClick={back} testId="back">
-            {t(lang, 'common.back')}
+            {p.reason === null
+              ? t(lang, 'green.choose')
+              : p.serviceId === null
+                ? kt(lang, 'green.next')
+                : t(lang, 'green.take')}
           </BigButton>
         </div>
       }
@@ -54,7 +72,7 @@ export function GreenScreen(p: { catalogue: Catalogue; serviceId: string; reason
           </button>
         ))}
       </div>
-      <StatusBanner tone="info" icon="idCard" title={t(lang, 'green.verify')} />
+      <StatusBanner tone="info" icon="idCard" title={t(lang, 'green.verify')} testId="green-verify" />
     </ScreenFrame>
   );
 }

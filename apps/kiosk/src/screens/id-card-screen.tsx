@@ -70,13 +70,7 @@ export function IdCardScreen({ request }: { request: TakeRequest }): ReactElemen
           </BigButton>
         </div>
       }
-    >
-      <div className={invalid ? 'k-entry k-entry--id k-entry--bad' : 'k-entry k-entry--id'} data-testid="id-entry">
-        <IdSlots value={value} />
-        <span className="k-entry__count num">{t(lang, 'id.count', { n: value.length })}</span>
-      </div>
-      {invalid && <StatusBanner tone="danger" title={t(lang, 'id.invalid')} testId="id-invalid" />}
-      <div className="k-keypad-wrap">
+      side={
         <Keypad
           layout="id-card"
           lang={lang}
@@ -84,7 +78,13 @@ export function IdCardScreen({ request }: { request: TakeRequest }): ReactElemen
           onDelete={() => type(value.slice(0, -1))}
           onClear={() => type('')}
         />
+      }
+    >
+      <div className={invalid ? 'k-entry k-entry--id k-entry--bad' : 'k-entry k-entry--id'} data-testid="id-entry">
+        <IdSlots value={value} />
+        <span className="k-entry__count num">{t(lang, 'id.count', { n: value.length })}</span>
       </div>
+      {invalid && <StatusBanner tone="danger" title={t(lang, 'id.invalid')} testId="id-invalid" />}
     </ScreenFrame>
   );
 }
