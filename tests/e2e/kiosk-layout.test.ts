@@ -327,6 +327,31 @@ describe.each(SIZES)('kiosk at $width×$height', (size) => {
       '[data-testid="ticket-qr"] img',
       '[data-testid="done"]',
     ]);
+
+    // The keyboards and the green channel's reasons in large type: every key whole and on screen.
+    await tap(page, 'done');
+    await tap(page, 'toggle-elderly');
+    await tap(page, 'search');
+    for (const k of 'SFZ') await key(page, k);
+    await check(page, size, 'elderly-search', [
+      '[data-testid="search-query"]',
+      '[data-testid="search-results"] [data-testid^="service-"]:first-of-type',
+      '[data-key]',
+      '[data-testid="back"]',
+    ]);
+    await tap(page, 'back');
+    await tap(page, 'appointment');
+    for (const k of 'AB12') await key(page, k);
+    await check(page, size, 'elderly-appointment', [
+      '[data-testid="appointment-code"]',
+      '[data-key]',
+      '[data-testid="take-appointment"]',
+      '[data-testid="back"]',
+    ]);
+    await tap(page, 'back');
+    await tap(page, 'green-home');
+    await tap(page, 'reason-exam');
+    await check(page, size, 'elderly-green', ['[data-testid^="reason-"]', '[data-testid="take-green"]']);
   }, 120_000);
 
   it('English: matter names, materials, fee and time limit in English; it all fits', async () => {
