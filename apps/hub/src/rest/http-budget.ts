@@ -16,6 +16,12 @@ export const HTTP_LIMITS = {
    * several hundred phones polling their ticket pages share one address, but not for a flood.
    */
   anonymous: { capacity: 600, perSecond: 100 },
+  /**
+   * Refusals one connection may be given before it is closed: a browser backs off after a 429, a
+   * connection that keeps sending after this many is a flood, and closing it drops the requests still
+   * in its buffer unparsed (answering each of thousands with a 429 would hold up everyone else).
+   */
+  refusalsPerConnection: 32,
 } as const;
 
 /**
@@ -48,12 +54,23 @@ export function budgetedHttpServer(log: (line: string) => void) {
  * Requests without credentials get a token bucket per address (checked before routing, so a refused
  * request costs almost nothing).
  */
-export function installHttpBudget(app: FastifyInstance): void {
+export function installHttpBudget(app: FastifyInstance, log: (line: string) => void): void {
   const anonymous = new TokenBuckets(HTTP_LIMITS.anonymous.capacity, HTTP_LIMITS.anonymous.perSecond);
+  const refusals = new WeakMap<Socket, number>();
   app.addHook('onRequest', async (req, reply) => {
     if (req.url.startsWith('/api/') && req.headers.authorization === undefined) {
       const now = performance.now();
       if (!anonymous.take(req.ip, now)) {
+        const socket = req.raw.socket;
+        const refused = (refusals.get(socket) ?? 0) + 1;
+        refusals.set(socket, refused);
+        if (refused > HTTP_LIMITS.refusalsPerConnection) {
+          if (refused === HTTP_LIMITS.refusalsPerConnection + 1)
+            log(`closing a connection from ${req.ip} that kept sending after ${refused - 1} refusals`);
+          reply.hijack();
+          socket.destroy();
+          return reply;
+        }
         const error = fail('RATE_LIMITED', '请求过于频繁，请稍后再试 / too many requests from this address');
         return reply
           .code(errorStatus.RATE_LIMITED)

@@ -20,7 +20,7 @@ export function sendError(reply: FastifyReply, error: DomainError): FastifyReply
 
 /** Every REST route from the table: credentials, role, body schema, then the handler. */
 export function registerRoutes(app: FastifyInstance, hub: HubContext): void {
-  installHttpBudget(app);
+  installHttpBudget(app, hub.log);
   installJsonParser(app);
   app.setErrorHandler((err: Error & { code?: string; statusCode?: number }, _req, reply) => {
     if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE')
