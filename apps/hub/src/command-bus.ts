@@ -26,7 +26,8 @@ import {
   type HallState,
 } from '@yichuang/engine';
 import { RateLimiter } from './rate-limit.ts';
-import { appendEvents, findRequest, saveRequest } from './store/event-log.ts';
+import { appendEvents, findRequest, lastSeq, saveRequest } from './store/event-log.ts';
+import { WalSync } from './store/wal-sync.ts';
 import type { Db } from './store/open-db.ts';
 import { loadState, writeProjections } from './store/projections.ts';
 import { writeRecords } from './store/records.ts';
@@ -83,9 +84,10 @@ interface PendingRequest {
  * against the in-memory state, and their events are appended to the current batch. The batch is
  * written in one `BEGIN IMMEDIATE` transaction (one fsync) at the end of the event-loop turn
  * (`setImmediate`), or earlier when anything outside the bus reads the state or writes events of its
- * own, so nobody ever sees a decision that is not durable. Each command is answered only after the
- * transaction holding it committed; if that commit fails, every command of the batch is refused
- * (503 STORAGE_UNAVAILABLE) and the state is reloaded from the database. See apps/hub/README.md.
+ * own, so nobody ever sees a decision that is not committed. Each command is answered, and its events
+ * published, only once the transaction holding it is on the disk (an fsync off the main thread, see
+ * WalSync); if the commit fails, every command of the batch is refused (503 STORAGE_UNAVAILABLE) and
+ * the state is reloaded from the database. See apps/hub/README.md.
  */
 export class CommandBus {
   private current: HallState;
@@ -95,10 +97,15 @@ export class CommandBus {
   private readonly pending = new Map<string, PendingRequest>();
   private scheduled = false;
   private flushing = false;
+  private readonly sync: WalSync;
+  /** The seq of the newest committed event (published or about to be, once on the disk). */
+  lastSeq: number;
 
   constructor(o: BusOptions) {
     this.o = o;
     this.current = loadState(o.db, o.config, businessDay(o.clock(), o.config.hall.timezone));
+    this.sync = new WalSync(o.db);
+    this.lastSeq = lastSeq(o.db);
   }
 
   /** The committed state: reading it first writes any batch still waiting (never an undurable decision). */
@@ -231,7 +238,9 @@ export class CommandBus {
           return out;
         })
         .immediate();
-      this.o.publish(envelopes);
+      this.lastSeq = envelopes[envelopes.length - 1]?.seq ?? this.lastSeq;
+      // Durable already (synchronous=FULL); published after the batches committed before it.
+      void this.sync.settled().finally(() => this.o.publish(envelopes));
       return envelopes;
     } catch (err) {
       this.o.log(`config change failed, keeping the old config: ${(err as Error).message}`);
@@ -272,8 +281,9 @@ export class CommandBus {
   }
 
   /**
-   * Write the batch in one transaction, then answer its commands and publish its events in seq order.
-   * Returns the envelopes written (empty when there was nothing to write).
+   * Write the batch in one transaction; answer its commands and publish its events (in seq order)
+   * once the commit is on the disk (see WalSync: the fsync runs off the main thread while the next
+   * batch is decided). Returns the envelopes committed (empty when there was nothing to write).
    */
   flush(): EventEnvelope[] {
     if (this.flushing || this.batch.length === 0) return [];
@@ -282,8 +292,10 @@ export class CommandBus {
     this.flushing = true;
     const dayTurned = batch.some((e) => e.system.some((s) => s.type === 'hall:day-started'));
     const started = performance.now();
+    const deferSync = this.sync.available;
     let envelopes: EventEnvelope[];
     try {
+      if (deferSync) this.o.db.pragma('synchronous = NORMAL');
       envelopes = this.o.db
         .transaction(() => {
           const out: EventEnvelope[] = [];
@@ -300,19 +312,47 @@ export class CommandBus {
     } catch (err) {
       this.o.log(`commit of ${batch.length} command(s) failed, reloading state: ${(err as Error).message}`);
       this.current = loadState(this.o.db, this.config, this.current.day);
-      this.pending.clear();
       this.flushing = false;
-      const refusal = storageUnavailable(err);
-      for (const e of batch) e.settle(refusal);
+      this.answer(batch, [], storageUnavailable(err));
       return [];
+    } finally {
+      if (deferSync) this.o.db.pragma('synchronous = FULL');
     }
     this.o.observe?.commit((performance.now() - started) / 1000, batch.length);
-    this.pending.clear();
+    if (envelopes.length > 0) this.lastSeq = envelopes[envelopes.length - 1]!.seq;
     this.flushing = false;
-    // Answers first (they resolve on the next microtask), then the events go out in seq order.
-    for (const e of batch) e.settle(null);
-    if (envelopes.length > 0) this.o.publish(envelopes);
+    if (!deferSync) this.answer(batch, envelopes, null);
+    else
+      void this.sync.afterCommit().then(
+        () => this.answer(batch, envelopes, null),
+        (err: Error) => {
+          // Committed, but the disk did not confirm it: the answers are lost (a retry gets them from the
+          // log), the events still go out (the database holds them).
+          this.o.log(`fsync of the log failed after a commit: ${err.message}`);
+          this.answer(batch, envelopes, storageUnavailable(err));
+        },
+      );
     return envelopes;
+  }
+
+  /** Answers a batch's commands and publishes its events; its requestIds now live in the log. */
+  private answer(batch: Entry[], envelopes: EventEnvelope[], failure: DomainError | null): void {
+    for (const e of batch) if (e.requestId !== null) this.pending.delete(e.requestId);
+    // Answers first (they resolve on the next microtask), then the events go out in seq order.
+    for (const e of batch) e.settle(failure);
+    if (envelopes.length > 0) this.o.publish(envelopes);
+  }
+
+  /** Resolves once every command answered so far and every event committed so far is on the disk and published. */
+  durable(): Promise<void> {
+    this.flush();
+    return this.sync.settled();
+  }
+
+  /** Waits for the last fsync, then lets go of the WAL file (the hub is stopping). */
+  async close(): Promise<void> {
+    await this.durable().catch(() => undefined);
+    this.sync.close();
   }
 }
 

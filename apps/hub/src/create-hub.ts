@@ -38,6 +38,7 @@ import { lastSeq } from './store/event-log.ts';
 import { stmt, type Db } from './store/open-db.ts';
 import { idCardHasher } from './store/id-card-hasher.ts';
 import { publicTicketPath, ticketSecrets } from './auth/ticket-secret.ts';
+import { Checkpointer } from './store/checkpointer.ts';
 import { withTicketLink } from './auth/ticket-link.ts';
 
 export const HUB_VERSION = '0.1.0';
@@ -145,6 +146,7 @@ export function createHub(opts: HubOptions): Hub {
   });
 
   const secrets = ticketSecrets(opts.db);
+  const checkpointer = opts.db.memory ? null : new Checkpointer(opts.db.name, log);
   const snapshots = new SnapshotCache();
   const bus = new CommandBus({
     enrich: (name, result) => withTicketLink(secrets, name, result),
@@ -254,9 +256,17 @@ export function createHub(opts: HubOptions): Hub {
     throttle: new LoginThrottle(opts.db),
     tokenTtlMs: opts.tokenTtlMs ?? 12 * 3600_000,
     health: () => ({ ok: true, version: HUB_VERSION, protocol: PROTOCOL_VERSION }),
-    hallView: () => hallView(bus.state, seq, clock(), printing.statuses(), serial.list()),
+    // The state first (it commits any batch still waiting), then the seq of the newest committed event:
+    // a client applies only later events, so none is applied twice.
+    hallView: () => {
+      const state = bus.state;
+      return hallView(state, bus.lastSeq, clock(), printing.statuses(), serial.list());
+    },
     catalogue: () => catalogue(bus.state, clock()),
-    snapshot: (viewer) => snapshots.get(bus.state, seq, clock(), viewer, printing.statuses()),
+    snapshot: (viewer) => {
+      const state = bus.state;
+      return snapshots.get(state, bus.lastSeq, clock(), viewer, printing.statuses());
+    },
     ticketView: (id) => {
       const t = storedTicket(id);
       return t === undefined ? null : ticketView(bus.state, t);
@@ -340,6 +350,8 @@ export function createHub(opts: HubOptions): Hub {
     },
     close: async () => {
       clearInterval(timer);
+      await bus.close();
+      await checkpointer?.stop();
       sockets?.stop();
       flush();
       await new Promise<void>((resolve) => void io.close(() => resolve()));

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { migrate } from './migrate.ts';
+import { AUTOCHECKPOINT_BACKSTOP_PAGES } from './checkpointer.ts';
 import { DamagedRowsError } from './storage-errors.ts';
 
 export type Db = Database.Database;
@@ -15,6 +16,8 @@ export function openDb(dataDir: string): Db {
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
+    // Checkpoints run on a thread of their own (checkpointer.ts); this connection only as a backstop.
+    db.pragma(`wal_autocheckpoint = ${AUTOCHECKPOINT_BACKSTOP_PAGES}`);
     const check = db.pragma('quick_check', { simple: true });
     if (check !== 'ok') throw Object.assign(new Error(`quick_check: ${String(check)}`), { code: 'SQLITE_CORRUPT' });
     migrate(db);
