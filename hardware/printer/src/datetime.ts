@@ -27,3 +27,9 @@ export function formatChineseDate(epochMs: number, timeZone: string): string {
   const p = zonedParts(epochMs, timeZone);
   return `${p.year}年${Number(p.month)}月${Number(p.day)}日`;
 }
+
+/** `09:05` */
+export function formatTime(epochMs: number, timeZone: string): string {
+  const p = zonedParts(epochMs, timeZone);
+  return `${p.hour}:${p.minute}`;
+}

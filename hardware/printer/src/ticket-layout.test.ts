@@ -64,6 +64,16 @@ describe('ticket layout', () => {
     expect(all).toContain('前面还有 0 人');
   });
 
+  it('prints the booked slot under the appointment mark, and no estimate when no window is staffed', () => {
+    const slot = { start: Date.UTC(2026, 10, 23, 2, 0), end: Date.UTC(2026, 10, 23, 2, 30) }; // 10:00–10:30 in Chongqing
+    const d = decodeEscPos(ticketLayout({ ...ticket, appointmentSlot: slot, unstaffed: true }, { paperWidthMm: 58 }));
+    const text = d.lines.map((l) => l.trim());
+    expect(text.indexOf('预约时段 10:00–10:30')).toBe(text.indexOf('【预约签到】') + 1);
+    expect(text).toContain('暂无窗口办理，请留意叫号');
+    expect(text.join('\n')).not.toContain('预计等候');
+    expectFitsPaper(d, 32);
+  });
+
   it('labels every green-channel reason and folds a long hall name on 58 mm', () => {
     for (const reason of Object.keys(GREEN_REASON_LABELS) as GreenReason[]) {
       const d = decodeEscPos(

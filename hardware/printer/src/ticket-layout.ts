@@ -1,4 +1,4 @@
-import { formatDateTime } from './datetime.ts';
+import { formatDateTime, formatTime } from './datetime.ts';
 import { EscPosBuilder } from './escpos.ts';
 import { layoutColumns, textWidth } from './text-width.ts';
 
@@ -31,9 +31,13 @@ export interface TicketPrint {
   green: GreenReason | null;
   /** Checked in from an appointment. */
   appointment: boolean;
+  /** The appointment's booked slot (epoch ms), printed under its mark. */
+  appointmentSlot?: { start: number; end: number } | null;
   /** People ahead in the queue. */
   ahead: number;
   estimatedWaitS: number;
+  /** No staffed window serves the queue now: no estimate is printed, 暂无窗口办理 instead. */
+  unstaffed?: boolean;
   /** Epoch ms. */
   issuedAt: number;
   /** The hall's IANA time zone, e.g. `Asia/Shanghai`. */
@@ -59,7 +63,8 @@ export function numberSize(number: string, columns: number, paperWidthMm: 58 | 8
   return Math.max(1, Math.min(3, Math.floor(columns / w)));
 }
 
-export function waitText(estimatedWaitS: number): string {
+export function waitText(estimatedWaitS: number, unstaffed = false): string {
+  if (unstaffed) return '暂无窗口办理，请留意叫号';
   if (!(estimatedWaitS > 0)) return '无需等候';
   return `预计等候约 ${Math.max(1, Math.ceil(estimatedWaitS / 60))} 分钟`;
 }
@@ -90,11 +95,15 @@ export function ticketLayout(t: TicketPrint, options: LayoutOptions): Buffer {
   b.line(`排队队列：${t.queueName}`);
   if (t.green) b.bold(true).line(`【绿色通道】${GREEN_REASON_LABELS[t.green]}`).bold(false);
   if (t.appointment) b.bold(true).line('【预约签到】').bold(false);
+  if (t.appointment && t.appointmentSlot)
+    b.line(
+      `预约时段 ${formatTime(t.appointmentSlot.start, t.timezone)}–${formatTime(t.appointmentSlot.end, t.timezone)}`,
+    );
   b.newline();
   b.bold(true)
     .line(`前面还有 ${Math.max(0, Math.floor(t.ahead))} 人`)
     .bold(false);
-  b.line(waitText(t.estimatedWaitS));
+  b.line(waitText(t.estimatedWaitS, t.unstaffed));
   b.line(`取号时间 ${formatDateTime(t.issuedAt, t.timezone)}`);
   b.newline();
   b.qr(t.ticketUrl, { moduleSize: options.paperWidthMm === 58 ? 5 : 6, errorLevel: 'M' });
