@@ -53,6 +53,13 @@ async function watch(url: string, pid: number): Promise<{ stop: () => Promise<Wa
   };
 }
 
+/** The hub's own event-loop lag (max since the last scrape, ms), from its metrics: tells a blocked hub from a busy machine. */
+async function loopLagMaxMs(url: string): Promise<number> {
+  const text = await (await fetch(`${url}/api/metrics`)).text();
+  const m = /yichuang_event_loop_lag_seconds\{quantile="1"\} ([\d.e-]+)/.exec(text);
+  return m === null ? NaN : Number(m[1]) * 1000;
+}
+
 beforeAll(async () => {
   execFileSync(process.execPath, ['--import', 'tsx', 'scripts/build-hub.ts'], { cwd: root, stdio: 'pipe' });
   const config = join(dir, 'hall.json');
@@ -81,6 +88,7 @@ describe('memory and latency budgets under attack', () => {
     const before = rssMb(hub.child.pid!);
     const flood = socketIoFrames(Array.from({ length: 5000 }, (_, i) => `42${i}["hall:snapshot"]`));
     const w = await watch(hub.url, hub.child.pid!);
+    await loopLagMaxMs(hub.url);
     const sockets = await Promise.all(
       Array.from({ length: 4 }, () => rawSocketIo(hub.url, { protocol: PROTOCOL_VERSION, key: 'display-1-secret' })),
     );
@@ -90,7 +98,7 @@ describe('memory and latency budgets under attack', () => {
     }
     await new Promise((r) => setTimeout(r, 5000));
     const seen = await w.stop();
-    console.log('websocket attack', before, seen);
+    console.log('websocket attack', before, seen, 'hub event-loop lag max ms', await loopLagMaxMs(hub.url));
     for (const s of sockets) s.destroy();
     expect(seen.checks).toBeGreaterThan(20);
     expect(seen.failures).toBe(0);
@@ -100,12 +108,13 @@ describe('memory and latency budgets under attack', () => {
 
   it('8 anonymous connections pipelining 6,000 catalogue requests each without reading', async () => {
     const w = await watch(hub.url, hub.child.pid!);
+    await loopLagMaxMs(hub.url);
     const results = await Promise.all(
       Array.from({ length: 8 }, () => pipelineWithoutReading(hub.url, '/api/catalogue', 6000)),
     );
     await new Promise((r) => setTimeout(r, 2000));
     const seen = await w.stop();
-    console.log('pipelining attack', results, seen);
+    console.log('pipelining attack', results, seen, 'hub event-loop lag max ms', await loopLagMaxMs(hub.url));
     expect(results.every((r) => r.closedByHub)).toBe(true);
     expect(seen.checks).toBeGreaterThan(20);
     expect(seen.failures).toBe(0);
