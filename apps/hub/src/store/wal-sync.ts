@@ -19,6 +19,8 @@ const MAX_IN_FLIGHT = 4;
 
 export class WalSync {
   private fd: number | null = null;
+  /** The WAL file could not be opened (an in-memory database): commits keep their own fsync, and no flush tries again. */
+  private unavailable: boolean;
   private committed = 0;
   private synced = 0;
   /** fsyncs running now, and the newest commit the newest of them covers. */
@@ -26,7 +28,9 @@ export class WalSync {
   private covered = 0;
   private readonly waiters: { epoch: number; resolve: () => void; reject: (err: Error) => void }[] = [];
 
-  constructor(private readonly db: Db) {}
+  constructor(private readonly db: Db) {
+    this.unavailable = db.memory;
+  }
 
   /** Whether commits may skip their own fsync (the WAL file could be opened to fsync it here). */
   get available(): boolean {
@@ -79,7 +83,7 @@ export class WalSync {
   }
 
   private walFd(): number | null {
-    if (this.fd !== null) return this.fd;
+    if (this.fd !== null || this.unavailable) return this.fd;
     try {
       this.fd = openSync(`${this.db.name}-wal`, 'r+');
       // The WAL file's name in its folder must survive a power cut too: sync the folder once.
@@ -91,6 +95,7 @@ export class WalSync {
       }
       return this.fd;
     } catch {
+      this.unavailable = true;
       return null;
     }
   }
