@@ -19,6 +19,7 @@ import { SnapshotEncoder } from './snapshot-encoder.ts';
 import { SnapshotQueue } from './snapshot-queue.ts';
 import { storageFault, storageUnavailable } from '../store/storage-errors.ts';
 import { queuedOutput, SOCKET_LIMITS, SocketBudget } from './socket-budget.ts';
+import { FairWebSocketServer } from './ws-engine.ts';
 
 interface SocketData {
   actor: Actor;
@@ -51,6 +52,8 @@ export function createSocketServer(http: HttpServer, hub: HubContext): SocketSer
     serveClient: false,
     maxHttpBufferSize: 64 * 1024,
     cors: { origin: false },
+    // One message per socket per event-loop turn: a flood cannot hold up the other clients.
+    wsEngine: FairWebSocketServer,
     // The default parser with an encoder that writes pre-serialised snapshots (see snapshot-encoder.ts).
     parser: { ...socketIoParser, Encoder: SnapshotEncoder },
   });
