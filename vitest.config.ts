@@ -11,6 +11,9 @@ export default defineConfig({
   test: {
     testTimeout: 30_000,
     hookTimeout: 30_000,
+    // A poll waits for a screen to catch up; on a loaded 2-CPU machine 1 s (the default) is too short for
+    // a browser page to render. Polls that assert speed give their own timeout.
+    expect: { poll: { timeout: 8000 } },
     pool: 'forks',
     projects: [
       {
