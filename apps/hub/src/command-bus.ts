@@ -16,6 +16,7 @@ import {
   type HallConfig,
 } from '@yichuang/protocol';
 import {
+  addDays,
   applyConfig,
   businessDay,
   drainDirty,
@@ -26,11 +27,13 @@ import {
   type HallState,
 } from '@yichuang/engine';
 import { RateLimiter } from './rate-limit.ts';
+import { prepareCommand, type PersonHashers } from './personal-data.ts';
 import { appendEvents, findRequest, lastSeq, saveRequest } from './store/event-log.ts';
 import { WalSync } from './store/wal-sync.ts';
 import type { Db } from './store/open-db.ts';
 import { loadState, writeProjections } from './store/projections.ts';
 import { writeRecords } from './store/records.ts';
+import { purgeContacts } from './store/appointment-contacts.ts';
 import { zodToError } from './validation.ts';
 import { storageUnavailable } from './store/storage-errors.ts';
 
@@ -42,8 +45,8 @@ export interface BusOptions {
   /** Called after each commit with the events in seq order. */
   publish: (events: EventEnvelope[]) => void;
   log: (line: string) => void;
-  /** Salted hash of an ID-card number: the engine and the log only ever see this. */
-  hashIdCard: (idCard: string) => string;
+  /** Salted hashes of ID-card and phone numbers: the engine and the log only ever see these. */
+  hash: PersonHashers;
   /**
    * What only the hub adds to an answer after the engine decided (a taken ticket's link with its secret).
    * Applied to replays of a requestId too, and never stored with the request.
@@ -139,7 +142,8 @@ export class CommandBus {
     if (!parsed.success) return now({ ok: false, error: zodToError(parsed.error) });
     const payload = parsed.data;
     const label = actorLabel(actor);
-    const command = this.forEngine(name, payload);
+    const prepared = prepareCommand(name, payload, this.o.hash);
+    const command = prepared.command;
     const payloadHash = hashPayload(command.payload);
 
     const reused = (): Ack<CommandResult<C>> => ({
@@ -192,18 +196,12 @@ export class CommandBus {
       actor: label,
       requestId: payload.requestId,
       write: () => {
+        if (outcome.ok) prepared.write?.(this.o.db, outcome.result, at);
         if (remembered) saveRequest(this.o.db, payload.requestId, name, label, at, outcome.result, payloadHash);
       },
       settle,
     });
     return answer;
-  }
-
-  /** The ID-card number never goes further than here: the engine gets its salted hash. */
-  private forEngine(name: CommandName, payload: Command['payload']): EngineCommand {
-    if (name !== 'ticket:take') return { name, payload } as EngineCommand;
-    const { idCard, ...rest } = payload as CommandPayload<'ticket:take'>;
-    return { name, payload: idCard === undefined ? rest : { ...rest, idHash: this.o.hashIdCard(idCard) } };
   }
 
   /** Events the hub itself observed (a ticket printed, a printer fault): applied and logged as `system`, now. */
@@ -306,6 +304,8 @@ export class CommandBus {
           }
           writeProjections(this.o.db, this.current, drainDirty(this.current), dayTurned);
           writeRecords(this.o.db, out, this.current.day);
+          if (dayTurned)
+            purgeContacts(this.o.db, addDays(this.current.day, -this.config.booking.contactRetentionDays));
           return out;
         })
         .immediate();

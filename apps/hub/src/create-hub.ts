@@ -36,7 +36,7 @@ import { BODY_LIMIT, registerRoutes } from './rest/register-routes.ts';
 import { budgetedHttpServer } from './rest/http-budget.ts';
 import { lastSeq } from './store/event-log.ts';
 import { stmt, type Db } from './store/open-db.ts';
-import { idCardHasher } from './store/id-card-hasher.ts';
+import { personHashers } from './store/id-card-hasher.ts';
 import { publicTicketPath, ticketSecrets } from './auth/ticket-secret.ts';
 import { Checkpointer } from './store/checkpointer.ts';
 import { withTicketLink } from './auth/ticket-link.ts';
@@ -156,7 +156,7 @@ export function createHub(opts: HubOptions): Hub {
     clock,
     newId: opts.newId ?? randomTicketId,
     log,
-    hashIdCard: idCardHasher(opts.db),
+    hash: personHashers(opts.db),
     publish: (events) => {
       if (events.length === 0) return;
       seq = events[events.length - 1]!.seq;

@@ -1,5 +1,7 @@
 import type { Appointment, CallRules, DomainError } from '@yichuang/protocol';
-import { fail } from '@yichuang/protocol';
+import { fail, normalizeAppointmentCode } from '@yichuang/protocol';
+import type { TakeTicketInput } from './decision.ts';
+import type { HallState } from './hall-state.ts';
 import { localTime } from './hall-time.ts';
 
 const MINUTE = 60_000;
@@ -68,4 +70,47 @@ export function checkInRefusal(
       'appointmentCode',
     );
   return null;
+}
+
+/**
+ * The appointment a kiosk check-in names: by its code (any case), or today's appointment booked with the
+ * phone number or ID card given (the one whose check-in window is open, else the next). Null when the
+ * ticket is not a check-in; an error when nothing matches.
+ */
+export function appointmentToCheckIn(
+  state: HallState,
+  p: TakeTicketInput,
+  now: number,
+): Appointment | DomainError | null {
+  if (p.appointmentCode !== undefined)
+    return (
+      state.appointments.get(normalizeAppointmentCode(p.appointmentCode)) ??
+      fail('UNKNOWN_APPOINTMENT', '预约码无效 / unknown appointment code', 'appointmentCode')
+    );
+  const by: ['phoneHash' | 'idHash', string] | null =
+    p.appointmentPhoneHash !== undefined
+      ? ['phoneHash', p.appointmentPhoneHash]
+      : p.serviceId === undefined && p.idHash !== undefined
+        ? ['idHash', p.idHash]
+        : null;
+  if (by === null) return null;
+  const rules = state.model.config.callRules;
+  const mine = [...state.appointments.values()]
+    .filter((a) => a.day === state.day && a[by[0]] === by[1] && a.status !== 'cancelled' && a.ticketId === null)
+    .sort((a, b) => a.slotStart - b.slotStart);
+  const open = mine.find((a) => {
+    const w = checkInWindow(a, rules);
+    return now >= w.from && now <= w.until;
+  });
+  const next = open ?? mine.find((a) => checkInWindow(a, rules).until >= now) ?? mine[mine.length - 1];
+  return (
+    next ??
+    fail(
+      'UNKNOWN_APPOINTMENT',
+      by[0] === 'phoneHash'
+        ? '没有找到该手机号今天的预约 / no appointment today for this phone number'
+        : '没有找到该身份证今天的预约 / no appointment today for this ID card',
+      by[0] === 'phoneHash' ? 'appointmentPhone' : 'idCard',
+    )
+  );
 }

@@ -42,6 +42,12 @@ describe('booking', () => {
       slotStart: shanghai(TUESDAY, '14:00'),
       slotEnd: shanghai(TUESDAY, '14:30'),
       ticketId: null,
+      status: 'booked',
+      source: 'staff',
+      bookedAt: h.now,
+      phoneHash: null,
+      idHash: null,
+      contact: null,
     };
     expect(types(events)).toEqual(['appointment:booked']);
     expect(result.appointment).toEqual(expected);
@@ -213,6 +219,12 @@ describe('appointment codes are case-insensitive', () => {
       slotStart: shanghai(MONDAY, '10:00'),
       slotEnd: shanghai(MONDAY, '10:30'),
       ticketId: null,
+      status: 'booked' as const,
+      source: 'staff' as const,
+      bookedAt: null,
+      phoneHash: null,
+      idHash: null,
+      contact: null,
     };
     const booked = event('appointment:booked', h.now, { appointment: old });
     evolve(h.state, booked);

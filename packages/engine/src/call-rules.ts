@@ -1,5 +1,6 @@
 import type { CallRules, Ticket, WindowConfig } from '@yichuang/protocol';
 import { serves } from './hall-model.ts';
+import { isoWeekday } from './hall-time.ts';
 import type { HallState } from './hall-state.ts';
 import { callOrder } from './waiting-index.ts';
 
@@ -91,6 +92,17 @@ function* candidates(state: HallState, window: WindowConfig): Generator<Ticket> 
   }
 }
 
+/**
+ * 全员预约服务模式 (003 §12): on the weekdays the booking config names for it, a window calls only
+ * appointment tickets (and tickets sent to it by name: a transfer or a carry-over).
+ */
+export function appointmentOnlyToday(state: HallState, windowId: string): boolean {
+  const weekday = isoWeekday(state.day);
+  return state.model.config.booking.appointmentOnly.some(
+    (w) => w.windowId === windowId && w.weekdays.includes(weekday),
+  );
+}
+
 /** The ticket a window calls next, or null when nothing is eligible. */
 export function chooseNext(state: HallState, windowId: string, now: number): CallChoice | null {
   const window = state.model.windows.get(windowId);
@@ -100,7 +112,9 @@ export function chooseNext(state: HallState, windowId: string, now: number): Cal
 
   let best: { t: Ticket; r: Rank } | null = null;
   let oldestOrdinary: Ticket | null = null;
+  const appointmentsOnly = appointmentOnlyToday(state, windowId);
   for (const t of candidates(state, window)) {
+    if (appointmentsOnly && t.appointment === null && t.targetWindowId !== window.id) continue;
     const c = { t, r: rankAt(t, window, now, rules) };
     if (best === null || before(c, best)) best = c;
     if (!t.carriedOver && !isPriorityKind(t, now, rules)) {

@@ -1,6 +1,6 @@
-import type { CommandPayload, DomainEvent, Ticket } from '@yichuang/protocol';
+import type { Appointment, CommandPayload, DomainEvent, Ticket } from '@yichuang/protocol';
 import { fail, normalizeAppointmentCode } from '@yichuang/protocol';
-import { checkInRefusal } from './appointment-check-in.ts';
+import { appointmentToCheckIn, checkInRefusal } from './appointment-check-in.ts';
 import { event, type CommandContext, type Decided, type TakeTicketInput } from './decision.ts';
 import { businessDay, hallPhase, hoursOn, localToEpoch, nextOpenDay } from './hall-time.ts';
 import type { HallState } from './hall-state.ts';
@@ -26,12 +26,10 @@ export function nextNumber(state: HallState, queueId: string): string {
 
 export function decideTake(state: HallState, p: TakeTicketInput, ctx: CommandContext): Decided<'ticket:take'> {
   const { config } = state.model;
-  // Codes are case-insensitive: the map is keyed by the normalised code (old lower-case ones included).
-  const booked =
-    p.appointmentCode === undefined ? undefined : state.appointments.get(normalizeAppointmentCode(p.appointmentCode));
+  const checkIn = appointmentToCheckIn(state, p, ctx.now);
+  if (checkIn !== null && 'code' in checkIn && !('serviceId' in checkIn)) return { error: checkIn };
+  const booked = checkIn ?? undefined;
   const service = state.model.services.get(p.serviceId ?? booked?.serviceId ?? '');
-  if (p.serviceId === undefined && booked === undefined)
-    return { error: fail('UNKNOWN_APPOINTMENT', '预约码无效 / unknown appointment code', 'appointmentCode') };
   if (service === undefined) return { error: fail('UNKNOWN_SERVICE', '没有该办事事项 / unknown service', 'serviceId') };
   const phase = hallPhase(config.hall, ctx.now);
   if (phase !== 'open') {
@@ -43,10 +41,16 @@ export function decideTake(state: HallState, p: TakeTicketInput, ctx: CommandCon
     return { error: fail('HALL_CLOSED', `现在不能取号，${when}`) };
   }
   let appointment: Ticket['appointment'] = null;
-  if (p.appointmentCode !== undefined) {
+  if (booked !== undefined) {
     const a = booked;
-    if (a === undefined)
-      return { error: fail('UNKNOWN_APPOINTMENT', '预约码无效 / unknown appointment code', 'appointmentCode') };
+    if (a.status === 'cancelled')
+      return {
+        error: fail(
+          'APPOINTMENT_CANCELLED',
+          '该预约已取消，请取普通号 / this appointment was cancelled',
+          'appointmentCode',
+        ),
+      };
     if (a.ticketId !== null)
       return {
         error: fail('APPOINTMENT_USED', '该预约已签到 / this appointment is already checked in', 'appointmentCode'),
@@ -60,7 +64,7 @@ export function decideTake(state: HallState, p: TakeTicketInput, ctx: CommandCon
     appointment = { code: a.code, slotStart: a.slotStart, slotEnd: a.slotEnd };
   }
   const idHash = p.idHash ?? null;
-  if (config.kiosk.oneTicketPerIdCard) {
+  if (config.kiosk.oneTicketPerIdCard && appointment === null) {
     if (idHash === null)
       return {
         error: fail('VALIDATION_FAILED', '请刷身份证或输入身份证号 / the ID-card number is required', 'idCard'),
@@ -206,13 +210,19 @@ export function decideBook(
     return { error: fail('INVALID_STATE', '预约码已存在 / appointment code already exists', 'code') };
   if (p.day < state.day) return { error: fail('INVALID_STATE', '预约日期已过 / the day has passed', 'day') };
   const tz = state.model.config.hall.timezone;
-  const appointment = {
+  const appointment: Appointment = {
     code,
     serviceId: p.serviceId,
     day: p.day,
     slotStart: localToEpoch(p.day, p.start, tz),
     slotEnd: localToEpoch(p.day, p.end, tz),
     ticketId: null,
+    status: 'booked',
+    source: 'staff',
+    bookedAt: ctx.now,
+    phoneHash: null,
+    idHash: null,
+    contact: null,
   };
   return { events: [event('appointment:booked', ctx.now, { appointment })], result: () => ({ appointment }) };
 }

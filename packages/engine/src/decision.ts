@@ -18,7 +18,11 @@ export interface CommandContext {
 }
 
 /** ticket:take as the engine sees it: the hub has replaced the ID-card number by its salted hash. */
-export type TakeTicketInput = Omit<CommandPayload<'ticket:take'>, 'idCard'> & { idHash?: string };
+export type TakeTicketInput = Omit<CommandPayload<'ticket:take'>, 'idCard' | 'appointmentPhone'> & {
+  idHash?: string;
+  /** Check in today's appointment booked with this phone (its salted hash). */
+  appointmentPhoneHash?: string;
+};
 
 /** A handler's answer: the events to apply, and how to read the result once they are applied. */
 export interface Decision<C extends CommandName> {

@@ -1,5 +1,15 @@
 import type { Actor, Command, CommandName, CommandResult, DomainError, DomainEvent } from '@yichuang/protocol';
 import { decideBook, decideCarryOver, decideTake, decideTransfer } from './decide-ticket.ts';
+import {
+  decideCancel,
+  decideImport,
+  decideReschedule,
+  decideReserve,
+  type CancelInput,
+  type ImportInput,
+  type RescheduleInput,
+  type ReserveInput,
+} from './decide-appointment.ts';
 import { decideWindow } from './decide-window.ts';
 import { decideNotice, decideRating } from './decide-notice-rating.ts';
 import { isError, type CommandContext, type Decided, type TakeTicketInput } from './decision.ts';
@@ -10,9 +20,18 @@ import type { HallState } from './hall-state.ts';
 export type CommandOutcome<C extends CommandName = CommandName> =
   { ok: true; events: DomainEvent[]; result: CommandResult<C> } | { ok: false; error: DomainError };
 
-/** The commands the engine runs: the wire commands, with ticket:take's ID-card number already hashed. */
+/** Commands whose personal data the hub hashes or masks before the engine sees them. */
+type HubPrepared =
+  'ticket:take' | 'appointment:reserve' | 'appointment:cancel' | 'appointment:reschedule' | 'appointment:import';
+
+/** The commands the engine runs: the wire commands, with ID-card numbers and phones hashed and names masked. */
 export type EngineCommand =
-  Exclude<Command, { name: 'ticket:take' }> | { name: 'ticket:take'; payload: TakeTicketInput };
+  | Exclude<Command, { name: HubPrepared }>
+  | { name: 'ticket:take'; payload: TakeTicketInput }
+  | { name: 'appointment:reserve'; payload: ReserveInput }
+  | { name: 'appointment:cancel'; payload: CancelInput }
+  | { name: 'appointment:reschedule'; payload: RescheduleInput }
+  | { name: 'appointment:import'; payload: ImportInput };
 
 function decide(state: HallState, command: EngineCommand, ctx: CommandContext): Decided<CommandName> {
   switch (command.name) {
@@ -24,6 +43,14 @@ function decide(state: HallState, command: EngineCommand, ctx: CommandContext): 
       return decideCarryOver(state, command.payload, ctx);
     case 'appointment:book':
       return decideBook(state, command.payload, ctx);
+    case 'appointment:reserve':
+      return decideReserve(state, command.payload, ctx);
+    case 'appointment:cancel':
+      return decideCancel(state, command.payload, ctx);
+    case 'appointment:reschedule':
+      return decideReschedule(state, command.payload, ctx);
+    case 'appointment:import':
+      return decideImport(state, command.payload, ctx);
     case 'notice:create':
       return decideNotice(state, command.payload, ctx);
     case 'rating:submit':

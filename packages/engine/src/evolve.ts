@@ -1,4 +1,4 @@
-import type { DomainEvent, EventPayload, Ticket, WindowRecord } from '@yichuang/protocol';
+import type { Appointment, DomainEvent, EventPayload, Ticket, WindowRecord } from '@yichuang/protocol';
 import { normalizeAppointmentCode } from '@yichuang/protocol';
 import { dropTicket, putTicket, SERVICE_SAMPLES, type HallState } from './hall-state.ts';
 
@@ -89,6 +89,14 @@ export function evolve(state: HallState, event: DomainEvent): void {
       state.dirty.appointments.add(key);
       return;
     }
+    case 'appointment:cancelled':
+      return patchAppointment(state, event.payload.code, { status: 'cancelled' });
+    case 'appointment:rescheduled':
+      return patchAppointment(state, event.payload.code, {
+        day: event.payload.day,
+        slotStart: event.payload.slotStart,
+        slotEnd: event.payload.slotEnd,
+      });
     case 'notice:issued': {
       const serial = Number(event.payload.notice.no.split('-')[1]);
       if (event.payload.notice.day === state.day && serial > state.noticesToday) {
@@ -103,6 +111,14 @@ export function evolve(state: HallState, event: DomainEvent): void {
     case 'ticket:rated':
       return patchTicket(state, event.payload.rating.ticketId, { rating: event.payload.rating.level });
   }
+}
+
+function patchAppointment(state: HallState, code: string, patch: Partial<Appointment>): void {
+  const key = normalizeAppointmentCode(code);
+  const a = state.appointments.get(key);
+  if (a === undefined) return;
+  state.appointments.set(key, { ...a, ...patch });
+  state.dirty.appointments.add(key);
 }
 
 function onIssued(state: HallState, { ticket }: EventPayload<'ticket:issued'>): void {

@@ -9,3 +9,6 @@ export * from './hall-time.ts';
 export * from './replay.ts';
 export * from './views.ts';
 export { nextNumber } from './decide-ticket.ts';
+export * from './booking-slots.ts';
+export * from './appointment-check-in.ts';
+export type { CancelInput, ImportInput, ImportRow, RescheduleInput, ReserveInput } from './decide-appointment.ts';

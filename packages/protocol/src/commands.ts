@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { greenReasonSchema, isoDay, pauseReasonSchema } from './entities.ts';
-import { clockTime } from './config.ts';
+import { clockTime } from './clock-time.ts';
+import { bookAppointmentBodySchema, phoneNumberSchema } from './appointment-api.ts';
 import { isValidIdCard } from './id-card.ts';
 import { LOW_RATING_MESSAGE, lowRatingNeedsReason, noticeCreateFields, ratingCreateFields } from './notices.ts';
 
@@ -18,13 +19,22 @@ export const commandSchemas = {
       /** true asks for the green channel without saying why (recorded as "urgent"). */
       green: z.union([z.boolean(), greenReasonSchema]).optional(),
       appointmentCode: z.string().min(1).max(32).optional(),
-      /** 18-character resident ID number, when the hall allows one ticket per ID card (hashed by the hub). */
+      /** Check in today's appointment booked with this phone number (hashed by the hub). */
+      appointmentPhone: phoneNumberSchema.optional(),
+      /**
+       * 18-character resident ID number (hashed by the hub): with a serviceId, for one ticket per ID card;
+       * alone, to check in today's appointment booked with it.
+       */
       idCard: z.string().refine(isValidIdCard, '身份证号码无效 / invalid ID-card number').optional(),
     })
-    .refine((c) => c.serviceId !== undefined || c.appointmentCode !== undefined, {
-      message: 'name serviceId or appointmentCode',
-      path: ['serviceId'],
-    }),
+    .refine(
+      (c) =>
+        c.serviceId !== undefined ||
+        c.appointmentCode !== undefined ||
+        c.appointmentPhone !== undefined ||
+        c.idCard !== undefined,
+      { message: 'name serviceId, appointmentCode, appointmentPhone or idCard', path: ['serviceId'] },
+    ),
   'window:sign-in': windowCmd,
   'window:sign-out': windowCmd,
   'window:call-next': windowCmd,
@@ -68,6 +78,26 @@ export const commandSchemas = {
       end: clockTime,
     })
     .refine((a) => a.start < a.end, { message: 'start must be before end', path: ['end'] }),
+  /** A citizen books a slot on the phone pages, or staff book one for a caller (电话预约); the hub makes the code. */
+  'appointment:reserve': bookAppointmentBodySchema,
+  /** The phone proves the appointment is the caller's; staff may leave it out. */
+  'appointment:cancel': z.strictObject({
+    requestId: requestIdSchema,
+    code: z.string().trim().min(1).max(32),
+    phone: phoneNumberSchema.optional(),
+  }),
+  'appointment:reschedule': z.strictObject({
+    requestId: requestIdSchema,
+    code: z.string().trim().min(1).max(32),
+    phone: phoneNumberSchema.optional(),
+    day: isoDay,
+    start: clockTime,
+  }),
+  /** A batch from the provincial booking platform: each row is checked on its own and refused rows are reported. */
+  'appointment:import': z.strictObject({
+    requestId: requestIdSchema,
+    items: z.array(z.unknown()).min(1).max(1000),
+  }),
   /** A one-time notice slip, printed on the printer of the window the officer holds. */
   'notice:create': z.strictObject({ requestId: requestIdSchema, ...noticeCreateFields }),
   /** 好差评 for a finished ticket: by the rater device of that window, or the citizen holding the ticket's link secret. */
@@ -82,7 +112,8 @@ export type Command = { [C in CommandName]: { name: C; payload: CommandPayload<C
 export const commandNames = Object.keys(commandSchemas) as CommandName[];
 
 /** `citizen`: a person with a ticket's link secret (their own 好差评); only the hub makes such an actor. */
-export type ActorRole = 'kiosk' | 'display' | 'rater' | 'officer' | 'manager' | 'citizen' | 'system';
+/** `public`: anyone on the phone pages (booking, their own appointment proven by its phone number). */
+export type ActorRole = 'kiosk' | 'display' | 'rater' | 'officer' | 'manager' | 'citizen' | 'public' | 'system';
 
 /** Who may send each command. The engine checks the finer rules (roster, holding the window). */
 export const commandRoles: Record<CommandName, readonly ActorRole[]> = {
@@ -100,6 +131,10 @@ export const commandRoles: Record<CommandName, readonly ActorRole[]> = {
   'ticket:transfer': ['officer', 'manager'],
   'hall:carry-over': ['manager'],
   'appointment:book': ['manager'],
+  'appointment:reserve': ['public', 'officer', 'manager'],
+  'appointment:cancel': ['public', 'officer', 'manager'],
+  'appointment:reschedule': ['public', 'officer', 'manager'],
+  'appointment:import': ['manager'],
   'notice:create': ['officer', 'manager'],
   // 好差评 belongs to the citizen: their rater screen or pad at the window, or their own ticket page.
   'rating:submit': ['rater', 'citizen'],
@@ -129,6 +164,10 @@ export const commandScopes: Record<CommandName, AccessScope | null> = {
   'ticket:transfer': 'holder-or-manager',
   'hall:carry-over': null,
   'appointment:book': null,
+  'appointment:reserve': null,
+  'appointment:cancel': null,
+  'appointment:reschedule': null,
+  'appointment:import': null,
   'notice:create': 'holder',
   'rating:submit': 'server',
 };
@@ -139,11 +178,14 @@ export type Actor =
   | { kind: 'officer'; role: 'officer' | 'manager'; officerId: string }
   /** The citizen of one ticket, proven by its link secret (`/t/:id?s=…`). */
   | { kind: 'citizen'; role: 'citizen'; ticketId: string }
+  /** Anyone on the phone pages: what they may do is proven by what they know (an appointment's phone). */
+  | { kind: 'public'; role: 'public' }
   | { kind: 'system'; role: 'system' };
 
 export function actorLabel(actor: Actor): string {
   if (actor.kind === 'device') return `device:${actor.deviceId}`;
   if (actor.kind === 'officer') return `officer:${actor.officerId}`;
   if (actor.kind === 'citizen') return `citizen:${actor.ticketId}`;
+  if (actor.kind === 'public') return 'public';
   return 'system';
 }

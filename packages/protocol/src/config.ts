@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { bookingSchema } from './booking-config.ts';
+import { clockTime } from './clock-time.ts';
 
-/** Local clock time "HH:MM" (24 h). */
-export const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM (24-hour)');
+export { clockTime };
 
 const id = z
   .string()
@@ -202,6 +203,8 @@ const hallConfigObject = z.strictObject({
   kiosk: kioskPolicySchema.prefault({}),
   serialDevices: z.array(serialDeviceSchema).default([]),
   display: displaySettingsSchema.prefault({}),
+  /** Appointments (预约): bookable queues, slots, capacity, limits, appointment-only windows. */
+  booking: bookingSchema.prefault({}),
 });
 
 export const hallConfigSchema = hallConfigObject.superRefine(checkReferences);
@@ -217,6 +220,7 @@ export type PrinterConfig = HallConfig['printers'][number];
 export type CallRules = HallConfig['callRules'];
 export type SerialDeviceConfig = HallConfig['serialDevices'][number];
 export type DisplaySettings = HallConfig['display'];
+export type BookingSettings = HallConfig['booking'];
 
 function isTimeZone(tz: string): boolean {
   try {
@@ -309,6 +313,7 @@ function checkReferences(cfg: z.output<typeof hallConfigObject>, ctx: z.Refineme
         ctx.addIssue({ code: 'custom', path: ['devices', i, 'windows', j], message: `unknown window "${w}"` });
     });
   });
+  checkBooking(cfg, queues, windows, ctx);
   unique(cfg.serialDevices, 'serialDevices');
   const lines = new Set<string>();
   cfg.serialDevices.forEach((d, i) => {
@@ -322,5 +327,38 @@ function checkReferences(cfg: z.output<typeof hallConfigObject>, ctx: z.Refineme
         message: 'two devices on one path and address',
       });
     lines.add(line);
+  });
+}
+
+function checkBooking(
+  cfg: z.output<typeof hallConfigObject>,
+  queues: Set<string>,
+  windows: Set<string>,
+  ctx: z.RefinementCtx,
+): void {
+  const services = new Map(cfg.services.map((s) => [s.id, s.queue]));
+  cfg.booking.queues.forEach((q, i) => {
+    if (!queues.has(q.queueId))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['booking', 'queues', i, 'queueId'],
+        message: `unknown queue "${q.queueId}"`,
+      });
+    q.serviceIds?.forEach((s, j) => {
+      if (services.get(s) !== q.queueId)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['booking', 'queues', i, 'serviceIds', j],
+          message: `"${s}" is not a matter of queue "${q.queueId}"`,
+        });
+    });
+  });
+  cfg.booking.appointmentOnly.forEach((w, i) => {
+    if (!windows.has(w.windowId))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['booking', 'appointmentOnly', i, 'windowId'],
+        message: `unknown window "${w.windowId}"`,
+      });
   });
 }

@@ -48,6 +48,16 @@ export const appointmentSchema = z.object({
   slotStart: epochMs,
   slotEnd: epochMs,
   ticketId: nullableId,
+  /** Older logs have neither: booked, by staff. */
+  status: z.enum(['booked', 'cancelled']).default('booked'),
+  /** online: the citizen's phone pages; phone: staff for a caller (电话预约); import: the provincial platform. */
+  source: z.enum(['staff', 'online', 'phone', 'import']).default('staff'),
+  bookedAt: epochMs.nullable().default(null),
+  /** Salted hashes (the hub's), for the limits per person and the kiosk check-in by phone or ID card. */
+  phoneHash: z.string().nullable().default(null),
+  idHash: z.string().nullable().default(null),
+  /** Masked (张*, 138****5678): the clear name and phone live only in the hub's contacts table. */
+  contact: z.object({ name: z.string(), phone: z.string() }).nullable().default(null),
 });
 export type Appointment = z.infer<typeof appointmentSchema>;
 

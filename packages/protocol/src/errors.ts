@@ -28,6 +28,16 @@ export const errorStatus = {
   INVALID_STATE: 409,
   REQUEST_ID_REUSED: 409,
   APPOINTMENT_USED: 409,
+  /** The slot has no place left (another booking took the last one). */
+  SLOT_FULL: 409,
+  /** The slot cannot be booked (past, closing soon, beyond the booking horizon, not a slot of that day). */
+  SLOT_CLOSED: 409,
+  /** The matter takes no appointments (or booking is off in this hall). */
+  NOT_BOOKABLE: 409,
+  /** This phone number or ID card already holds the most bookings allowed that day. */
+  LIMIT_REACHED: 409,
+  /** The appointment was cancelled. */
+  APPOINTMENT_CANCELLED: 409,
   /** Checked in before the appointment's check-in window opens (or on another day): the message says when. */
   APPOINTMENT_TOO_EARLY: 409,
   /** Checked in after the appointment's check-in window closed. */

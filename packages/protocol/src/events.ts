@@ -73,6 +73,8 @@ export const eventPayloadSchemas = {
   'window:empty-post-ended': z.object({ windowId: s, durationS: n }),
   'hall:day-started': z.object({ day: isoDay, previousDay: isoDay }),
   'appointment:booked': z.object({ appointment: appointmentSchema }),
+  'appointment:cancelled': z.object({ code: s }),
+  'appointment:rescheduled': z.object({ code: s, day: isoDay, slotStart: n, slotEnd: n }),
   'notice:issued': z.object({ notice: noticeSchema }),
   'notice:printed': z.object({ noticeId: s, printerId: s, reprint: z.boolean() }),
   'notice:print-failed': z.object({

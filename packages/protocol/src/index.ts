@@ -1,4 +1,6 @@
 export * from './config.ts';
+export * from './booking-config.ts';
+export * from './appointment-api.ts';
 export * from './entities.ts';
 export * from './id-card.ts';
 export * from './errors.ts';

@@ -1,3 +1,4 @@
+import type { ImportReport } from './appointment-api.ts';
 import type { Appointment, Ticket, TicketView, WindowRecord, WindowView } from './entities.ts';
 import type { CommandName } from './commands.ts';
 import type { HallConfig } from './config.ts';
@@ -30,6 +31,10 @@ export interface CommandResults {
   'ticket:transfer': { ticket: TicketView };
   'hall:carry-over': { tickets: TicketView[] };
   'appointment:book': { appointment: Appointment };
+  'appointment:reserve': { appointment: Appointment };
+  'appointment:cancel': { appointment: Appointment };
+  'appointment:reschedule': { appointment: Appointment };
+  'appointment:import': { report: ImportReport };
   'notice:create': { notice: Notice };
   'rating:submit': { rating: Rating };
 }

@@ -16,3 +16,13 @@ export function idCardHasher(db: Db): (idCard: string) => string {
   const salt = Buffer.from(JSON.parse(row.value) as string, 'base64');
   return (idCard) => createHmac('sha256', salt).update(normalizeIdCard(idCard)).digest('base64url');
 }
+
+/** The hall's hashers of ID-card and phone numbers (one salt; a phone's input is prefixed so the two never meet). */
+export function personHashers(db: Db): { idCard: (idCard: string) => string; phone: (phone: string) => string } {
+  const idCard = idCardHasher(db);
+  const salt = idCard('tel-salt');
+  return {
+    idCard,
+    phone: (phone) => createHmac('sha256', salt).update(`tel:${phone.trim()}`).digest('base64url'),
+  };
+}

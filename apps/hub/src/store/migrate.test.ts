@@ -106,6 +106,17 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('006 keeps one clear contact per appointment code, apart from the log', () => {
+    const db = openDb(tempDir());
+    const insert = db.prepare(
+      'INSERT INTO appointment_contacts (code, name, phone, day, created_at) VALUES (?, ?, ?, ?, ?)',
+    );
+    insert.run('ABC234', '张三', '13812345678', '2026-12-07', 1000);
+    expect(() => insert.run('ABC234', '李四', '13912345678', '2026-12-07', 2000)).toThrow(/UNIQUE|PRIMARY/);
+    expect(() => insert.run('XYZ789', '李四', 13912345678, '2026-12-07', 2000)).toThrow();
+    db.close();
+  });
+
   it('running again changes nothing', () => {
     const dir = tempDir();
     openDb(dir).close();

@@ -48,6 +48,8 @@ export const EVENT_LABELS: Record<EventType, [string, string]> = {
   'window:empty-post-ended': ['空岗结束', 'empty post ended'],
   'hall:day-started': ['新的一天', 'new day'],
   'appointment:booked': ['预约登记', 'appointment booked'],
+  'appointment:cancelled': ['预约取消', 'appointment cancelled'],
+  'appointment:rescheduled': ['预约改期', 'appointment rescheduled'],
   'notice:issued': ['开具告知单', 'notice issued'],
   'notice:printed': ['告知单已打印', 'notice printed'],
   'notice:print-failed': ['告知单打印失败', 'notice print failed'],
@@ -185,7 +187,11 @@ export function eventSummary(
     case 'hall:day-started':
       return e.payload.day;
     case 'appointment:booked':
-      return `${service(e.payload.appointment.serviceId)} ${e.payload.appointment.day} ${clockTime(e.payload.appointment.slotStart, tz)}–${clockTime(e.payload.appointment.slotEnd, tz)}`;
+      return `${e.payload.appointment.code} ${service(e.payload.appointment.serviceId)} ${e.payload.appointment.day} ${clockTime(e.payload.appointment.slotStart, tz)}–${clockTime(e.payload.appointment.slotEnd, tz)}`;
+    case 'appointment:cancelled':
+      return e.payload.code;
+    case 'appointment:rescheduled':
+      return `${e.payload.code} → ${e.payload.day} ${clockTime(e.payload.slotStart, tz)}–${clockTime(e.payload.slotEnd, tz)}`;
     case 'notice:issued':
       return `${e.payload.notice.no} ${service(e.payload.notice.serviceId)} ${win(e.payload.notice.windowId)}${e.payload.notice.ticketNumber !== null ? ` · ${e.payload.notice.ticketNumber}` : ''}`;
     case 'notice:printed':
