@@ -129,6 +129,26 @@ const SAMPLES: Record<string, Sample> = {
     path: '/api/appointments',
     body: { requestId: 'ap', code: 'ABCD1234', serviceId: 'cert', day: '2026-11-24', start: '09:00', end: '10:00' },
   },
+  'GET /api/appointments/days': { path: '/api/appointments/days?serviceId=cert' },
+  'GET /api/appointments/slots': { path: '/api/appointments/slots?serviceId=cert&day=2026-11-24' },
+  'POST /api/appointments/book': {
+    path: '/api/appointments/book',
+    body: { requestId: 'bk', serviceId: 'cert', day: '2026-11-24', start: '09:00', name: '张三', phone: '13812345678' },
+  },
+  'POST /api/appointments/lookup': {
+    path: '/api/appointments/lookup',
+    body: { code: 'ABCD2345', phone: '13812345678' },
+  },
+  'POST /api/appointments/:code/cancel': { path: '/api/appointments/ABCD2345/cancel', body: { phone: '13812345678' } },
+  'POST /api/appointments/:code/reschedule': {
+    path: '/api/appointments/ABCD2345/reschedule',
+    body: { requestId: 'rs', phone: '13812345678', day: '2026-11-24', start: '09:00' },
+  },
+  'GET /api/appointments': { path: '/api/appointments?day=2026-11-23' },
+  'POST /api/appointments/import': {
+    path: '/api/appointments/import',
+    body: { items: [{ code: 'IMP12345', serviceId: 'cert', day: '2026-11-24', start: '09:00' }] },
+  },
   'POST /api/notices': {
     path: '/api/notices',
     body: { citizenName: '李四', serviceId: 'cert', missing: ['居民身份证'] },
@@ -226,6 +246,20 @@ describe('role matrix', () => {
       day: '2026-11-24',
       start: '09:00',
       end: '10:00',
+    }),
+    'appointment:reserve': () => ({
+      requestId: 'sock-rs',
+      serviceId: 'cert',
+      day: '2026-11-24',
+      start: '09:00',
+      name: '张三',
+      phone: '13812345678',
+    }),
+    'appointment:cancel': () => ({ requestId: 'sock-cx', code: 'NOPE2345' }),
+    'appointment:reschedule': () => ({ requestId: 'sock-rsch', code: 'NOPE2345', day: '2026-11-24', start: '09:00' }),
+    'appointment:import': () => ({
+      requestId: 'sock-im',
+      items: [{ code: 'IMP99999', serviceId: 'cert', day: '2026-11-24', start: '09:00' }],
     }),
     'notice:create': () => ({ requestId: 'sock-nc', citizenName: '王五', serviceId: 'cert', missing: ['申请表'] }),
     'rating:submit': (x) => ({ requestId: 'sock-rt', ticketId: x.done, level: 4 }),

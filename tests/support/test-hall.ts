@@ -61,5 +61,14 @@ export function testHallConfig(opts: TestHallOptions = {}): HallConfigInput {
       defaultServiceMinutes: 5,
       appointmentEarlyMinutes: 10,
     },
+    // 无犯罪记录证明 (queue A) may be booked: 30-minute slots, 3 places each, a week ahead.
+    booking: {
+      enabled: true,
+      daysAhead: 7,
+      slotMinutes: 30,
+      capacity: 3,
+      closeMinutesBefore: 0,
+      queues: [{ queueId: 'quick', serviceIds: ['cert'] }],
+    },
   };
 }

@@ -6,9 +6,7 @@ import {
   fail,
   type Ack,
   type Actor,
-  type Command,
   type CommandName,
-  type CommandPayload,
   type CommandResult,
   type DomainError,
   type DomainEvent,
@@ -304,8 +302,7 @@ export class CommandBus {
           }
           writeProjections(this.o.db, this.current, drainDirty(this.current), dayTurned);
           writeRecords(this.o.db, out, this.current.day);
-          if (dayTurned)
-            purgeContacts(this.o.db, addDays(this.current.day, -this.config.booking.contactRetentionDays));
+          if (dayTurned) purgeContacts(this.o.db, addDays(this.current.day, -this.config.booking.contactRetentionDays));
           return out;
         })
         .immediate();

@@ -146,6 +146,7 @@ export function createHub(opts: HubOptions): Hub {
   });
 
   const secrets = ticketSecrets(opts.db);
+  const hashers = personHashers(opts.db);
   const checkpointer = opts.db.memory ? null : new Checkpointer(opts.db.name, log);
   const snapshots = new SnapshotCache();
   const bus = new CommandBus({
@@ -156,7 +157,7 @@ export function createHub(opts: HubOptions): Hub {
     clock,
     newId: opts.newId ?? randomTicketId,
     log,
-    hash: personHashers(opts.db),
+    hash: hashers,
     publish: (events) => {
       if (events.length === 0) return;
       seq = events[events.length - 1]!.seq;
@@ -250,6 +251,7 @@ export function createHub(opts: HubOptions): Hub {
   const context: HubContext = {
     db: opts.db,
     ticketSecrets: secrets,
+    hash: hashers,
     bus,
     clock,
     log,

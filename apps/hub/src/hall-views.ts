@@ -8,7 +8,16 @@ import {
 } from '@yichuang/protocol';
 import { isPublicRole, publicTicket, publicWindowRecord } from './public-views.ts';
 import { registerEncoded } from './realtime/snapshot-encoder.ts';
-import { businessDay, hallPhase, hoursOn, queueViews, stateData, windowView, type HallState } from '@yichuang/engine';
+import {
+  bookingRule,
+  businessDay,
+  hallPhase,
+  hoursOn,
+  queueViews,
+  stateData,
+  windowView,
+  type HallState,
+} from '@yichuang/engine';
 
 export type PrinterStatusMap = ReadonlyMap<string, string>;
 
@@ -123,6 +132,7 @@ export function catalogue(state: HallState, now: number): Catalogue {
     services: config.services.map((s) => ({
       ...s,
       category: s.category ?? config.queues.find((q) => q.id === s.queue)?.name ?? '',
+      bookable: bookingRule(config, s.id) !== null,
     })),
     windows: config.windows.map(({ id, number, name }) => ({ id, number, name })),
     kiosk: {

@@ -19,6 +19,7 @@ import type { Backups } from './ops/backups.ts';
 import type { HubMetrics } from './ops/metrics.ts';
 import type { Db } from './store/open-db.ts';
 import type { TicketSecrets } from './auth/ticket-secret.ts';
+import type { PersonHashers } from './personal-data.ts';
 
 /** What the REST and socket adapters may use of the hub. */
 export interface HubContext {
@@ -44,6 +45,8 @@ export interface HubContext {
   backups: Backups | null;
   /** The secret of each ticket's public link (`/t/:id?s=…`): the citizen's page and own rating need it. */
   ticketSecrets: TicketSecrets;
+  /** The hall's salted hashes of ID-card and phone numbers (an appointment's owner proves it by the phone). */
+  hash: PersonHashers;
   reprintTicket: (ticketId: string, printerId?: string) => Promise<Ack<{ ticketId: string; printerId: string }>>;
   /** Close every socket opened with this bearer credential (a logout); returns how many were closed. */
   endSessions: (bearer: string) => number;

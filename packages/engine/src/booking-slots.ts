@@ -66,34 +66,38 @@ export function dayOpenForBooking(config: HallConfig, rule: BookingRule, day: st
   return hoursOn(config.hall, day) !== null;
 }
 
-/**
- * The slots of a day for a matter: its opening hours cut into slot lengths (the last one ends by closing
- * time), without those that start too soon to be booked. Empty when the day cannot be booked.
- */
-export function slotsOn(state: HallState, rule: BookingRule, day: string, now: number): Slot[] {
+/** Every slot of a day's opening hours for a rule, with the places taken (staff lists, reports). */
+export function daySlots(state: HallState, rule: BookingRule, day: string): Slot[] {
   const { config } = state.model;
   const hours = hoursOn(config.hall, day);
-  if (hours === null || !dayOpenForBooking(config, rule, day, now)) return [];
+  if (hours === null) return [];
   const tz = config.hall.timezone;
   const taken = takenBySlot(state, rule.queueId, day);
-  const closesBefore = config.booking.closeMinutesBefore * MINUTE;
-  const open = minutesOf(hours.openText);
   const close = minutesOf(hours.closeText);
   const slots: Slot[] = [];
-  for (let m = open; m + rule.slotMinutes <= close; m += rule.slotMinutes) {
+  for (let m = minutesOf(hours.openText); m + rule.slotMinutes <= close; m += rule.slotMinutes) {
     const startAt = localToEpoch(day, hhmm(m), tz);
-    if (startAt - closesBefore < now) continue;
-    const used = taken.get(startAt) ?? 0;
     slots.push({
       start: hhmm(m),
       end: hhmm(m + rule.slotMinutes),
       startAt,
       endAt: localToEpoch(day, hhmm(m + rule.slotMinutes), tz),
       capacity: rule.capacity,
-      remaining: Math.max(0, rule.capacity - used),
+      remaining: Math.max(0, rule.capacity - (taken.get(startAt) ?? 0)),
     });
   }
   return slots;
+}
+
+/**
+ * The slots of a day a matter can be booked in now: its opening hours cut into slot lengths (the last
+ * one ends by closing time), without those that start too soon. Empty when the day cannot be booked.
+ */
+export function slotsOn(state: HallState, rule: BookingRule, day: string, now: number): Slot[] {
+  const { config } = state.model;
+  if (!dayOpenForBooking(config, rule, day, now)) return [];
+  const closesBefore = config.booking.closeMinutesBefore * MINUTE;
+  return daySlots(state, rule, day).filter((s) => s.startAt - closesBefore >= now);
 }
 
 /** The days a matter can be booked on now, with the places left on each. */

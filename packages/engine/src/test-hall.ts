@@ -6,7 +6,6 @@
 import type {
   Actor,
   CallRules,
-  Command,
   CommandName,
   CommandPayload,
   DomainEvent,

@@ -63,6 +63,8 @@ export interface Catalogue {
     timeLimitEn?: string;
     feeEn?: string;
     departmentEn?: string;
+    /** Citizens may book it (预约) on the phone pages (old hubs: absent). */
+    bookable?: boolean;
   }[];
   windows: { id: string; number: number; name: string }[];
   kiosk: {

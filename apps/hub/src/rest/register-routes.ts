@@ -116,6 +116,12 @@ function installJsonParser(app: FastifyInstance): void {
       done(Object.assign(new Error((err as Error).message), { code: 'BAD_JSON', statusCode: 400 }), undefined);
     }
   });
+  // A batch from the provincial booking platform may come as CSV: handed on as { csv } for the route's schema.
+  app.addContentTypeParser(
+    ['text/csv', 'text/plain'],
+    { parseAs: 'string', bodyLimit: BODY_LIMIT },
+    (_req, text, done) => done(null, { csv: typeof text === 'string' ? text : text.toString('utf8') }),
+  );
 }
 
 function matches(pattern: string, path: string): boolean {

@@ -17,6 +17,7 @@ import { managerRoutes } from './manager-routes.ts';
 import { opsRoutes } from './ops-routes.ts';
 import { simulationRoutes } from './simulation-routes.ts';
 import { reportRoutes } from './report-routes.ts';
+import { appointmentRoutes } from './appointment-routes.ts';
 import { ANY_CREDENTIAL, command, obj, requestIdOf, STAFF, type RouteSpec } from './route-spec.ts';
 
 export type { RouteRequest, RouteSpec } from './route-spec.ts';
@@ -168,6 +169,7 @@ export const routes: RouteSpec[] = [
     status: 201,
     handle: command('appointment:book', (r) => r.body),
   },
+  ...appointmentRoutes,
   ...noticeRoutes,
   ...reportRoutes,
   ...managerRoutes,

@@ -32,6 +32,7 @@ describe('migrations', () => {
     ).map((r) => r.name);
     expect(tables).toEqual([
       'alerts',
+      'appointment_contacts',
       'appointments',
       'config_versions',
       'events',
@@ -113,7 +114,7 @@ describe('migrations', () => {
     );
     insert.run('ABC234', '张三', '13812345678', '2026-12-07', 1000);
     expect(() => insert.run('ABC234', '李四', '13912345678', '2026-12-07', 2000)).toThrow(/UNIQUE|PRIMARY/);
-    expect(() => insert.run('XYZ789', '李四', 13912345678, '2026-12-07', 2000)).toThrow();
+    expect(() => insert.run('XYZ789', null, '13912345678', '2026-12-07', 2000)).toThrow(/NOT NULL/);
     db.close();
   });
 
