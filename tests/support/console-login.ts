@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import type { PageId } from '../../apps/manager/src/shell/pages.ts';
 
 /**
  * Open the manager console on one of its pages (`/manager/#/<page>`) and sign in, by default as the
@@ -7,7 +8,7 @@ import type { Page } from 'playwright-core';
 export async function openConsole(
   page: Page,
   hubUrl: string,
-  o: { page?: 'live' | 'config' | 'reports' | 'audit' | 'simulate'; officerId?: string; pin?: string } = {},
+  o: { page?: PageId; officerId?: string; pin?: string } = {},
 ): Promise<void> {
   const target = o.page ?? 'live';
   await page.goto(`${hubUrl}/manager/#/${target}`);

@@ -1,4 +1,5 @@
 import { useEffect, type ReactElement } from 'react';
+import { AppointmentsPage } from '../appointments/appointments-page.tsx';
 import { AuditPage } from '../audit/audit-page.tsx';
 import { ConfigPage } from '../config/config-page.tsx';
 import { LivePage } from '../live/live-page.tsx';
@@ -13,6 +14,7 @@ import type { PageId } from './pages.ts';
 
 const PAGES: Record<PageId, () => ReactElement> = {
   live: LivePage,
+  appointments: AppointmentsPage,
   config: ConfigPage,
   reports: ReportsPage,
   audit: AuditPage,
