@@ -286,6 +286,58 @@ describe('kiosk', () => {
     expect(await page.getByTestId('failure').innerText()).toContain('没有找到这个预约码');
   });
 
+  it('appointment check-in by the mobile number or the ID card of the booking, for one who lost the code', async () => {
+    const x = await hub();
+    const manager = await x.login('9001', '9999');
+    const book = (phone: string, extra: Record<string, string> = {}): Promise<{ status: number }> =>
+      x.api(
+        'POST',
+        '/api/appointments/book',
+        {
+          requestId: `bk-${phone}`,
+          serviceId: 'passport',
+          day: '2026-11-23',
+          start: '10:30',
+          name: '张三',
+          phone,
+          ...extra,
+        },
+        manager,
+      );
+    expect((await book('13812345678')).status).toBe(201);
+    expect((await book('13912345678', { idCard: VALID_ID })).status).toBe(201);
+    const page = await openKiosk(x);
+    await tap(page, 'appointment');
+    await tap(page, 'appointment-by-phone');
+    for (const k of '138123456') await page.locator(`[data-key="${k}"]`).tap();
+    expect(await page.getByTestId('take-appointment').isDisabled()).toBe(true);
+    for (const k of '78') await page.locator(`[data-key="${k}"]`).tap();
+    expect(await page.getByTestId('appointment-code').innerText()).toBe('13812345678');
+    await shot(page, 'kiosk-10-appointment-by-phone');
+    await tap(page, 'take-appointment');
+    await page.locator('[data-screen="confirm"]').waitFor();
+    expect(await page.getByTestId('mark-appointment').innerText()).toBe('预约');
+    expect(await page.getByTestId('ticket-slot').innerText()).toMatch(/今天 10:30–11:00/);
+
+    await tap(page, 'done');
+    await tap(page, 'appointment');
+    await tap(page, 'appointment-by-id');
+    for (const k of VALID_ID) await page.locator(`[data-key="${k}"]`).tap();
+    await tap(page, 'take-appointment');
+    await page.locator('[data-screen="confirm"]').waitFor();
+    expect(await page.getByTestId('ticket-service').innerText()).toBe('普通护照申请');
+
+    // A number with no appointment today: said plainly, nothing issued.
+    await tap(page, 'done');
+    await tap(page, 'appointment');
+    await tap(page, 'appointment-by-phone');
+    for (const k of '13700000000') await page.locator(`[data-key="${k}"]`).tap();
+    await tap(page, 'take-appointment');
+    await page.getByTestId('failure').waitFor();
+    expect(await page.getByTestId('failure').innerText()).toContain('没有找到该手机号今天的预约');
+    await shot(page, 'kiosk-11-appointment-by-phone-unknown');
+  });
+
   it('asks for the ID card when the hall allows one ticket per card, masks it and checks it', async () => {
     const x = await hub({ oneTicketPerIdCard: true });
     const page = await openKiosk(x);

@@ -38,7 +38,7 @@ function ScreenView({ screen, catalogue }: { screen: Screen; catalogue: Catalogu
     case 'id-card':
       return <IdCardScreen request={screen.request} />;
     case 'appointment':
-      return <AppointmentScreen code={screen.code} />;
+      return <AppointmentScreen code={screen.code} by={screen.by ?? 'code'} />;
     case 'confirm':
       return <ConfirmScreen catalogue={catalogue} ticket={screen.ticket} />;
   }

@@ -7,7 +7,12 @@ export interface TakeRequest {
   serviceId?: string;
   green?: GreenReason;
   appointmentCode?: string;
+  /** Check in today's appointment booked with this mobile number. */
+  appointmentPhone?: string;
 }
+
+/** How an appointment is found at the kiosk: its code, or the phone or ID card it was booked with. */
+export type CheckInBy = 'code' | 'phone' | 'id';
 
 export type Screen =
   | { name: 'home' }
@@ -19,7 +24,7 @@ export type Screen =
   /** serviceId null: opened from the home screen, the matter is chosen after the reason. */
   | { name: 'green'; serviceId: string | null; reason: GreenReason | null }
   | { name: 'id-card'; request: TakeRequest }
-  | { name: 'appointment'; code: string }
+  | { name: 'appointment'; code: string; by?: CheckInBy }
   | { name: 'confirm'; ticket: TakenTicket };
 
 export type PrintState = 'printing' | 'printed' | 'failed';
@@ -27,6 +32,8 @@ export type PrintState = 'printing' | 'printed' | 'failed';
 export interface TakeFailure {
   code: string;
   message: string;
+  /** The request field the refusal is about (an appointment found by phone or ID card, not by code). */
+  field?: string;
   /** Sent again with the same requestId when the hub's answer never came (idempotent retry). */
   retry: { request: TakeRequest; idCard?: string; requestId?: string } | null;
 }

@@ -51,13 +51,14 @@ export async function takeTicket(connection: HubConnection, request: TakeRequest
     ...(o.idCard === undefined ? {} : { idCard: o.idCard }),
   });
   if (!res.ok) {
-    const { code, message } = res.error;
+    const { code, message, field } = res.error;
     const again = code === 'INTERNAL' || code === 'RATE_LIMITED';
     useKiosk.setState({
       taking: false,
       failure: {
         code,
         message,
+        ...(field === undefined ? {} : { field }),
         // Same requestId only when the hub may have issued it without our hearing back.
         retry: again ? { request, idCard: o.idCard, requestId: code === 'INTERNAL' ? requestId : undefined } : null,
       },

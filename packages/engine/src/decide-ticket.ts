@@ -64,7 +64,7 @@ export function decideTake(state: HallState, p: TakeTicketInput, ctx: CommandCon
     appointment = { code: a.code, slotStart: a.slotStart, slotEnd: a.slotEnd };
   }
   const idHash = p.idHash ?? null;
-  if (config.kiosk.oneTicketPerIdCard && appointment === null) {
+  if (config.kiosk.oneTicketPerIdCard) {
     if (idHash === null)
       return {
         error: fail('VALIDATION_FAILED', '请刷身份证或输入身份证号 / the ID-card number is required', 'idCard'),

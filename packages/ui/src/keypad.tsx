@@ -2,7 +2,7 @@ import type { ReactElement } from 'react';
 import { Icon } from './icons.tsx';
 import { t, type Lang } from './strings.ts';
 
-export type KeypadLayout = 'id-card' | 'letters' | 'code';
+export type KeypadLayout = 'id-card' | 'phone' | 'letters' | 'code';
 
 const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'.split('');
 const DIGITS = '1234567890'.split('');
@@ -10,6 +10,7 @@ const DIGITS = '1234567890'.split('');
 /** Keys of each layout; "del" and "clear" are the two action keys. */
 function keysOf(layout: KeypadLayout): string[] {
   if (layout === 'id-card') return ['1', '2', '3', '4', '5', '6', '7', '8', '9', 'X', '0', 'del'];
+  if (layout === 'phone') return ['1', '2', '3', '4', '5', '6', '7', '8', '9', 'clear', '0', 'del'];
   if (layout === 'letters') return [...LETTERS, 'clear', 'del'];
   return [...DIGITS, ...LETTERS, 'clear', 'del'];
 }

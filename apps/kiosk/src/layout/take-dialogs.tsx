@@ -33,6 +33,9 @@ const WITH_DETAIL = new Set([
 ]);
 
 export function explainFailure(f: TakeFailure, lang: Lang): { title: string; detail: string | null } {
+  // No appointment today for a phone or ID card: the hub's words say which (the plain words are about codes).
+  if (f.code === 'UNKNOWN_APPOINTMENT' && f.field !== undefined && f.field !== 'appointmentCode')
+    return { title: hubMessage(f.message, lang), detail: null };
   const own = KIOSK_PLAIN[f.code];
   const key = PLAIN[f.code];
   const title = own !== undefined ? kt(lang, own) : key !== undefined ? t(lang, key) : null;

@@ -1,28 +1,55 @@
 import type { ReactElement } from 'react';
+import { isValidIdCard } from '@yichuang/protocol';
 import { BigButton, Icon, Keypad, t } from '@yichuang/ui';
-import { useKiosk } from '../kiosk-store.ts';
+import { useKiosk, type CheckInBy } from '../kiosk-store.ts';
 import { kt } from '../kiosk-strings.ts';
 import { ScreenFrame } from '../layout/screen-frame.tsx';
-import { useTake } from '../use-take.ts';
+import { useSendTake, useTake } from '../use-take.ts';
 
-const MAX = 32;
+const MAX: Record<CheckInBy, number> = { code: 32, phone: 11, id: 18 };
+
+/** Whether what was typed can be sent: a code of 4+, an 11-digit mobile number, a valid ID-card number. */
+function complete(by: CheckInBy, value: string): boolean {
+  if (by === 'code') return value.length >= 4;
+  if (by === 'phone') return /^1[3-9]\d{9}$/.test(value);
+  return isValidIdCard(value);
+}
 
 /**
- * 预约签到: the code from the booking message (capitals or not, the hub does not mind); the appointment
+ * 预约签到: by the code from the booking message (capitals or not, the hub does not mind), or by the
+ * mobile number or ID card the booking was made with, for those who lost the message. The appointment
  * itself names the matter, and the ticket shows its slot. When check-in is allowed is said up front.
  */
-export function AppointmentScreen({ code }: { code: string }): ReactElement {
+export function AppointmentScreen({ code, by }: { code: string; by: CheckInBy }): ReactElement {
   const lang = useKiosk((s) => s.lang);
   const taking = useKiosk((s) => s.taking);
   const checkIn = useKiosk((s) => s.catalogue?.kiosk.appointmentCheckIn);
   const { update, back } = useKiosk.getState();
   const take = useTake();
-  const set = (c: string): void => update({ name: 'appointment', code: c.slice(0, MAX) });
+  const send = useSendTake();
+  const set = (c: string, how: CheckInBy = by): void =>
+    update({ name: 'appointment', code: c.slice(0, MAX[how]), by: how });
+  const type = (k: string): void => {
+    if (by === 'phone' && !/\d/.test(k)) return;
+    set(code + k);
+  };
+  const submit = (): void => {
+    if (by === 'code') take({ appointmentCode: code });
+    else if (by === 'phone') take({ appointmentPhone: code });
+    else send({}, code);
+  };
+  const modes: [CheckInBy, 'appt.byCode' | 'appt.byPhone' | 'appt.byId'][] = [
+    ['code', 'appt.byCode'],
+    ['phone', 'appt.byPhone'],
+    ['id', 'appt.byId'],
+  ];
   return (
     <ScreenFrame
       name="appointment"
       title={t(lang, 'appt.title')}
-      subtitle={t(lang, 'appt.subtitle')}
+      subtitle={
+        by === 'code' ? t(lang, 'appt.subtitle') : kt(lang, by === 'phone' ? 'appt.subtitle.phone' : 'appt.subtitle.id')
+      }
       actions={
         <div className="k-row k-row--actions">
           <BigButton variant="quiet" icon="back" onClick={back} testId="back">
@@ -32,8 +59,8 @@ export function AppointmentScreen({ code }: { code: string }): ReactElement {
             size="xl"
             wide
             icon="calendar"
-            disabled={code.length < 4 || taking}
-            onClick={() => take({ appointmentCode: code })}
+            disabled={!complete(by, code) || taking}
+            onClick={submit}
             testId="take-appointment"
           >
             {t(lang, 'appt.take')}
@@ -42,23 +69,42 @@ export function AppointmentScreen({ code }: { code: string }): ReactElement {
       }
       side={
         <Keypad
-          layout="code"
+          layout={by === 'code' ? 'code' : by === 'phone' ? 'phone' : 'id-card'}
           lang={lang}
-          onKey={(k) => set(code + k)}
+          onKey={type}
           onDelete={() => set(code.slice(0, -1))}
           onClear={() => set('')}
         />
       }
     >
+      <div className="k-seg" role="tablist" data-testid="appointment-by">
+        {modes.map(([id, label]) => (
+          <button
+            key={id}
+            type="button"
+            role="tab"
+            aria-selected={by === id}
+            className={`k-seg__item ${by === id ? 'k-seg__item--on' : ''}`}
+            onClick={() => set('', id)}
+            data-testid={`appointment-by-${id}`}
+          >
+            {kt(lang, label)}
+          </button>
+        ))}
+      </div>
       <div className="k-entry" data-testid="appointment-code">
         {code === '' ? (
-          <span className="k-entry__placeholder">{t(lang, 'appt.placeholder')}</span>
+          <span className="k-entry__placeholder">
+            {by === 'code'
+              ? t(lang, 'appt.placeholder')
+              : kt(lang, by === 'phone' ? 'appt.placeholder.phone' : 'appt.placeholder.id')}
+          </span>
         ) : (
           <span className="k-entry__value num">{code}</span>
         )}
       </div>
       <ul className="k-notes" data-testid="appointment-hint">
-        <li>{t(lang, 'appt.hint')}</li>
+        <li>{by === 'code' ? t(lang, 'appt.hint') : kt(lang, by === 'phone' ? 'appt.hint.phone' : 'appt.hint.id')}</li>
         {checkIn !== undefined && (
           <li className="k-notes__time">
             <Icon name="clock" size={36} />
