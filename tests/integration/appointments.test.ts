@@ -213,6 +213,15 @@ describe('check-in and the staff list', () => {
     const slot = day.body.slots.find((s: { start: string }) => s.start === '10:00');
     expect(slot).toMatchObject({ booked: 3, arrived: 3, remaining: 0 });
     expect(day.body.totals.fillRate).toBeGreaterThan(0);
+    const report = await h.api('GET', `/api/reports/daily?date=${MONDAY}`, undefined, m1);
+    expect(report.body.bookings).toEqual({
+      booked: 4,
+      arrived: 3,
+      noShow: 1,
+      cancelled: 0,
+      bySource: { online: 0, phone: 4, import: 0, staff: 0 },
+    });
+    expect(report.body.totals.appointments).toBe(3);
     const asKiosk = await h.api('GET', `/api/appointments?day=${MONDAY}`, undefined, kiosk);
     expect(asKiosk.status).toBe(403);
   });

@@ -134,6 +134,19 @@ export const dayReportSchema = z.object({ day: isoDay, issued: count, served: co
 export type DayReport = z.infer<typeof dayReportSchema>;
 
 /** The hall manager's report for one day or a date range (in the hall's time zone), from the event log. */
+/** Appointments for the days of the range (预约), from the appointments themselves, not the tickets. */
+export const bookingTotalsSchema = z.object({
+  /** Booked and not cancelled. */
+  booked: count,
+  /** Checked in at the kiosk (a ticket was issued for them). */
+  arrived: count,
+  /** Neither checked in nor cancelled by the end of their check-in window. */
+  noShow: count,
+  cancelled: count,
+  bySource: z.object({ online: count, phone: count, import: count, staff: count }),
+});
+export type BookingTotals = z.infer<typeof bookingTotalsSchema>;
+
 export const hallReportSchema = z.object({
   from: isoDay,
   to: isoDay,
@@ -149,5 +162,7 @@ export const hallReportSchema = z.object({
   /** The hall's ratings, and every rating of level 2 or less with its reason. */
   ratings: ratingSummarySchema.extend({ low: z.array(lowRatingSchema) }),
   days: z.array(dayReportSchema),
+  /** Appointments of the range's days (hubs before appointments: absent). */
+  bookings: bookingTotalsSchema.optional(),
 });
 export type HallReport = z.infer<typeof hallReportSchema>;

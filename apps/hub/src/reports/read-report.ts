@@ -1,5 +1,5 @@
-import type { DomainEvent, EventType, HallConfig, HallReport } from '@yichuang/protocol';
-import { localToEpoch } from '@yichuang/engine';
+import type { Appointment, BookingTotals, DomainEvent, EventType, HallConfig, HallReport } from '@yichuang/protocol';
+import { checkInWindow, localToEpoch } from '@yichuang/engine';
 import { stmt, type Db } from '../store/open-db.ts';
 import { CARRY_IN_EVENT_TYPES, CARRY_IN_MS, REPORT_EVENT_TYPES, ReportFold } from './report-fold.ts';
 import type { ReportPeriod } from './report-period.ts';
@@ -29,7 +29,39 @@ export async function readHallReport(
     if (i > 0) await new Promise((resolve) => setImmediate(resolve));
     for (const e of eventsBetween(db, REPORT_EVENT_TYPES, bounds[i]!, bounds[i + 1]!)) fold.add(e);
   }
-  return fold.result();
+  return { ...fold.result(), bookings: bookingTotals(db, config, period, now) };
+}
+
+/** The appointments of the range's days, from their rows (a no-show once its check-in window has closed). */
+function bookingTotals(db: Db, config: HallConfig, period: ReportPeriod, now: number): BookingTotals {
+  const t: BookingTotals = {
+    booked: 0,
+    arrived: 0,
+    noShow: 0,
+    cancelled: 0,
+    bySource: { online: 0, phone: 0, import: 0, staff: 0 },
+  };
+  const from = period.days[0];
+  const to = period.days[period.days.length - 1];
+  if (from === undefined || to === undefined) return t;
+  const rows = stmt(db, 'SELECT data FROM appointments WHERE day >= ? AND day <= ?').iterate(
+    from,
+    to,
+  ) as IterableIterator<{
+    data: string;
+  }>;
+  for (const r of rows) {
+    const a = JSON.parse(r.data) as Appointment;
+    if (a.status === 'cancelled') {
+      t.cancelled++;
+      continue;
+    }
+    t.booked++;
+    t.bySource[a.source ?? 'staff']++;
+    if (a.ticketId !== null) t.arrived++;
+    else if (now > checkInWindow(a, config.callRules).until) t.noShow++;
+  }
+  return t;
 }
 
 /** Events of some types with `at` in [from, to), by seq: the (type, at) index serves it. */

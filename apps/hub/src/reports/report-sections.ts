@@ -67,6 +67,17 @@ export function reportSections(r: HallReport, timezone: string): ReportSection[]
         ['延时服务顺延数', t.carriedOver],
         ['绿色通道', t.green],
         ['预约', t.appointments],
+        ...(r.bookings === undefined
+          ? []
+          : ([
+              ['预约登记', r.bookings.booked],
+              ['预约签到', r.bookings.arrived],
+              ['预约爽约', r.bookings.noShow],
+              ['预约取消', r.bookings.cancelled],
+              ['网上预约', r.bookings.bySource.online],
+              ['电话预约', r.bookings.bySource.phone],
+              ['平台导入', r.bookings.bySource.import],
+            ] as [string, number][])),
         ...zip(statHeader('等候'), statCells(t.wait)),
         ...zip(statHeader('办理'), statCells(t.service)),
         ...zip(ratingHeader, ratingCells(r.ratings)),
