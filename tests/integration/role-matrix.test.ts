@@ -149,6 +149,13 @@ const SAMPLES: Record<string, Sample> = {
     path: '/api/appointments/import',
     body: { items: [{ code: 'IMP12345', serviceId: 'cert', day: '2026-11-24', start: '09:00' }] },
   },
+  'POST /api/remote/code': { path: '/api/remote/code', body: { phone: '13812345678' } },
+  'POST /api/remote/tickets': {
+    path: '/api/remote/tickets',
+    body: { requestId: 'rt', phone: '13812345678', code: '000000', serviceId: 'cert' },
+  },
+  'POST /api/remote/arrive': { path: '/api/remote/arrive', body: { phone: '13812345678' } },
+  'POST /api/tickets/:id/arrive': (x) => ({ path: `/api/tickets/${x.called}/arrive`, body: {} }),
   'POST /api/notices': {
     path: '/api/notices',
     body: { citizenName: '李四', serviceId: 'cert', missing: ['居民身份证'] },
@@ -261,6 +268,8 @@ describe('role matrix', () => {
       requestId: 'sock-im',
       items: [{ code: 'IMP99999', serviceId: 'cert', day: '2026-11-24', start: '09:00' }],
     }),
+    'ticket:take-remote': () => ({ requestId: 'sock-tr2', serviceId: 'cert', phone: '13812345678' }),
+    'ticket:arrive': (x) => ({ requestId: 'sock-arr', ticketId: x.called }),
     'notice:create': () => ({ requestId: 'sock-nc', citizenName: '王五', serviceId: 'cert', missing: ['申请表'] }),
     'rating:submit': (x) => ({ requestId: 'sock-rt', ticketId: x.done, level: 4 }),
   };

@@ -70,5 +70,7 @@ export function testHallConfig(opts: TestHallOptions = {}): HallConfigInput {
       closeMinutesBefore: 0,
       queues: [{ queueId: 'quick', serviceIds: ['cert'] }],
     },
+    // 线上取号 for queue A: 5 a day, skipped 5 minutes after the call when not confirmed in the hall.
+    remote: { enabled: true, graceMinutes: 5, queues: [{ queueId: 'quick', dailyQuota: 5 }] },
   };
 }

@@ -4,6 +4,7 @@ import { dirname } from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import {
   fail,
+  maskPhone,
   PROTOCOL_VERSION,
   type EventEnvelope,
   type HallConfig,
@@ -40,6 +41,7 @@ import { personHashers } from './store/id-card-hasher.ts';
 import { publicTicketPath, ticketSecrets } from './auth/ticket-secret.ts';
 import { Checkpointer } from './store/checkpointer.ts';
 import { withTicketLink } from './auth/ticket-link.ts';
+import { PhoneCodes } from './auth/phone-codes.ts';
 
 export const HUB_VERSION = '0.1.0';
 
@@ -76,6 +78,11 @@ export interface HubOptions {
   publicUrl?: string;
   /** The data directory: `file:` printers may write only under it. Default: the database file's folder. */
   dataDir?: string;
+  /**
+   * Sends a one-time code (短信验证码) to a mobile number for 线上取号. Default: the hall's message provider;
+   * without one, the code is only logged (the phone masked), which is what the demo relies on.
+   */
+  sendCode?: (phone: string, code: string) => Promise<void>;
 }
 
 export interface Hub {
@@ -252,6 +259,13 @@ export function createHub(opts: HubOptions): Hub {
     db: opts.db,
     ticketSecrets: secrets,
     hash: hashers,
+    phoneCodes: new PhoneCodes(),
+    sendCode:
+      opts.sendCode ??
+      ((phone, code) => {
+        log(`短信验证码 / one-time code ${code} → ${maskPhone(phone)} (no SMS provider: logged only)`);
+        return Promise.resolve();
+      }),
     bus,
     clock,
     log,

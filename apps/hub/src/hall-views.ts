@@ -133,6 +133,7 @@ export function catalogue(state: HallState, now: number): Catalogue {
       ...s,
       category: s.category ?? config.queues.find((q) => q.id === s.queue)?.name ?? '',
       bookable: bookingRule(config, s.id) !== null,
+      remote: config.remote.enabled && config.remote.queues.some((q) => q.queueId === s.queue),
     })),
     windows: config.windows.map(({ id, number, name }) => ({ id, number, name })),
     kiosk: {

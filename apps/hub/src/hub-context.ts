@@ -20,6 +20,7 @@ import type { HubMetrics } from './ops/metrics.ts';
 import type { Db } from './store/open-db.ts';
 import type { TicketSecrets } from './auth/ticket-secret.ts';
 import type { PersonHashers } from './personal-data.ts';
+import type { PhoneCodes } from './auth/phone-codes.ts';
 
 /** What the REST and socket adapters may use of the hub. */
 export interface HubContext {
@@ -47,6 +48,9 @@ export interface HubContext {
   ticketSecrets: TicketSecrets;
   /** The hall's salted hashes of ID-card and phone numbers (an appointment's owner proves it by the phone). */
   hash: PersonHashers;
+  /** One-time codes that prove a mobile number (线上取号), and how they are sent. */
+  phoneCodes: PhoneCodes;
+  sendCode: (phone: string, code: string) => Promise<void>;
   reprintTicket: (ticketId: string, printerId?: string) => Promise<Ack<{ ticketId: string; printerId: string }>>;
   /** Close every socket opened with this bearer credential (a logout); returns how many were closed. */
   endSessions: (bearer: string) => number;

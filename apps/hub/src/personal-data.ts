@@ -78,6 +78,16 @@ export function prepareCommand(name: CommandName, payload: unknown, hash: Person
         },
       };
     }
+    case 'ticket:take-remote': {
+      const { phone, ...rest } = payload as CommandPayload<'ticket:take-remote'>;
+      return { command: { name, payload: { ...rest, phoneHash: hash.phone(phone) } } };
+    }
+    case 'ticket:arrive': {
+      const { phone, ...rest } = payload as CommandPayload<'ticket:arrive'>;
+      return {
+        command: { name, payload: { ...rest, ...(phone === undefined ? {} : { phoneHash: hash.phone(phone) }) } },
+      };
+    }
     case 'appointment:import':
       return prepareImport(payload as CommandPayload<'appointment:import'>, hash);
     default:

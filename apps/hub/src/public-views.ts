@@ -68,6 +68,8 @@ export function publicTicket(t: Ticket): Ticket {
     printed: t.printed,
     idHash: null,
     rating: t.rating,
+    // A public screen may say 线上取号 and whether the holder arrived, never whose phone it is.
+    remote: t.remote == null ? null : { phoneHash: '', arrivedAt: t.remote.arrivedAt },
   };
 }
 
@@ -96,6 +98,7 @@ export function publicTicketView(v: TicketView): TicketView {
     printed: v.printed,
     finishedAt: v.finishedAt,
     rating: v.rating,
+    remote: v.remote,
   };
 }
 
@@ -225,6 +228,7 @@ const publicPayloads: PublicPayloads = {
     },
   }),
   'appointment:cancelled': () => ({ code: HIDDEN_CODE }),
+  'ticket:arrived': same,
   'appointment:rescheduled': (p) => ({ ...p, code: HIDDEN_CODE }),
   'notice:issued': (p) => ({ notice: publicNotice(p.notice) }),
   'notice:printed': same,

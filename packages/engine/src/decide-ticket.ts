@@ -104,6 +104,7 @@ export function decideTake(state: HallState, p: TakeTicketInput, ctx: CommandCon
     printed: false,
     idHash,
     rating: null,
+    remote: null,
   };
   return {
     events: [event('ticket:issued', ctx.now, { ticket })],

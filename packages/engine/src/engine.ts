@@ -10,6 +10,13 @@ import {
   type RescheduleInput,
   type ReserveInput,
 } from './decide-appointment.ts';
+import {
+  decideArrive,
+  decideTakeRemote,
+  remoteNoShows,
+  type ArriveInput,
+  type TakeRemoteInput,
+} from './decide-remote.ts';
 import { decideWindow } from './decide-window.ts';
 import { decideNotice, decideRating } from './decide-notice-rating.ts';
 import { isError, type CommandContext, type Decided, type TakeTicketInput } from './decision.ts';
@@ -22,7 +29,13 @@ export type CommandOutcome<C extends CommandName = CommandName> =
 
 /** Commands whose personal data the hub hashes or masks before the engine sees them. */
 type HubPrepared =
-  'ticket:take' | 'appointment:reserve' | 'appointment:cancel' | 'appointment:reschedule' | 'appointment:import';
+  | 'ticket:take'
+  | 'appointment:reserve'
+  | 'appointment:cancel'
+  | 'appointment:reschedule'
+  | 'appointment:import'
+  | 'ticket:take-remote'
+  | 'ticket:arrive';
 
 /** The commands the engine runs: the wire commands, with ID-card numbers and phones hashed and names masked. */
 export type EngineCommand =
@@ -31,7 +44,9 @@ export type EngineCommand =
   | { name: 'appointment:reserve'; payload: ReserveInput }
   | { name: 'appointment:cancel'; payload: CancelInput }
   | { name: 'appointment:reschedule'; payload: RescheduleInput }
-  | { name: 'appointment:import'; payload: ImportInput };
+  | { name: 'appointment:import'; payload: ImportInput }
+  | { name: 'ticket:take-remote'; payload: TakeRemoteInput }
+  | { name: 'ticket:arrive'; payload: ArriveInput };
 
 function decide(state: HallState, command: EngineCommand, ctx: CommandContext): Decided<CommandName> {
   switch (command.name) {
@@ -51,6 +66,10 @@ function decide(state: HallState, command: EngineCommand, ctx: CommandContext): 
       return decideReschedule(state, command.payload, ctx);
     case 'appointment:import':
       return decideImport(state, command.payload, ctx);
+    case 'ticket:take-remote':
+      return decideTakeRemote(state, command.payload, ctx);
+    case 'ticket:arrive':
+      return decideArrive(state, command.payload, ctx);
     case 'notice:create':
       return decideNotice(state, command.payload, ctx);
     case 'rating:submit':
@@ -91,5 +110,6 @@ export function tick(state: HallState, now: number): DomainEvent[] {
   const all: DomainEvent[] = [];
   apply(state, dayRollover(state, now), all);
   apply(state, emptyPostChanges(state, now), all);
+  apply(state, remoteNoShows(state, now), all);
   return all;
 }

@@ -89,6 +89,11 @@ export function evolve(state: HallState, event: DomainEvent): void {
       state.dirty.appointments.add(key);
       return;
     }
+    case 'ticket:arrived': {
+      const t = state.tickets.get(event.payload.ticketId);
+      if (t?.remote != null) patchTicket(state, t.id, { remote: { ...t.remote, arrivedAt: event.at } });
+      return;
+    }
     case 'appointment:cancelled':
       return patchAppointment(state, event.payload.code, { status: 'cancelled' });
     case 'appointment:rescheduled':

@@ -12,3 +12,4 @@ export { nextNumber } from './decide-ticket.ts';
 export * from './booking-slots.ts';
 export * from './appointment-check-in.ts';
 export type { CancelInput, ImportInput, ImportRow, RescheduleInput, ReserveInput } from './decide-appointment.ts';
+export type { ArriveInput, TakeRemoteInput } from './decide-remote.ts';

@@ -51,6 +51,7 @@ export interface ConfigOptions {
   /** Replaces the roster below. */
   roster?: HallConfigInput['roster'];
   booking?: HallConfigInput['booking'];
+  remote?: HallConfigInput['remote'];
 }
 
 /**
@@ -118,6 +119,7 @@ export function testConfig(options: ConfigOptions = {}): HallConfig {
       ...options.callRules,
     },
     ...(options.booking === undefined ? {} : { booking: options.booking }),
+    ...(options.remote === undefined ? {} : { remote: options.remote }),
   };
   return hallConfigSchema.parse(input);
 }

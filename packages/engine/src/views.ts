@@ -163,6 +163,7 @@ export function ticketView(state: HallState, t: Ticket): TicketView {
     printed: t.printed,
     finishedAt: t.finishedAt,
     rating: t.rating,
+    remote: t.remote == null ? null : { arrived: t.remote.arrivedAt !== null },
   };
 }
 

@@ -98,6 +98,15 @@ export const commandSchemas = {
     requestId: requestIdSchema,
     items: z.array(z.unknown()).min(1).max(1000),
   }),
+  /** 线上取号: sent by the hub only after the phone was proven with a one-time code. */
+  'ticket:take-remote': z.strictObject({ requestId: requestIdSchema, serviceId: id, phone: phoneNumberSchema }),
+  /** A remote ticket's holder is in the hall: by its id (counter) or the phone it was taken with (kiosk). */
+  'ticket:arrive': z
+    .strictObject({ requestId: requestIdSchema, ticketId: id.optional(), phone: phoneNumberSchema.optional() })
+    .refine((c) => c.ticketId !== undefined || c.phone !== undefined, {
+      message: 'name ticketId or phone',
+      path: ['ticketId'],
+    }),
   /** A one-time notice slip, printed on the printer of the window the officer holds. */
   'notice:create': z.strictObject({ requestId: requestIdSchema, ...noticeCreateFields }),
   /** 好差评 for a finished ticket: by the rater device of that window, or the citizen holding the ticket's link secret. */
@@ -135,6 +144,8 @@ export const commandRoles: Record<CommandName, readonly ActorRole[]> = {
   'appointment:cancel': ['public', 'officer', 'manager'],
   'appointment:reschedule': ['public', 'officer', 'manager'],
   'appointment:import': ['manager'],
+  'ticket:take-remote': ['public'],
+  'ticket:arrive': ['kiosk', 'officer', 'manager'],
   'notice:create': ['officer', 'manager'],
   // 好差评 belongs to the citizen: their rater screen or pad at the window, or their own ticket page.
   'rating:submit': ['rater', 'citizen'],
@@ -168,6 +179,8 @@ export const commandScopes: Record<CommandName, AccessScope | null> = {
   'appointment:cancel': null,
   'appointment:reschedule': null,
   'appointment:import': null,
+  'ticket:take-remote': null,
+  'ticket:arrive': null,
   'notice:create': 'holder',
   'rating:submit': 'server',
 };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { bookingSchema } from './booking-config.ts';
+import { remoteTicketsSchema } from './remote-config.ts';
 import { clockTime } from './clock-time.ts';
 
 export { clockTime };
@@ -205,6 +206,8 @@ const hallConfigObject = z.strictObject({
   display: displaySettingsSchema.prefault({}),
   /** Appointments (预约): bookable queues, slots, capacity, limits, appointment-only windows. */
   booking: bookingSchema.prefault({}),
+  /** 线上取号: tickets from the phone pages, per queue with hours and a daily quota; off by default. */
+  remote: remoteTicketsSchema.prefault({}),
 });
 
 export const hallConfigSchema = hallConfigObject.superRefine(checkReferences);
@@ -352,6 +355,14 @@ function checkBooking(
           message: `"${s}" is not a matter of queue "${q.queueId}"`,
         });
     });
+  });
+  cfg.remote.queues.forEach((q, i) => {
+    if (!queues.has(q.queueId))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['remote', 'queues', i, 'queueId'],
+        message: `unknown queue "${q.queueId}"`,
+      });
   });
   cfg.booking.appointmentOnly.forEach((w, i) => {
     if (!windows.has(w.windowId))

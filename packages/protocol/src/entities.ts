@@ -101,6 +101,8 @@ export const ticketSchema = z.object({
   idHash: z.string().nullable(),
   /** The citizen's 好差评 level (1–5) once given. */
   rating: z.number().int().min(1).max(5).nullable(),
+  /** 线上取号: taken on the phone pages (the phone's salted hash); arrivedAt once confirmed in the hall. */
+  remote: z.object({ phoneHash: z.string(), arrivedAt: epochMs.nullable() }).nullable().default(null),
 });
 export type Ticket = z.infer<typeof ticketSchema>;
 
@@ -157,6 +159,8 @@ export const ticketViewSchema = z.object({
   printed: z.boolean(),
   finishedAt: epochMs.nullable(),
   rating: z.number().int().nullable(),
+  /** 线上取号: arrived once confirmed at the kiosk or the counter (older hubs: absent). */
+  remote: z.object({ arrived: z.boolean() }).nullable().default(null),
 });
 export type TicketView = z.infer<typeof ticketViewSchema>;
 

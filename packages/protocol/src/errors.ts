@@ -36,6 +36,12 @@ export const errorStatus = {
   NOT_BOOKABLE: 409,
   /** This phone number or ID card already holds the most bookings allowed that day. */
   LIMIT_REACHED: 409,
+  /** 线上取号 is not open for that queue now (off, outside its hours, or the hall is closed). */
+  REMOTE_CLOSED: 409,
+  /** The queue's remote tickets for today are all taken. */
+  QUOTA_REACHED: 409,
+  /** The one-time code is wrong or expired. */
+  BAD_CODE: 401,
   /** The appointment was cancelled. */
   APPOINTMENT_CANCELLED: 409,
   /** Checked in before the appointment's check-in window opens (or on another day): the message says when. */
@@ -61,6 +67,8 @@ export const errorStatus = {
   INTERNAL: 500,
   /** The database cannot be written (disk full, I/O error): nothing was changed; retry later. */
   STORAGE_UNAVAILABLE: 503,
+  /** An outside service the request needs (the SMS gateway) did not answer. */
+  SMS_UNAVAILABLE: 503,
   BACKUP_FAILED: 500,
 } as const;
 export type ErrorCode = keyof typeof errorStatus;

@@ -74,6 +74,8 @@ export const eventPayloadSchemas = {
   'hall:day-started': z.object({ day: isoDay, previousDay: isoDay }),
   'appointment:booked': z.object({ appointment: appointmentSchema }),
   'appointment:cancelled': z.object({ code: s }),
+  /** A remote ticket's holder confirmed in the hall (kiosk or counter). */
+  'ticket:arrived': z.object({ ticketId: s }),
   'appointment:rescheduled': z.object({ code: s, day: isoDay, slotStart: n, slotEnd: n }),
   'notice:issued': z.object({ notice: noticeSchema }),
   'notice:printed': z.object({ noticeId: s, printerId: s, reprint: z.boolean() }),

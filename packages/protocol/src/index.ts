@@ -1,5 +1,6 @@
 export * from './config.ts';
 export * from './booking-config.ts';
+export * from './remote-config.ts';
 export * from './appointment-api.ts';
 export * from './entities.ts';
 export * from './id-card.ts';

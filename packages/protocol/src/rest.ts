@@ -65,6 +65,8 @@ export interface Catalogue {
     departmentEn?: string;
     /** Citizens may book it (预约) on the phone pages (old hubs: absent). */
     bookable?: boolean;
+    /** Tickets may be taken on the phone pages (线上取号), in the queue's remote hours (old hubs: absent). */
+    remote?: boolean;
   }[];
   windows: { id: string; number: number; name: string }[];
   kiosk: {

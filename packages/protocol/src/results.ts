@@ -35,6 +35,8 @@ export interface CommandResults {
   'appointment:cancel': { appointment: Appointment };
   'appointment:reschedule': { appointment: Appointment };
   'appointment:import': { report: ImportReport };
+  'ticket:take-remote': TakenTicket;
+  'ticket:arrive': { ticket: TicketView };
   'notice:create': { notice: Notice };
   'rating:submit': { rating: Rating };
 }

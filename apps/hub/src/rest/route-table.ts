@@ -18,6 +18,7 @@ import { opsRoutes } from './ops-routes.ts';
 import { simulationRoutes } from './simulation-routes.ts';
 import { reportRoutes } from './report-routes.ts';
 import { appointmentRoutes } from './appointment-routes.ts';
+import { remoteRoutes } from './remote-routes.ts';
 import { ANY_CREDENTIAL, command, obj, requestIdOf, STAFF, type RouteSpec } from './route-spec.ts';
 
 export type { RouteRequest, RouteSpec } from './route-spec.ts';
@@ -170,6 +171,7 @@ export const routes: RouteSpec[] = [
     handle: command('appointment:book', (r) => r.body),
   },
   ...appointmentRoutes,
+  ...remoteRoutes,
   ...noticeRoutes,
   ...reportRoutes,
   ...managerRoutes,

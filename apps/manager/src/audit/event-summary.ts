@@ -49,6 +49,7 @@ export const EVENT_LABELS: Record<EventType, [string, string]> = {
   'hall:day-started': ['新的一天', 'new day'],
   'appointment:booked': ['预约登记', 'appointment booked'],
   'appointment:cancelled': ['预约取消', 'appointment cancelled'],
+  'ticket:arrived': ['线上号到场', 'remote ticket arrived'],
   'appointment:rescheduled': ['预约改期', 'appointment rescheduled'],
   'notice:issued': ['开具告知单', 'notice issued'],
   'notice:printed': ['告知单已打印', 'notice printed'],
@@ -190,6 +191,8 @@ export function eventSummary(
       return `${e.payload.appointment.code} ${service(e.payload.appointment.serviceId)} ${e.payload.appointment.day} ${clockTime(e.payload.appointment.slotStart, tz)}–${clockTime(e.payload.appointment.slotEnd, tz)}`;
     case 'appointment:cancelled':
       return e.payload.code;
+    case 'ticket:arrived':
+      return ticket(e.payload.ticketId);
     case 'appointment:rescheduled':
       return `${e.payload.code} → ${e.payload.day} ${clockTime(e.payload.slotStart, tz)}–${clockTime(e.payload.slotEnd, tz)}`;
     case 'notice:issued':
