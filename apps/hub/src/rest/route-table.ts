@@ -15,6 +15,7 @@ import { citizenRatingRoute } from './citizen-rating.ts';
 import { noticeRoutes } from './notice-routes.ts';
 import { managerRoutes } from './manager-routes.ts';
 import { opsRoutes } from './ops-routes.ts';
+import { publicRoutes } from './public-routes.ts';
 import { simulationRoutes } from './simulation-routes.ts';
 import { reportRoutes } from './report-routes.ts';
 import { ANY_CREDENTIAL, command, obj, requestIdOf, STAFF, type RouteSpec } from './route-spec.ts';
@@ -90,6 +91,7 @@ export const routes: RouteSpec[] = [
     },
   },
   citizenRatingRoute,
+  ...publicRoutes,
   {
     method: 'POST',
     url: '/api/tickets/:id/transfer',

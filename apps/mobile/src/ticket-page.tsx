@@ -1,5 +1,5 @@
 import { StrictMode, useEffect, useState, type ReactElement } from 'react';
-import type { Catalogue } from '@yichuang/protocol';
+import type { MobileCatalogue as Catalogue } from './api/catalogue.ts';
 import { createRoot } from 'react-dom/client';
 import { Icon, greenReasonLabel, t, ticketStatusLabel, type Lang } from '@yichuang/ui';
 import '@yichuang/ui/src/theme.css';
