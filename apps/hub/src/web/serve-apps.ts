@@ -25,7 +25,21 @@ export const APP_CSP = [
 const APPS: { name: string; path?: string; pages: Record<string, string> }[] = [
   { name: 'kiosk', pages: {} },
   // The citizen's phone pages (/m/: hall, guide, booking), with the live ticket page the QR code opens.
-  { name: 'mobile', path: 'm', pages: { '/t/:ticketId': 'ticket.html' } },
+  // Its client-side routes (apps/mobile/src/router.ts) load index.html when opened directly or reloaded.
+  {
+    name: 'mobile',
+    path: 'm',
+    pages: {
+      '/t/:ticketId': 'ticket.html',
+      '/m/guide': 'index.html',
+      '/m/guide/:serviceId': 'index.html',
+      '/m/book': 'index.html',
+      '/m/book/:serviceId': 'index.html',
+      '/m/booked/:code': 'index.html',
+      '/m/mine': 'index.html',
+      '/m/mine/:code/change': 'index.html',
+    },
+  },
   // The counter-facing rating screen (好差评) of one window, on a small second screen.
   { name: 'counter', pages: { '/rate/:windowId': 'rate.html' } },
   { name: 'display', pages: {} },
