@@ -40,7 +40,7 @@ const zh = {
   'guide.none': '没有找到相关业务，请换个说法试试',
   'guide.where': '到哪里办',
   'guide.whereQueue': '在取号机取「{queue}」号（{prefix} 字头）',
-  'guide.whereWindows': '在 {windows} 办理',
+  'guide.whereWindows': '在 {windows}办理',
   'guide.bookable': '可预约',
   'guide.book': '预约办理',
   'guide.noBooking': '本业务无需预约，到大厅取号即可',

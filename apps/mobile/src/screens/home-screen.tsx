@@ -39,6 +39,7 @@ export function HomeScreen(): ReactElement {
       ) : (
         <>
           <HallCard catalogue={catalogue} phase={live.queues?.phase ?? catalogue.hall.phase} lang={lang} />
+          <LiveQueues live={live} catalogue={catalogue} lang={lang} />
           <div className="m-actions">
             <Action route={{ name: 'guide' }} icon="document" title="home.guide" hint="home.guideHint" id="guide" />
             <Action
@@ -50,7 +51,6 @@ export function HomeScreen(): ReactElement {
             />
             <Action route={{ name: 'mine' }} icon="check" title="home.mine" hint="home.mineHint" id="mine" />
           </div>
-          <LiveQueues live={live} catalogue={catalogue} lang={lang} />
           <p className="m-foot-hint">
             <Icon name="info" size={22} />
             {mt(lang, 'home.ticket')}
@@ -160,8 +160,12 @@ function LiveQueues(p: {
                 <b className="m-queue__name">{nameIn(q, lang)}</b>
                 <small className="m-queue__est" data-testid={`m-queue-est-${q.id}`}>
                   {q.unstaffed ? formatEstimate(q, lang) : `${mt(lang, 'home.estimate')} ${formatEstimate(q, lang)}`}
-                  {q.windows.length > 0 && ` · ${mt(lang, 'home.windows', { list: listOf(q.windows, lang) })}`}
                 </small>
+                {q.windows.length > 0 && (
+                  <small className="m-queue__windows" data-testid={`m-queue-windows-${q.id}`}>
+                    {mt(lang, 'home.windows', { list: listOf(q.windows, lang) })}
+                  </small>
+                )}
               </span>
               <span className="m-queue__count">
                 <b className="num" data-testid={`m-queue-waiting-${q.id}`}>

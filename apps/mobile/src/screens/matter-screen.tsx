@@ -34,7 +34,9 @@ export function MatterScreen({ serviceId }: { serviceId: string }): ReactElement
         </h2>
         {text.department !== undefined && (
           <p className="m-matter__dept">
-            {t(lang, 'guide.department')}：{text.department}
+            {t(lang, 'guide.department')}
+            {lang === 'zh' ? '：' : ': '}
+            {text.department}
           </p>
         )}
         <dl className="m-facts">
