@@ -28,7 +28,7 @@ export function DetailsForm(p: { initial: Details; onDone: (d: Details) => void 
   const problems = detailsProblems(d);
   const show = (k: keyof Details): ReactElement | null =>
     tried && problems[k] !== undefined ? (
-      <span className="m-field__error" role="alert" data-testid={`m-error-${k}`}>
+      <span className="m-field__error" role="alert" data-testid={`m-error-${k.toLowerCase()}`}>
         {mt(lang, problems[k])}
       </span>
     ) : null;
