@@ -47,7 +47,10 @@ export function BookedScreen({ code }: { code: string }): ReactElement {
           <div>
             <dt>{mt(lang, 'book.time')}</dt>
             <dd className="num" data-testid="m-result-when">
-              {day.main} {day.sub} {a.start}–{a.end}
+              {day.main} {day.sub}{' '}
+              <span className="m-nowrap">
+                {a.start}–{a.end}
+              </span>
             </dd>
           </div>
           <div>

@@ -97,7 +97,10 @@ function AppointmentCard({ code, onForget }: { code: string; onForget: () => voi
       </div>
       <div className="m-appt__service">{service === undefined ? a.serviceName : serviceText(service, lang).name}</div>
       <div className="m-appt__when num" data-testid="m-appt-when">
-        {day.main} {day.sub} {a.start}–{a.end}
+        {day.main} {day.sub}{' '}
+        <span className="m-nowrap">
+          {a.start}–{a.end}
+        </span>
       </div>
       <div className="m-muted m-small">
         {a.name} · <span className="num">{a.phone}</span>
@@ -125,7 +128,7 @@ function AppointmentCard({ code, onForget }: { code: string; onForget: () => voi
         ) : (
           <div className="m-appt__buttons">
             <a className="m-btn m-btn--ghost" data-testid="m-appt-show" {...linkTo({ name: 'booked', code: a.code })}>
-              {mt(lang, 'result.code')}
+              {mt(lang, 'mine.show')}
             </a>
             <a
               className="m-btn m-btn--ghost"
