@@ -47,6 +47,7 @@ export function DetailsForm(p: { initial: Details; onDone: (d: Details) => void 
         <span>{mt(lang, 'book.name')}</span>
         <input
           data-testid="m-input-name"
+          aria-invalid={tried && problems.name !== undefined}
           autoComplete="name"
           maxLength={20}
           value={d.name}
@@ -58,6 +59,7 @@ export function DetailsForm(p: { initial: Details; onDone: (d: Details) => void 
         <span>{mt(lang, 'book.phone')}</span>
         <input
           data-testid="m-input-phone"
+          aria-invalid={tried && problems.phone !== undefined}
           type="tel"
           inputMode="numeric"
           autoComplete="tel"
@@ -71,6 +73,7 @@ export function DetailsForm(p: { initial: Details; onDone: (d: Details) => void 
         <span>{mt(lang, 'book.idCard')}</span>
         <input
           data-testid="m-input-idcard"
+          aria-invalid={tried && problems.idCard !== undefined}
           autoComplete="off"
           maxLength={18}
           value={d.idCard}
