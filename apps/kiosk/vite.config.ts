@@ -4,7 +4,7 @@ import { defineConfig } from 'vite';
 
 const here = (p: string): string => fileURLToPath(new URL(p, import.meta.url));
 
-/** Two pages: the kiosk (/kiosk/) and the citizen's live ticket page (/t/:id, served from ticket.html). */
+/** The kiosk (/kiosk/). The citizen's live ticket page (/t/:id) is part of apps/mobile. */
 export default defineConfig({
   root: here('./'),
   base: '/kiosk/',
@@ -13,6 +13,5 @@ export default defineConfig({
     outDir: here('./dist'),
     emptyOutDir: true,
     target: 'chrome109',
-    rollupOptions: { input: { kiosk: here('./index.html'), ticket: here('./ticket.html') } },
   },
 });

@@ -25,6 +25,8 @@ describe('device pages opened without a trailing slash keep their key', () => {
     ['kiosk', '/kiosk?key=kiosk-1-secret', '/kiosk/', '[data-screen="home"]'],
     ['display', '/display?key=display-1-secret', '/display/', '[data-screen="display"]'],
     ['rate', '/rate/w1/?key=rater-1-secret', '/rate/w1', '[data-testid="rate-window"]'],
+    // The hall's QR poster may print /m without the slash; the language asked for survives the redirect.
+    ['mobile', '/m?lang=en', '/m/', '[data-testid="m-hall"]'],
   ])('%s', async (name, path, landed, ready) => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 1024 } });
     await page.goto(h.url + path);
@@ -35,9 +37,17 @@ describe('device pages opened without a trailing slash keep their key', () => {
     await page.close();
   });
 
-  it.each(['counter', 'manager'])('/%s?lang=en keeps its query on the redirect', async (name) => {
+  it.each(['counter', 'manager', 'm'])('/%s?lang=en keeps its query on the redirect', async (name) => {
     const res = await fetch(`${h.url}/${name}?lang=en&x=1`, { redirect: 'manual' });
     expect(res.status).toBe(302);
     expect(res.headers.get('location')).toBe(`/${name}/?lang=en&x=1`);
+  });
+
+  it('/m?lang=en opens the phone pages in English', async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    await page.goto(`${h.url}/m?lang=en`);
+    await page.getByTestId('m-hall').waitFor({ timeout: 10_000 });
+    expect(await page.getByTestId('m-title').innerText()).toBe('Service hall');
+    await page.close();
   });
 });

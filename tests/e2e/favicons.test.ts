@@ -4,7 +4,7 @@ import { launchBrowser } from '../support/browser.ts';
 import { startHub, type Harness } from '../support/hub-harness.ts';
 
 /**
- * Build first: `npx tsx scripts/build-apps.ts kiosk counter display manager`.
+ * Build first: `npx tsx scripts/build-apps.ts kiosk counter display manager mobile`.
  *
  * Every page the hub serves shows the 一窗 mark in its browser tab: each app ships favicon.svg and
  * links it, so no page asks for a favicon that is not there (a 404 in the hall PC's console).
@@ -33,6 +33,8 @@ describe('favicons', () => {
   const pages: [string, () => string][] = [
     ['kiosk', () => '/kiosk/?key=kiosk-1-secret'],
     ['ticket page', () => `/t/${ticketId}`],
+    ['phone pages', () => '/m/'],
+    ['phone pages, a matter opened directly', () => '/m/guide/cert'],
     ['counter', () => '/counter/'],
     ['rating screen', () => '/rate/w1?key=rater-1-secret'],
     ['display', () => '/display/?key=display-1-secret'],
@@ -44,7 +46,7 @@ describe('favicons', () => {
       const asked = page.waitForResponse((r) => /favicon/.test(r.url()), { timeout: 10_000 });
       await page.goto(h.url + path(), { waitUntil: 'load' });
       const href = await page.locator('link[rel="icon"]').getAttribute('href');
-      expect(href).toMatch(/^\/(kiosk|counter|display|manager)\/favicon\.svg$/);
+      expect(href).toMatch(/^\/(kiosk|counter|display|manager|m)\/favicon\.svg$/);
       const seen = await asked;
       expect(new URL(seen.url()).pathname).toBe(href);
       expect(seen.status()).toBe(200);

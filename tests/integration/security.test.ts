@@ -53,7 +53,16 @@ describe('sessions, keys and page headers', () => {
 
   it('every app page and the ticket page send CSP with frame-ancestors none, nosniff and no referrer; the API sends nosniff', async () => {
     h = await startHub(testHallConfig());
-    for (const path of ['/kiosk/', '/counter/', '/display/', '/manager/', '/rate/w1', '/t/some-ticket']) {
+    for (const path of [
+      '/kiosk/',
+      '/counter/',
+      '/display/',
+      '/manager/',
+      '/rate/w1',
+      '/t/some-ticket',
+      '/m/',
+      '/m/guide/cert',
+    ]) {
       const res = await fetch(h.url + path);
       expect(res.status, path).toBe(200);
       const csp = res.headers.get('content-security-policy') ?? '';

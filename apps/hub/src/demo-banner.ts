@@ -28,6 +28,7 @@ export function demoBanner(url: string, configFile: string): string {
       ? []
       : [`  rating     ${url}/rate/${rater.window ?? ''}?key=${rater.key}   (好差评 screen of that window)`]),
     `  manager    ${url}/manager/   (live hall, alerts, configuration, reports, audit, 排班模拟)`,
+    `  phone      ${url}/m/   (the citizen's phone pages: hours, live queues, guide, booking)`,
     '  demo logins (officer id / PIN):',
   ];
   for (const o of [officerA, officerB, manager])

@@ -8,6 +8,8 @@ export const phoneNumberSchema = z
   .string()
   .trim()
   .regex(/^1[3-9]\d{9}$/, '请填写11位手机号码 / enter an 11-digit mobile number');
+/** The same rule under the name the phone pages use. */
+export const mobilePhoneSchema = phoneNumberSchema;
 const citizenName = z
   .string()
   .trim()
@@ -33,7 +35,8 @@ export function maskPhone(phone: string): string {
   return phone.length < 7 ? '****' : `${phone.slice(0, 3)}****${phone.slice(-4)}`;
 }
 
-export const appointmentStatusSchema = z.enum(['booked', 'checked-in', 'cancelled', 'no-show']);
+export const appointmentStatuses = ['booked', 'checked-in', 'cancelled', 'no-show'] as const;
+export const appointmentStatusSchema = z.enum(appointmentStatuses);
 export type AppointmentStatus = z.infer<typeof appointmentStatusSchema>;
 
 /** An appointment as its holder (and the phone pages) see it: the name and phone masked. */
@@ -49,6 +52,10 @@ export const publicAppointmentSchema = z.object({
   phone: z.string(),
 });
 export type PublicAppointment = z.infer<typeof publicAppointmentSchema>;
+
+/** The answer of book, lookup, cancel and reschedule. */
+export const appointmentResultSchema = z.object({ appointment: publicAppointmentSchema });
+export type AppointmentResult = z.infer<typeof appointmentResultSchema>;
 
 export const appointmentDaysSchema = z.object({
   serviceId: z.string(),
@@ -84,6 +91,7 @@ export const bookAppointmentBodySchema = z.strictObject({
 export type BookAppointmentBody = z.infer<typeof bookAppointmentBodySchema>;
 
 export const lookupAppointmentBodySchema = z.strictObject({ code, phone: phoneNumberSchema });
+export type LookupAppointmentBody = z.infer<typeof lookupAppointmentBodySchema>;
 /** The phone proves the appointment is the caller's; staff (signed in) may leave it out. */
 export const cancelAppointmentBodySchema = z.strictObject({ phone: phoneNumberSchema.optional() });
 export const rescheduleAppointmentBodySchema = z.strictObject({
@@ -92,6 +100,7 @@ export const rescheduleAppointmentBodySchema = z.strictObject({
   day: isoDay,
   start: clockTime,
 });
+export type RescheduleAppointmentBody = z.infer<typeof rescheduleAppointmentBodySchema>;
 
 /** One appointment of the provincial booking platform's batch (预约数据导入). */
 export const importedAppointmentSchema = z.strictObject({

@@ -108,3 +108,30 @@ export const transferBodySchema = z
   });
 
 export { ticketViewSchema, windowViewSchema };
+
+/**
+ * `GET /api/public/queues` (anyone, no credentials): how long the lines are now, for the citizen's phone.
+ * Counts and estimates only: no ticket, number, officer or personal data.
+ */
+export const publicQueuesSchema = z.object({
+  day: z.string(),
+  phase: z.enum(['before-open', 'open', 'extended', 'closed']),
+  /** When the hub measured it (epoch ms). */
+  at: z.number().int(),
+  queues: z.array(
+    z.object({
+      id: z.string(),
+      prefix: z.string(),
+      name: z.string(),
+      nameEn: z.string().optional(),
+      waiting: z.number().int().nonnegative(),
+      /** The wait of a ticket taken now. */
+      estimatedWaitS: z.number().int().nonnegative(),
+      /** No staffed window serves the queue now (the estimate assumes one will). */
+      unstaffed: z.boolean(),
+      /** Numbers of the open windows that serve this queue, ascending. */
+      windows: z.array(z.number().int()),
+    }),
+  ),
+});
+export type PublicQueues = z.infer<typeof publicQueuesSchema>;

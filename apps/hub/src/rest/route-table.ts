@@ -15,6 +15,7 @@ import { citizenRatingRoute } from './citizen-rating.ts';
 import { noticeRoutes } from './notice-routes.ts';
 import { managerRoutes } from './manager-routes.ts';
 import { opsRoutes } from './ops-routes.ts';
+import { publicRoutes } from './public-routes.ts';
 import { simulationRoutes } from './simulation-routes.ts';
 import { reportRoutes } from './report-routes.ts';
 import { appointmentRoutes } from './appointment-routes.ts';
@@ -92,6 +93,7 @@ export const routes: RouteSpec[] = [
     },
   },
   citizenRatingRoute,
+  ...publicRoutes,
   {
     method: 'POST',
     url: '/api/tickets/:id/transfer',

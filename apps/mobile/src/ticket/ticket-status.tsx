@@ -1,5 +1,6 @@
 import type { ReactElement } from 'react';
-import type { Catalogue, TicketView } from '@yichuang/protocol';
+import type { TicketView } from '@yichuang/protocol';
+import type { MobileCatalogue as Catalogue } from '../api/catalogue.ts';
 import { formatEstimate, Icon, t, windowLabel, type Lang } from '@yichuang/ui';
 import { ts } from './ticket-strings.ts';
 

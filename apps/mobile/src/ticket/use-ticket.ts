@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { ticketViewSchema, type Catalogue, type TicketView } from '@yichuang/protocol';
-import { fetchCatalogue } from '../fetch-catalogue.ts';
+import { ticketViewSchema, type TicketView } from '@yichuang/protocol';
+import { fetchCatalogue, type MobileCatalogue as Catalogue } from '../api/catalogue.ts';
 
 export const POLL_MS = 5000;
 

@@ -1,7 +1,9 @@
-import { StrictMode, useEffect, useState, type ReactElement } from 'react';
-import type { Catalogue } from '@yichuang/protocol';
+import { StrictMode, type ReactElement } from 'react';
+import type { MobileCatalogue as Catalogue } from './api/catalogue.ts';
 import { createRoot } from 'react-dom/client';
 import { Icon, greenReasonLabel, t, ticketStatusLabel, type Lang } from '@yichuang/ui';
+import { setLang, useLang } from './lang.ts';
+import { mt } from './mobile-strings.ts';
 import '@yichuang/ui/src/theme.css';
 import './ticket/ticket-page.css';
 import { CitizenRating } from './ticket/citizen-rating.tsx';
@@ -21,11 +23,9 @@ function timeText(at: number, timeZone: string, seconds = true): string {
 
 /** The citizen's live ticket (`/t/:ticketId?s=…`, the QR code's target), on a phone. */
 function TicketPage({ id, secret }: { id: string | null; secret: string | null }): ReactElement {
-  const [lang, setLang] = useState<Lang>(navigator.language.toLowerCase().startsWith('en') ? 'en' : 'zh');
+  // The language the citizen chose on the hall's phone pages, if any (kept on the phone).
+  const lang = useLang();
   const catalogue = useCatalogueOnce();
-  useEffect(() => {
-    document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
-  }, [lang]);
   return (
     <div className="tp">
       <header className="tp-header">
@@ -43,6 +43,16 @@ function TicketPage({ id, secret }: { id: string | null; secret: string | null }
       ) : (
         <Live id={id} secret={secret} lang={lang} catalogue={catalogue} />
       )}
+      <nav className="tp-links" aria-label={mt(lang, 'nav.label')}>
+        <a className="tp-link" href="/m/" data-testid="tp-link-home">
+          <Icon name="home" size={24} />
+          {mt(lang, 'ticket.home')}
+        </a>
+        <a className="tp-link" href="/m/guide" data-testid="tp-link-guide">
+          <Icon name="document" size={24} />
+          {mt(lang, 'ticket.guide')}
+        </a>
+      </nav>
       {catalogue?.hall.phones.consult !== undefined && (
         <footer className="tp-footer">
           <Icon name="phone" size={22} />

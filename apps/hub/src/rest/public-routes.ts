@@ -1,0 +1,45 @@
+import type { PublicQueues } from '@yichuang/protocol';
+import type { HubContext } from '../hub-context.ts';
+import type { RouteSpec } from './route-spec.ts';
+
+/**
+ * Read by anyone, with no credentials: the citizen's phone pages (`/m/`). Built from allow-lists of
+ * counts and names, like public-views.ts: nothing about a ticket, an officer or a citizen goes out.
+ */
+export const publicRoutes: RouteSpec[] = [
+  {
+    method: 'GET',
+    url: '/api/public/queues',
+    summary:
+      'Every queue now: people waiting, the estimated wait of a ticket taken now, the open windows serving it (public; counts only, no personal data)',
+    auth: 'anyone',
+    handle: (hub) => ({ ok: true, data: publicQueues(hub) }),
+  },
+];
+
+export function publicQueues(hub: HubContext): PublicQueues {
+  const view = hub.hallView();
+  const names = new Map(hub.catalogue().queues.map((q) => [q.id, q.nameEn]));
+  const open = view.windows.filter((w) => w.open);
+  return {
+    day: view.hall.day,
+    phase: view.hall.phase,
+    at: hub.clock(),
+    queues: view.queues.map((q) => {
+      const nameEn = names.get(q.id);
+      return {
+        id: q.id,
+        prefix: q.prefix,
+        name: q.name,
+        ...(nameEn === undefined ? {} : { nameEn }),
+        waiting: q.waiting,
+        estimatedWaitS: q.estimatedWaitS,
+        unstaffed: q.unstaffed,
+        windows: open
+          .filter((w) => w.queues === 'all' || w.queues.includes(q.id))
+          .map((w) => w.number)
+          .sort((a, b) => a - b),
+      };
+    }),
+  };
+}
