@@ -40,6 +40,7 @@ import { idCardHasher } from './store/id-card-hasher.ts';
 import { publicTicketPath, ticketSecrets } from './auth/ticket-secret.ts';
 import { Checkpointer } from './store/checkpointer.ts';
 import { withTicketLink } from './auth/ticket-link.ts';
+import { Notifier, type NotifierOptions } from './notify/notifier.ts';
 
 export const HUB_VERSION = '0.1.0';
 
@@ -76,6 +77,8 @@ export interface HubOptions {
   publicUrl?: string;
   /** The data directory: `file:` printers may write only under it. Default: the database file's folder. */
   dataDir?: string;
+  /** Timing of the message send loop (tests shorten the retry backoff). */
+  notify?: Pick<NotifierOptions, 'concurrency' | 'retryBaseMs' | 'maxRetryMs' | 'pollMs' | 'purgeEveryMs'>;
 }
 
 export interface Hub {
@@ -247,6 +250,10 @@ export function createHub(opts: HubOptions): Hub {
     return row === undefined ? undefined : (JSON.parse(row.data) as Ticket);
   };
 
+  // Messages follow committed events: the outbox is written as they are published (see notifier.ts).
+  const notifier = new Notifier({ db: opts.db, bus, clock, log, storedTicket, ...opts.notify });
+  listeners.add((events) => notifier.onEvents(events));
+
   const context: HubContext = {
     db: opts.db,
     ticketSecrets: secrets,
@@ -272,6 +279,7 @@ export function createHub(opts: HubOptions): Hub {
       return t === undefined ? null : ticketView(bus.state, t);
     },
     notices,
+    notifier,
     presence,
     config: liveConfig,
     alerts: alerts.tracker,
@@ -332,6 +340,7 @@ export function createHub(opts: HubOptions): Hub {
 
   bus.tick();
   serial.start();
+  notifier.start();
   const timer = setInterval(() => bus.tick(), opts.tickMs ?? 1000);
   timer.unref();
 
@@ -350,6 +359,7 @@ export function createHub(opts: HubOptions): Hub {
     },
     close: async () => {
       clearInterval(timer);
+      await notifier.stop();
       await bus.close();
       await checkpointer?.stop();
       sockets?.stop();
