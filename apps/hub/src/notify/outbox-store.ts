@@ -148,7 +148,8 @@ export function listMessages(
 
 /** A row as the console sees it: the phone masked, the text rendered. */
 export function messageView(r: OutboxRow): NotifyMessage {
-  const params = JSON.parse(r.params) as NotifyParams;
+  // A one-time code is a secret of its own: the console sees that one went, not which.
+  const params = r.template === 'code' ? { code: '******' } : (JSON.parse(r.params) as NotifyParams);
   return {
     id: r.id,
     dedupeKey: r.dedupe_key,
@@ -157,7 +158,7 @@ export function messageView(r: OutboxRow): NotifyMessage {
     ticketId: r.ticket_id,
     template: r.template,
     params,
-    text: r.template === 'code' ? renderMessage('code', { code: '******' }) : renderMessage(r.template, params),
+    text: renderMessage(r.template, params),
     status: r.status,
     attempts: r.attempts,
     nextAt: r.next_at,
