@@ -138,6 +138,12 @@ const SAMPLES: Record<string, Sample> = {
   'POST /api/notices/:id/reprint': (x) => ({ path: `/api/notices/${x.notice}/reprint`, body: {} }),
   'POST /api/ratings': (x) => ({ path: '/api/ratings', body: { ticketId: x.done, level: 5 } }),
   'GET /api/me/day': { path: '/api/me/day' },
+  'GET /api/notify/messages': { path: '/api/notify/messages?status=sent' },
+  'POST /api/notify/messages/:id/retry': { path: '/api/notify/messages/1/retry', body: {} },
+  'POST /api/tickets/:id/contact': (x) => ({
+    path: `/api/tickets/${x.called}/contact`,
+    body: { phone: '13812345678' },
+  }),
   'GET /api/reports/daily': { path: '/api/reports/daily?date=2026-11-23' },
   'GET /api/reports/range': { path: '/api/reports/range?from=2026-11-23&to=2026-11-23' },
   'GET /api/alerts': { path: '/api/alerts' },
