@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 export async function openConsole(
   page: Page,
   hubUrl: string,
-  o: { page?: 'live' | 'config' | 'reports' | 'audit' | 'simulate'; officerId?: string; pin?: string } = {},
+  o: { page?: 'live' | 'config' | 'reports' | 'audit' | 'notify' | 'simulate'; officerId?: string; pin?: string } = {},
 ): Promise<void> {
   const target = o.page ?? 'live';
   await page.goto(`${hubUrl}/manager/#/${target}`);

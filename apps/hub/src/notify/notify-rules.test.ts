@@ -84,6 +84,13 @@ describe('notify rules', () => {
         view({ aheadCount: 0 }),
       ),
     ).toEqual([]);
+    // Nobody ahead: the call's own message comes next, not "还有0人".
+    expect(
+      decideMessages(
+        [ev(3, 'ticket:called', { ticketId: 't3', windowId: 'w3', officerId: 'a1', mode: 'next', streak: 0 })],
+        view({ waitingWithContact: () => [{ ticketId: 't2', ahead: 0 }] }),
+      ),
+    ).toEqual([]);
     // A ticket taken does not move the line forward.
     expect(decideMessages([ev(4, 'ticket:issued', { ticket: { id: 't9' } })], view())).toEqual([]);
   });

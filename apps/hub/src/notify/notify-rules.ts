@@ -14,7 +14,7 @@ import {
  *   ticket:transferred    A001号已转至…                    once per transfer
  *   ticket:carried-over   A001号已顺延至…                  once per carry-over
  *   notice:issued         A001号尚缺材料：…                once per notice (its ticket only)
- *   the line moved        A001号，您前面还有N人            once per ticket and queue, when N ≤ aheadCount
+ *   the line moved        A001号，您前面还有N人            once per ticket and queue, when 1 ≤ N ≤ aheadCount
  *
  * Only a ticket with a contact gets anything. Every message has a dedupe key built from the event's seq
  * (or the notice id, or the ticket and queue), so the same events seen again (a replay after a restart)
@@ -116,7 +116,8 @@ export function decideMessages(events: readonly EventEnvelope[], view: RulesView
 
   if (view.aheadCount > 0 && events.some((e) => LINE_MOVES.has(e.type)))
     for (const { ticketId, ahead } of view.waitingWithContact()) {
-      if (ahead > view.aheadCount) continue;
+      // 0 ahead: the next call is theirs, and the call's own message follows.
+      if (ahead < 1 || ahead > view.aheadCount) continue;
       const queueId = view.ticket(ticketId)?.queueId;
       if (queueId === undefined) continue;
       add(ticketId, `ahead:${queueId}`, 'ahead', (t) => ({ number: t.number, n: String(ahead) }));
