@@ -215,6 +215,27 @@ describe('messages to citizens through the outbox', () => {
     expect((await messages(h, m1)).messages[0]!.lastError).toContain('HTTP 503');
   });
 
+  it('the gateway secret never reaches the console, and a console edit without it keeps it', async () => {
+    const { h, gw } = await hubWithGateway();
+    const m1 = await h.login('m1');
+    const doc = await h.api('GET', '/api/config', undefined, m1);
+    expect(doc.status).toBe(200);
+    expect(JSON.stringify(doc.body)).not.toContain(SECRET);
+    expect(doc.body.config.notify.webhook.secret).toBeUndefined();
+    const config = { ...doc.body.config, notify: { ...doc.body.config.notify, aheadCount: 2 } };
+    const saved = await h.api('POST', '/api/config', { baseVersion: doc.body.version, config }, m1);
+    expect(saved.status).toBe(200);
+    expect(saved.body.sections).toEqual(['notify']);
+    expect(h.hub.bus.config.notify.webhook?.secret).toBe(SECRET);
+    const [t1] = await take(h, 1);
+    await h.api('POST', `/api/tickets/${t1}/contact`, { phone: PHONE }, KIOSK);
+    const a1 = await h.login('a1');
+    await h.api('POST', '/api/windows/w1/sign-in', {}, a1);
+    await h.api('POST', '/api/windows/w1/call-next', { requestId: 'c1' }, a1);
+    await waitFor(() => gw.delivered().size === 1, 5000, 'a message signed with the kept secret');
+    expect(gw.hits[0]!.signed).toBe(true);
+  });
+
   it('retention deletes messages and phones older than retentionDays', async () => {
     const { h } = await hubWithGateway({ retentionDays: 30 });
     const now = h.clock.now;
