@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { notifyListSchema, ticketContactSchema, type HallConfigInput } from '@yichuang/protocol';
+import { Notifier } from '../../apps/hub/src/notify/notifier.ts';
 import { startHub, waitFor, type Harness } from '../support/hub-harness.ts';
 import { spawnHub, type HubProcess } from '../support/hub-process.ts';
 import { SmsGateway } from '../support/sms-gateway.ts';
@@ -234,6 +235,91 @@ describe('messages to citizens through the outbox', () => {
     await h.api('POST', '/api/windows/w1/call-next', { requestId: 'c1' }, a1);
     await waitFor(() => gw.delivered().size === 1, 5000, 'a message signed with the kept secret');
     expect(gw.hits[0]!.signed).toBe(true);
+  });
+
+  it('a transfer and a one-time notice slip: the new place, and the missing materials', async () => {
+    const { h, gw } = await hubWithGateway({ aheadCount: 0 });
+    const [t1] = await take(h, 1);
+    await h.api('POST', `/api/tickets/${t1}/contact`, { phone: PHONE }, KIOSK);
+    const a1 = await h.login('a1');
+    await h.api('POST', '/api/windows/w1/sign-in', {}, a1);
+    await h.api('POST', '/api/windows/w1/call-next', { requestId: 'c1' }, a1);
+    const notice = await h.api(
+      'POST',
+      '/api/notices',
+      { ticketId: t1, citizenName: '张三', serviceId: 'cert', missing: ['申请表', '居民身份证'] },
+      a1,
+    );
+    expect(notice.status).toBe(201);
+    const moved = await h.api('POST', `/api/tickets/${t1}/transfer`, { toWindowId: 'w3' }, a1);
+    expect(moved.status).toBe(200);
+    await waitFor(() => gw.delivered().size === 3, 5000, 'three messages');
+    const texts = gw.hits.map((x) => x.body.text);
+    // The matter's checklist order first, as on the slip.
+    expect(texts).toContain('A001号尚缺材料：居民身份证、申请表。补齐后再来办理。');
+    expect(texts).toContain('A001号已转至3号窗口，请留意叫号。');
+    // The citizen's name is on the slip, never in a message.
+    expect(texts.join('')).not.toContain('张三');
+  });
+
+  it('quiet hours: messages wait until they end; a one-time code goes at once', async () => {
+    // The harness's clock stands at 10:00 in Shanghai.
+    const { h, gw } = await hubWithGateway({ quietHours: { start: '09:30', end: '11:00' } });
+    const [t1] = await take(h, 1);
+    await h.api('POST', `/api/tickets/${t1}/contact`, { phone: PHONE }, KIOSK);
+    const a1 = await h.login('a1');
+    await h.api('POST', '/api/windows/w1/sign-in', {}, a1);
+    await h.api('POST', '/api/windows/w1/call-next', { requestId: 'c1' }, a1);
+    expect(h.hub.context.notifier.sendCode('13912345678', '7391').ok).toBe(true);
+    await waitFor(() => gw.delivered().size === 1, 5000, 'the code');
+    expect(gw.hits[0]!.body.template).toBe('code');
+    const elevenAm = h.clock.now + 3600_000;
+    await expect.poll(() => h.hub.context.notifier.nextDue()).toBe(elevenAm);
+    h.clock.now = elevenAm;
+    await waitFor(() => gw.delivered().size === 2, 5000, 'the call after the quiet hours');
+  });
+
+  it('events committed but never turned into messages (the hub stopped in between) are looked at again at start', async () => {
+    const { h, gw } = await hubWithGateway();
+    const [t1] = await take(h, 1);
+    await h.api('POST', `/api/tickets/${t1}/contact`, { phone: PHONE }, KIOSK);
+    const a1 = await h.login('a1');
+    await h.api('POST', '/api/windows/w1/sign-in', {}, a1);
+    await h.api('POST', '/api/windows/w1/call-next', { requestId: 'c1' }, a1);
+    await waitFor(() => gw.delivered().size === 1, 5000, 'the call');
+    const key = gw.hits[0]!.body.dedupeKey;
+    // As if the hub had died after the commit, before the outbox was written.
+    await h.hub.context.notifier.stop();
+    h.db.prepare('DELETE FROM notify_outbox').run();
+    h.db.prepare("DELETE FROM hall_meta WHERE key = 'notify_seq'").run();
+    const again = new Notifier({
+      db: h.db,
+      bus: h.hub.bus,
+      clock: () => h.clock.now,
+      log: () => undefined,
+      storedTicket: () => undefined,
+      retryBaseMs: 0,
+      pollMs: 20,
+    });
+    again.start();
+    try {
+      await waitFor(() => gw.delivered().get(key) === 2, 5000, 'the message made again');
+    } finally {
+      await again.stop();
+    }
+    expect(gw.hits[1]!.body.dedupeKey).toBe(key);
+    // Started once more, it finds the message in the outbox and adds nothing.
+    const third = new Notifier({
+      db: h.db,
+      bus: h.hub.bus,
+      clock: () => h.clock.now,
+      log: () => undefined,
+      storedTicket: () => undefined,
+    });
+    third.start();
+    await new Promise((r) => setTimeout(r, 200)).finally(() => third.stop());
+    expect(gw.hits).toHaveLength(2);
+    expect(h.db.prepare('SELECT COUNT(*) AS n FROM notify_outbox').get()).toEqual({ n: 1 });
   });
 
   it('retention deletes messages and phones older than retentionDays', async () => {

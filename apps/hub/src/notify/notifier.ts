@@ -101,12 +101,14 @@ export class Notifier {
     this.pump();
   }
 
-  /** Waits for sends under way (they finish or time out), then stops. */
+  /** Waits a little for sends under way, then stops. */
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.timer !== null) clearInterval(this.timer);
     if (this.purgeTimer !== null) clearInterval(this.purgeTimer);
-    const until = Date.now() + 10_000;
+    // Sends still under way after this are left queued with their attempt counted: the next start sends
+    // them again under the same dedupe key.
+    const until = Date.now() + 2000;
     while (this.inFlight.size > 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
   }
 
@@ -129,6 +131,9 @@ export class Notifier {
       template: p.template,
       params: p.params,
     }));
+    // Nothing to write, nothing written: no extra commit per batch of a busy hall. The cursor then stays
+    // behind, and a restart looks again at recent events: their keys are the same, so nothing is added twice.
+    if (messages.length === 0) return;
     const seq = events[events.length - 1]!.seq;
     let added = 0;
     try {
