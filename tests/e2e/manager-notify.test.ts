@@ -82,7 +82,8 @@ describe('消息通知 page of the manager console', () => {
 
     // The dead one carries the gateway's refusal and a retry button; once the gateway takes it, it is sent.
     const dead = page.locator('tr[data-status="dead"]');
-    await expect.poll(() => dead.innerText()).toContain('网关拒绝');
+    await expect.poll(() => dead.innerText()).toContain('网关拒绝（HTTP 400）');
+    expect(await dead.innerText()).not.toContain('gateway refused');
     gateway.answer = () => 200;
     await dead.getByRole('button', { name: '重发' }).click();
     await expect.poll(() => page.getByTestId('notify-count-sent').innerText(), { timeout: 10_000 }).toContain('3');

@@ -261,7 +261,7 @@ export class Notifier {
         ok: false,
         error: fail(
           'INVALID_STATE',
-          `只能重发失败的消息（此条：${row.status}）/ only failed or dead messages can be retried (this one: ${row.status})`,
+          `只能重发失败的消息（此条：${row.status}） / only failed or dead messages can be retried (this one: ${row.status})`,
         ),
       };
     this.pump();
@@ -320,8 +320,7 @@ export class Notifier {
     try {
       if (outcome.kind === 'sent') markSent(this.o.db, row.id, now);
       else if (outcome.kind === 'refused') markDead(this.o.db, row.id, outcome.error);
-      else if (attempts >= this.settings.maxAttempts)
-        markDead(this.o.db, row.id, `${outcome.error}（已试 ${attempts} 次 / gave up after ${attempts} attempts）`);
+      else if (attempts >= this.settings.maxAttempts) markDead(this.o.db, row.id, gaveUp(outcome.error, attempts));
       else {
         const delay = Math.min((this.o.retryBaseMs ?? 5000) * 2 ** (attempts - 1), this.o.maxRetryMs ?? 600_000);
         markFailed(this.o.db, row.id, now + delay, outcome.error);
@@ -387,4 +386,11 @@ export class Notifier {
   nextDue(): number | null {
     return nextDueAt(this.o.db);
   }
+}
+
+/** "网关出错（HTTP 503） / gateway error: HTTP 503" and the attempts, kept as "中文 / English" for the console. */
+function gaveUp(error: string, attempts: number): string {
+  const cut = error.indexOf(' / ');
+  const [zh, en] = cut < 0 ? [error, error] : [error.slice(0, cut), error.slice(cut + 3)];
+  return `${zh}，已试 ${attempts} 次 / ${en} (gave up after ${attempts} attempts)`;
 }

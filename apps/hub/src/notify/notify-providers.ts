@@ -89,14 +89,14 @@ async function postSigned(
   } catch (err) {
     const e = err as Error;
     const why = e.name === 'TimeoutError' ? `timeout after ${timeoutMs} ms` : (e.cause as Error | undefined)?.message;
-    return { kind: 'retry', error: `网关无应答（${why ?? e.message}）/ gateway unreachable: ${why ?? e.message}` };
+    return { kind: 'retry', error: `网关无应答（${why ?? e.message}） / gateway unreachable: ${why ?? e.message}` };
   }
   // The body is not needed, only released.
   await res.body?.cancel().catch(() => undefined);
   if (res.status >= 200 && res.status < 300) return { kind: 'sent' };
   if (res.status >= 400 && res.status < 500 && res.status !== 408 && res.status !== 429)
-    return { kind: 'refused', error: `网关拒绝（HTTP ${res.status}）/ gateway refused: HTTP ${res.status}` };
-  return { kind: 'retry', error: `网关出错（HTTP ${res.status}）/ gateway error: HTTP ${res.status}` };
+    return { kind: 'refused', error: `网关拒绝（HTTP ${res.status}） / gateway refused: HTTP ${res.status}` };
+  return { kind: 'retry', error: `网关出错（HTTP ${res.status}） / gateway error: HTTP ${res.status}` };
 }
 
 const hostOf = (url: string): string => {
