@@ -83,7 +83,7 @@ export class Notifier {
     this.provider = providerFor(this.settings, o.log);
     this.settingsKey = JSON.stringify(this.settings);
     for (const c of contactsSince(o.db, o.clock() - CONTACT_DAYS * 86_400_000))
-      this.contacts.set(c.ticket_id, { phone: c.phone, channel: c.channel, at: o.clock() });
+      this.contacts.set(c.ticket_id, { phone: c.phone, channel: c.channel, at: c.created_at });
   }
 
   get settings(): NotifySettings {
@@ -92,7 +92,11 @@ export class Notifier {
 
   /** Starts the send loop and the retention job; looks at events committed since the last run. */
   start(): void {
-    this.catchUp();
+    try {
+      this.catchUp();
+    } catch (err) {
+      this.o.log(`提醒补发检查失败 / notify catch-up failed: ${(err as Error).message}`);
+    }
     this.purge();
     this.timer = setInterval(() => this.pump(), this.o.pollMs ?? 1000);
     this.timer.unref();
@@ -117,7 +121,12 @@ export class Notifier {
     if (events.some((e) => e.type === 'hall:day-started')) this.purge();
     if (events.some((e) => e.type === 'config:changed')) this.reconfigure();
     if (!this.settings.enabled || events.length === 0) return;
-    this.enqueue(events);
+    // A message problem never stops the events going out to the other listeners and the screens.
+    try {
+      this.enqueue(events);
+    } catch (err) {
+      this.o.log(`提醒处理失败 / notify rules failed: ${(err as Error).message}`);
+    }
   }
 
   private enqueue(events: readonly EventEnvelope[]): void {
@@ -283,22 +292,29 @@ export class Notifier {
     if (this.stopped || this.pumping || !this.settings.enabled) return;
     this.pumping = true;
     try {
-      const free = (this.o.concurrency ?? 4) - this.inFlight.size;
-      if (free <= 0) return;
-      const now = this.o.clock();
-      const due = dueMessages(this.o.db, now, free + this.inFlight.size).filter((r) => !this.inFlight.has(r.id));
-      for (const row of due.slice(0, free)) {
-        const quietUntil = row.template === 'code' ? null : this.quietUntil(now);
-        if (quietUntil !== null) {
-          stmt(this.o.db, 'UPDATE notify_outbox SET next_at = ? WHERE id = ?').run(quietUntil, row.id);
-          continue;
-        }
-        this.inFlight.add(row.id);
-        markAttempt(this.o.db, row.id);
-        void this.sendOne(row);
-      }
+      this.sendDue();
+    } catch (err) {
+      // The database refused (disk full, I/O error): the timer tries again.
+      this.o.log(`提醒发送检查失败 / notify send loop: ${(err as Error).message}`);
     } finally {
       this.pumping = false;
+    }
+  }
+
+  private sendDue(): void {
+    const free = (this.o.concurrency ?? 4) - this.inFlight.size;
+    if (free <= 0) return;
+    const now = this.o.clock();
+    const due = dueMessages(this.o.db, now, free + this.inFlight.size).filter((r) => !this.inFlight.has(r.id));
+    for (const row of due.slice(0, free)) {
+      const quietUntil = row.template === 'code' ? null : this.quietUntil(now);
+      if (quietUntil !== null) {
+        stmt(this.o.db, 'UPDATE notify_outbox SET next_at = ? WHERE id = ?').run(quietUntil, row.id);
+        continue;
+      }
+      markAttempt(this.o.db, row.id);
+      this.inFlight.add(row.id);
+      void this.sendOne(row);
     }
   }
 

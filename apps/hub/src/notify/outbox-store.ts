@@ -183,12 +183,13 @@ export function contactOf(db: Db, ticketId: string): { phone: string; channel: N
 }
 
 /** Ticket ids with a contact left since `since` (the live day's: the rules look only at waiting tickets). */
-export function contactsSince(db: Db, since: number): { ticket_id: string; phone: string; channel: NotifyChannel }[] {
-  return stmt(db, 'SELECT ticket_id, phone, channel FROM ticket_contacts WHERE created_at >= ?').all(since) as {
-    ticket_id: string;
-    phone: string;
-    channel: NotifyChannel;
-  }[];
+export function contactsSince(
+  db: Db,
+  since: number,
+): { ticket_id: string; phone: string; channel: NotifyChannel; created_at: number }[] {
+  return stmt(db, 'SELECT ticket_id, phone, channel, created_at FROM ticket_contacts WHERE created_at >= ?').all(
+    since,
+  ) as { ticket_id: string; phone: string; channel: NotifyChannel; created_at: number }[];
 }
 
 /** Deletes messages and contacts made before `before`; returns how many rows went. */
