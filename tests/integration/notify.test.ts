@@ -262,6 +262,19 @@ describe('messages to citizens through the outbox', () => {
     expect(texts.join('')).not.toContain('张三');
   });
 
+  it('a contact written to ticket_contacts by other code (an appointment’s phone) is found too', async () => {
+    const { h, gw } = await hubWithGateway();
+    const [t1] = await take(h, 1);
+    h.db
+      .prepare("INSERT INTO ticket_contacts (ticket_id, phone, channel, created_at) VALUES (?, ?, 'sms', ?)")
+      .run(t1, PHONE, h.clock.now);
+    const a1 = await h.login('a1');
+    await h.api('POST', '/api/windows/w1/sign-in', {}, a1);
+    await h.api('POST', '/api/windows/w1/call-next', { requestId: 'c1' }, a1);
+    await waitFor(() => gw.delivered().size === 1, 5000, 'the call');
+    expect(gw.hits[0]!.body).toMatchObject({ to: PHONE, template: 'called' });
+  });
+
   it('quiet hours: messages wait until they end; a one-time code goes at once', async () => {
     // The harness's clock stands at 10:00 in Shanghai.
     const { h, gw } = await hubWithGateway({ quietHours: { start: '09:30', end: '11:00' } });

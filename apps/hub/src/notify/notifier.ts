@@ -134,7 +134,7 @@ export class Notifier {
     const now = this.o.clock();
     const messages: NewMessage[] = planned.map((p) => ({
       dedupeKey: p.dedupeKey,
-      channel: this.contacts.get(p.ticketId)?.channel ?? 'sms',
+      channel: this.contactFor(p.ticketId)?.channel ?? 'sms',
       phone: p.phone,
       ticketId: p.ticketId,
       template: p.template,
@@ -202,7 +202,7 @@ export class Notifier {
       ticket: (id) => state.tickets.get(id) ?? this.o.storedTicket(id),
       windowName: (id) => windows.get(id) ?? id,
       queueName: (id) => queues.get(id) ?? id,
-      contactOf: (ticketId) => this.contacts.get(ticketId)?.phone ?? null,
+      contactOf: (ticketId) => this.contactFor(ticketId)?.phone ?? null,
       waitingWithContact: () => {
         const out: { ticketId: string; ahead: number }[] = [];
         for (const id of this.contacts.keys()) {
@@ -213,6 +213,15 @@ export class Notifier {
       },
       aheadCount: this.settings.aheadCount,
     };
+  }
+
+  /** The phone left for a ticket: from memory, else from ticket_contacts (a row written by other code). */
+  private contactFor(ticketId: string): { phone: string; channel: NotifyChannel } | null {
+    const known = this.contacts.get(ticketId);
+    if (known !== undefined) return known;
+    const row = contactOf(this.o.db, ticketId);
+    if (row !== null) this.contacts.set(ticketId, { ...row, at: this.o.clock() });
+    return row;
   }
 
   /** `POST /api/tickets/:id/contact`: a phone for a live ticket's notices. */
