@@ -127,7 +127,7 @@ function withSecretStandIns(notify: unknown): unknown {
       typeof out[gateway] === 'object' &&
       (out[gateway] as { secret?: unknown }).secret === undefined
     )
-      out[gateway] = { ...(out[gateway]), secret: SECRET_STAND_IN };
+      out[gateway] = { ...out[gateway], secret: SECRET_STAND_IN };
   return out;
 }
 
