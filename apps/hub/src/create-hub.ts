@@ -42,6 +42,7 @@ import { publicTicketPath, ticketSecrets } from './auth/ticket-secret.ts';
 import { Checkpointer } from './store/checkpointer.ts';
 import { withTicketLink } from './auth/ticket-link.ts';
 import { PhoneCodes } from './auth/phone-codes.ts';
+import { Notifier, type NotifierOptions } from './notify/notifier.ts';
 
 export const HUB_VERSION = '0.1.0';
 
@@ -83,6 +84,8 @@ export interface HubOptions {
    * without one, the code is only logged (the phone masked), which is what the demo relies on.
    */
   sendCode?: (phone: string, code: string) => Promise<void>;
+  /** Timing of the message send loop (tests shorten the retry backoff). */
+  notify?: Pick<NotifierOptions, 'concurrency' | 'retryBaseMs' | 'maxRetryMs' | 'pollMs' | 'purgeEveryMs'>;
 }
 
 export interface Hub {
@@ -255,16 +258,25 @@ export function createHub(opts: HubOptions): Hub {
     return row === undefined ? undefined : (JSON.parse(row.data) as Ticket);
   };
 
+  // Messages follow committed events: the outbox is written as they are published (see notifier.ts).
+  const notifier = new Notifier({ db: opts.db, bus, clock, log, storedTicket, ...opts.notify });
+  listeners.add((events) => notifier.onEvents(events));
+
   const context: HubContext = {
     db: opts.db,
     ticketSecrets: secrets,
     hash: hashers,
     phoneCodes: new PhoneCodes(),
+    // One-time codes go out through the hall's message provider (notify); with messages off, to the log.
     sendCode:
       opts.sendCode ??
       ((phone, code) => {
-        log(`短信验证码 / one-time code ${code} → ${maskPhone(phone)} (no SMS provider: logged only)`);
-        return Promise.resolve();
+        if (!bus.config.notify.enabled) {
+          log(`短信验证码 / one-time code ${code} → ${maskPhone(phone)} (messages off: logged only)`);
+          return Promise.resolve();
+        }
+        const ack = notifier.sendCode(phone, code);
+        return ack.ok ? Promise.resolve() : Promise.reject(new Error(ack.error.message));
       }),
     bus,
     clock,
@@ -288,6 +300,7 @@ export function createHub(opts: HubOptions): Hub {
       return t === undefined ? null : ticketView(bus.state, t);
     },
     notices,
+    notifier,
     presence,
     config: liveConfig,
     alerts: alerts.tracker,
@@ -348,6 +361,7 @@ export function createHub(opts: HubOptions): Hub {
 
   bus.tick();
   serial.start();
+  notifier.start();
   const timer = setInterval(() => bus.tick(), opts.tickMs ?? 1000);
   timer.unref();
 
@@ -366,6 +380,7 @@ export function createHub(opts: HubOptions): Hub {
     },
     close: async () => {
       clearInterval(timer);
+      await notifier.stop();
       await bus.close();
       await checkpointer?.stop();
       sockets?.stop();

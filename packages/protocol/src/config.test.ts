@@ -115,6 +115,20 @@ describe('demo hall (db/seed/demo-hall.json)', () => {
   });
 });
 
+describe('notify (短信提醒)', () => {
+  it('is off by default, with the log provider and its limits', () => {
+    const cfg = hallConfigSchema.parse(demo());
+    expect(cfg.notify).toEqual({
+      enabled: false,
+      provider: 'log',
+      aheadCount: 3,
+      retentionDays: 30,
+      maxPerPhonePerDay: 20,
+      maxAttempts: 6,
+    });
+  });
+});
+
 describe('docs/hall-config.example.json', () => {
   it('parses with hallConfigSchema and gets the defaults', () => {
     const cfg = hallConfigSchema.parse(readJson(examplePath));
@@ -153,6 +167,23 @@ describe('hallConfigSchema refuses bad configs with a useful path', () => {
     const cfg = demo();
     cfg.hall.hours[1] = { days: [6], open: '12:00', close: '12:00' };
     expect(issueAt(cfg, ['hall', 'hours', 1, 'close'])).toContain('before close');
+  });
+
+  it('notify with a webhook provider but no webhook section', () => {
+    const cfg = { ...demo(), notify: { enabled: true, provider: 'webhook' as const } };
+    expect(issueAt(cfg, ['notify', 'webhook'])).toContain('webhook.url');
+  });
+
+  it('a notify gateway secret that is too short', () => {
+    const cfg = {
+      ...demo(),
+      notify: {
+        enabled: true,
+        provider: 'webhook' as const,
+        webhook: { url: 'https://sms.example.cn/send', secret: 'short' },
+      },
+    };
+    expect(issueAt(cfg, ['notify', 'webhook', 'secret'])).toContain('16');
   });
 
   it('an unknown time zone', () => {

@@ -191,6 +191,61 @@ export const kioskPolicySchema = z.strictObject({
 });
 export type KioskPolicy = z.output<typeof kioskPolicySchema>;
 
+/** A secret shared with a message gateway (HMAC-SHA256 key): kept in the hub, never sent to the console. */
+const gatewaySecret = z.string().min(16, 'secret is at least 16 characters').max(200);
+
+/** 短信网关 / SMS gateway: any HTTP endpoint taking the hub's signed JSON (see apps/hub/src/notify/README). */
+export const notifyWebhookSchema = z.strictObject({
+  /** 网关地址 / The gateway's address, http:// or https://. */
+  url: z.url({ protocol: /^https?$/, error: 'url is an http:// or https:// address' }).max(300),
+  /** 签名密钥 / HMAC-SHA256 key of the `X-Yichuang-Signature` header; like a device key, never shown again. */
+  secret: gatewaySecret,
+  /** 超时（毫秒）/ A send taking longer counts as failed and is retried. */
+  timeoutMs: z.number().int().min(500).max(60_000).default(5000),
+});
+
+/** 微信模板消息网关 / The hall's WeChat template-message gateway (it maps a phone to the citizen's openid). */
+export const notifyWechatSchema = z.strictObject({
+  /** 网关地址 / The gateway's address, http:// or https://. */
+  url: z.url({ protocol: /^https?$/, error: 'url is an http:// or https:// address' }).max(300),
+  /** 签名密钥 / HMAC-SHA256 key of the `X-Yichuang-Signature` header; never shown again. */
+  secret: gatewaySecret,
+  timeoutMs: z.number().int().min(500).max(60_000).default(5000),
+  /** 模板编号 / The WeChat template id of each message template (called, ahead, …); left out: the text only. */
+  templateIds: z.record(z.string().min(1).max(40), z.string().min(1).max(100)).default({}),
+});
+
+/** 短信/微信提醒 / Messages to citizens who left a phone number (issue 16). Off unless enabled. */
+export const notifySchema = z
+  .strictObject({
+    /** 开启提醒 / Send messages at all. */
+    enabled: z.boolean().default(false),
+    /** 发送方式 / log: only a masked line in the hub's log; webhook: an SMS gateway; wechat: a WeChat gateway. */
+    provider: z.enum(['log', 'webhook', 'wechat']).default('log'),
+    webhook: notifyWebhookSchema.optional(),
+    wechat: notifyWechatSchema.optional(),
+    /** 提前提醒人数 / "您前面还有N人" once N or fewer people are ahead (0: never). */
+    aheadCount: z.number().int().min(0).max(50).default(3),
+    /** 保留天数 / Messages and phone numbers are deleted after this many days. */
+    retentionDays: z.number().int().min(1).max(365).default(30),
+    /** 每号每日上限 / Messages one phone may get a day (anti-abuse); more are dropped as dead. */
+    maxPerPhonePerDay: z.number().int().min(1).max(500).default(20),
+    /** 最多尝试次数 / Attempts before a message is given up (dead). */
+    maxAttempts: z.number().int().min(1).max(20).default(6),
+    /** 免打扰时段 / Hours (hall time) when only one-time codes go out; the rest wait until `end`. */
+    quietHours: z
+      .strictObject({ start: clockTime, end: clockTime })
+      .refine((q) => q.start !== q.end, { message: 'start and end must differ', path: ['end'] })
+      .optional(),
+  })
+  .superRefine((n, ctx) => {
+    if (n.provider === 'webhook' && n.webhook === undefined)
+      ctx.addIssue({ code: 'custom', path: ['webhook'], message: 'provider "webhook" needs webhook.url' });
+    if (n.provider === 'wechat' && n.wechat === undefined)
+      ctx.addIssue({ code: 'custom', path: ['wechat'], message: 'provider "wechat" needs wechat.url' });
+  });
+export type NotifySettings = z.output<typeof notifySchema>;
+
 const hallConfigObject = z.strictObject({
   hall: hallSchema,
   queues: z.array(queueSchema).min(1),
@@ -208,6 +263,7 @@ const hallConfigObject = z.strictObject({
   booking: bookingSchema.prefault({}),
   /** 线上取号: tickets from the phone pages, per queue with hours and a daily quota; off by default. */
   remote: remoteTicketsSchema.prefault({}),
+  notify: notifySchema.prefault({}),
 });
 
 export const hallConfigSchema = hallConfigObject.superRefine(checkReferences);

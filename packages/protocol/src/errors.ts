@@ -20,6 +20,7 @@ export const errorStatus = {
   UNKNOWN_ALERT: 404,
   UNKNOWN_OFFICER: 404,
   UNKNOWN_PRINTER: 404,
+  UNKNOWN_MESSAGE: 404,
   METHOD_NOT_ALLOWED: 405,
   WINDOW_BUSY: 409,
   WINDOW_CONFLICT: 409,
@@ -59,6 +60,8 @@ export const errorStatus = {
   CONFIG_UNSAFE: 409,
   BACKUPS_OFF: 409,
   SIMULATION_BUSY: 409,
+  /** Messages to citizens are off in the hall config (notify.enabled). */
+  NOTIFY_OFF: 409,
   PROTOCOL_MISMATCH: 426,
   BODY_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,

@@ -15,3 +15,4 @@ export * from './notices.ts';
 export * from './reports.ts';
 export * from './manager.ts';
 export * from './pin-rules.ts';
+export * from './notify.ts';

@@ -13,6 +13,8 @@ import {
  *   officer with `pin`                   gets that PIN (not a trivial one)
  *   device without `key`                 keeps its key
  *   device with `key`                    gets that key (a new device, or a rotation)
+ *   notify gateway without `secret`      keeps its secret (webhook and wechat alike)
+ *   notify gateway with `secret`         gets that secret
  * A `pinHash` sent as is (a config file imported whole) is taken as is.
  */
 export function withoutSecrets(config: HallConfig): unknown {
@@ -20,7 +22,17 @@ export function withoutSecrets(config: HallConfig): unknown {
     ...config,
     officers: config.officers.map(({ pin: _pin, pinHash: _hash, ...o }) => o),
     devices: config.devices.map(({ key: _key, ...d }) => d),
+    notify: {
+      ...config.notify,
+      ...(config.notify.webhook === undefined ? {} : { webhook: stripSecret(config.notify.webhook) }),
+      ...(config.notify.wechat === undefined ? {} : { wechat: stripSecret(config.notify.wechat) }),
+    },
   };
+}
+
+function stripSecret<T extends { secret: string }>(gateway: T): Omit<T, 'secret'> {
+  const { secret: _secret, ...rest } = gateway;
+  return rest;
 }
 
 const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
@@ -42,6 +54,15 @@ export function keepSecrets(raw: unknown, stored: HallConfig): unknown {
     out.devices = raw.devices.map((d: unknown) =>
       isRecord(d) && d.key === undefined && keys.has(String(d.id)) ? { ...d, key: keys.get(String(d.id)) } : d,
     );
+  }
+  if (isRecord(raw.notify)) {
+    const notify: Record<string, unknown> = { ...raw.notify };
+    for (const gateway of ['webhook', 'wechat'] as const) {
+      const sent = raw.notify[gateway];
+      const secret = stored.notify[gateway]?.secret;
+      if (isRecord(sent) && sent.secret === undefined && secret !== undefined) notify[gateway] = { ...sent, secret };
+    }
+    out.notify = notify;
   }
   return out;
 }

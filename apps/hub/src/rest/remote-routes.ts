@@ -85,11 +85,14 @@ export const remoteRoutes: RouteSpec[] = [
       const body = remoteTicketBodySchema.parse(req.body);
       if (!hub.phoneCodes.check(body.phone, body.code, hub.clock()))
         return { ok: false, error: fail('BAD_CODE', '验证码错误或已过期 / wrong or expired code', 'code') };
-      return hub.bus.dispatch(
+      const ack = await hub.bus.dispatch(
         'ticket:take-remote',
         { requestId: body.requestId, serviceId: body.serviceId, phone: body.phone },
         PUBLIC,
       );
+      // The proven phone gets the ticket's notices (还有N人, 请到X号窗口) when the hall sends messages.
+      if (ack.ok) hub.notifier.registerContact(ack.data.id, body.phone, 'sms');
+      return ack;
     },
   },
   {

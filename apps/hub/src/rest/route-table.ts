@@ -13,6 +13,7 @@ import { isPublicRole, publicHallView, publicTicketView } from '../public-views.
 import { logout } from './logout.ts';
 import { citizenRatingRoute } from './citizen-rating.ts';
 import { noticeRoutes } from './notice-routes.ts';
+import { notifyRoutes } from './notify-routes.ts';
 import { managerRoutes } from './manager-routes.ts';
 import { opsRoutes } from './ops-routes.ts';
 import { publicRoutes } from './public-routes.ts';
@@ -175,6 +176,7 @@ export const routes: RouteSpec[] = [
   ...appointmentRoutes,
   ...remoteRoutes,
   ...noticeRoutes,
+  ...notifyRoutes,
   ...reportRoutes,
   ...managerRoutes,
   ...opsRoutes,

@@ -24,7 +24,7 @@ describe('migrations', () => {
 
   it('bring a fresh database to the newest version with WAL and synchronous=FULL', () => {
     const db = openDb(tempDir());
-    expect(db.pragma('user_version', { simple: true })).toBe(loadMigrations().length);
+    expect(db.pragma('user_version', { simple: true })).toBe(loadMigrations().at(-1)?.version);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('synchronous', { simple: true })).toBe(2);
     const tables = (
@@ -40,8 +40,10 @@ describe('migrations', () => {
       'login_throttle',
       'notice_prints',
       'notices',
+      'notify_outbox',
       'ratings',
       'requests',
+      'ticket_contacts',
       'tickets',
       'tokens',
       'windows',
@@ -118,11 +120,31 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('007 keeps the notify outbox (one row per dedupe key, known statuses, JSON params) and ticket contacts', () => {
+    const db = openDb(tempDir());
+    const insert = db.prepare(
+      'INSERT INTO notify_outbox (dedupe_key, channel, phone, template, params, status, next_at, created_at) VALUES (?, ?, ?, ?, ?, ?, 0, 0)',
+    );
+    insert.run('t1:called:5', 'sms', '13812345678', 'called', '{"number":"A001"}', 'queued');
+    expect(() => insert.run('t1:called:5', 'sms', '13812345678', 'called', '{}', 'queued')).toThrow(/UNIQUE/);
+    expect(() => insert.run('t1:called:6', 'sms', '13812345678', 'called', '{}', 'lost')).toThrow(/CHECK/);
+    expect(() => insert.run('t1:called:7', 'fax', '13812345678', 'called', '{}', 'queued')).toThrow(/CHECK/);
+    expect(() => insert.run('t1:called:8', 'sms', '13812345678', 'called', 'not json', 'queued')).toThrow(/CHECK/);
+    expect(db.prepare('SELECT attempts, sent_at FROM notify_outbox').get()).toEqual({ attempts: 0, sent_at: null });
+    const contact = db.prepare(
+      'INSERT INTO ticket_contacts (ticket_id, phone, channel, created_at) VALUES (?, ?, ?, ?)',
+    );
+    contact.run('t1', '13812345678', 'sms', 0);
+    expect(() => contact.run('t1', '13912345678', 'sms', 0)).toThrow(/UNIQUE|PRIMARY/);
+    expect(() => contact.run('t2', '13912345678', 'sms', 'today')).toThrow();
+    db.close();
+  });
+
   it('running again changes nothing', () => {
     const dir = tempDir();
     openDb(dir).close();
     const db = openDb(dir);
-    expect(migrate(db)).toBe(loadMigrations().length);
+    expect(migrate(db)).toBe(loadMigrations().at(-1)?.version);
     db.close();
   });
 

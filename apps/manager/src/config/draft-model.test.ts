@@ -127,6 +127,28 @@ describe('device keys stay in the hub', () => {
   });
 });
 
+describe('message gateway secrets stay in the hub', () => {
+  it('a notify webhook sent without its secret is valid, and parsed back without one', () => {
+    const officers = new Set(running().officers.map((o) => o.id));
+    const devices = new Set(running().devices.map((d) => d.id));
+    const sent = {
+      ...(withKeptKeys({
+        ...withoutPins(running()),
+        devices: running().devices.map(({ key: _k, ...d }) => d),
+      }) as object),
+      notify: { enabled: true, provider: 'webhook', webhook: { url: 'https://sms.example.cn/send' } },
+    };
+    const check = validateConfig(sent, officers, devices);
+    expect(check.issues).toEqual([]);
+    expect(check.parsed?.notify.webhook).toEqual({ url: 'https://sms.example.cn/send', timeoutMs: 5000 });
+    const tooShort = {
+      ...sent,
+      notify: { ...sent.notify, webhook: { url: 'https://sms.example.cn/send', secret: 'x' } },
+    };
+    expect(validateConfig(tooShort, officers, devices).issues[0]?.path).toBe('notify.webhook.secret');
+  });
+});
+
 describe('opening-hours rules', () => {
   it('finds weekdays named by more than one rule (only the first counts), Sunday as 0 or 7', () => {
     expect(shadowedDays([{ days: [1, 2, 3, 4, 5] }, { days: [6] }])).toEqual([]);

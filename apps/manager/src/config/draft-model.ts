@@ -114,6 +114,22 @@ export interface Validation {
 }
 
 const KEY_STAND_IN = 'kept-key:';
+/** A message gateway's secret the hub keeps (notify.webhook / notify.wechat sent without one). */
+const SECRET_STAND_IN = 'kept-secret:0000000000';
+
+/** notify with a stand-in for each gateway secret the hub keeps (left out), for the check only. */
+function withSecretStandIns(notify: unknown): unknown {
+  if (notify === null || typeof notify !== 'object') return notify;
+  const out: Record<string, unknown> = { ...(notify as Record<string, unknown>) };
+  for (const gateway of ['webhook', 'wechat'])
+    if (
+      out[gateway] !== null &&
+      typeof out[gateway] === 'object' &&
+      (out[gateway] as { secret?: unknown }).secret === undefined
+    )
+      out[gateway] = { ...out[gateway], secret: SECRET_STAND_IN };
+  return out;
+}
 
 /**
  * The protocol's own schema, run in the browser on what would be sent. Officers in `keptPins` may come
@@ -135,6 +151,7 @@ export function validateConfig(
     ? raw
     : {
         ...raw,
+        ...(raw.notify === undefined ? {} : { notify: withSecretStandIns(raw.notify) }),
         ...(officers === null
           ? {}
           : {
@@ -163,6 +180,9 @@ export function validateConfig(
   if (result.success && trivial.length === 0) {
     const parsed = result.data;
     parsed.devices = parsed.devices.map((d) => (d.key.startsWith(KEY_STAND_IN) ? { ...d, key: KEPT_KEY } : d));
+    // A kept gateway secret goes back left out (the hub fills in its own).
+    for (const gateway of [parsed.notify.webhook, parsed.notify.wechat])
+      if (gateway?.secret === SECRET_STAND_IN) delete (gateway as { secret?: string }).secret;
     return { issues: [], parsed };
   }
   const schemaIssues = result.success

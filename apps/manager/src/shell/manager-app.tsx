@@ -3,6 +3,7 @@ import { AppointmentsPage } from '../appointments/appointments-page.tsx';
 import { AuditPage } from '../audit/audit-page.tsx';
 import { ConfigPage } from '../config/config-page.tsx';
 import { LivePage } from '../live/live-page.tsx';
+import { NotifyPage } from '../notify/notify-page.tsx';
 import { ReportsPage } from '../reports/reports-page.tsx';
 import { SimulatePage } from '../simulate/simulate-page.tsx';
 import { AppFrame } from './app-frame.tsx';
@@ -18,6 +19,7 @@ const PAGES: Record<PageId, () => ReactElement> = {
   config: ConfigPage,
   reports: ReportsPage,
   audit: AuditPage,
+  notify: NotifyPage,
   simulate: SimulatePage,
 };
 
