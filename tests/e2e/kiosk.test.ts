@@ -338,6 +338,43 @@ describe('kiosk', () => {
     await shot(page, 'kiosk-11-appointment-by-phone-unknown');
   });
 
+  it('a ticket taken online (线上取号) is checked in at the kiosk with its mobile number', async () => {
+    const sms: string[] = [];
+    const demo = demoHall();
+    const x = await startHub(
+      { ...demo, remote: { enabled: true, queues: [{ queueId: 'exit-entry', dailyQuota: 20 }] } },
+      MONDAY_10AM,
+      {
+        sendCode: (_phone, code) => {
+          sms.push(code);
+          return Promise.resolve();
+        },
+      },
+    );
+    h = x;
+    await x.api('POST', '/api/remote/code', { phone: '13612345678' });
+    const taken = await x.api('POST', '/api/remote/tickets', {
+      requestId: 'online-1',
+      phone: '13612345678',
+      code: sms[0],
+      serviceId: 'passport',
+    });
+    expect(taken.status).toBe(201);
+    const page = await openKiosk(x);
+    await tap(page, 'appointment');
+    await tap(page, 'appointment-by-phone');
+    for (const k of '13612345678') await page.locator(`[data-key="${k}"]`).tap();
+    await tap(page, 'take-appointment');
+    await page.getByTestId('arrival').waitFor();
+    expect(await page.getByTestId('arrival-number').innerText()).toBe(taken.body.number);
+    expect(await page.getByTestId('arrival').innerText()).toContain('线上号已签到');
+    await shot(page, 'kiosk-12-online-ticket-arrived');
+    const view = await x.api('GET', `/api/tickets/${taken.body.id as string}`);
+    expect(view.body.remote).toEqual({ arrived: true });
+    await tap(page, 'arrival-ok');
+    await page.locator('[data-screen="home"]').waitFor();
+  });
+
   it('asks for the ID card when the hall allows one ticket per card, masks it and checks it', async () => {
     const x = await hub({ oneTicketPerIdCard: true });
     const page = await openKiosk(x);

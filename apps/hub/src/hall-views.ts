@@ -136,6 +136,7 @@ export function catalogue(state: HallState, now: number): Catalogue {
       remote: config.remote.enabled && config.remote.queues.some((q) => q.queueId === s.queue),
     })),
     windows: config.windows.map(({ id, number, name }) => ({ id, number, name })),
+    ...(config.remote.enabled ? { remote: { graceMinutes: config.remote.graceMinutes } } : {}),
     kiosk: {
       idleSeconds: config.kiosk.idleSeconds,
       oneTicketPerIdCard: config.kiosk.oneTicketPerIdCard,

@@ -7,7 +7,7 @@ import { currentScreen, useKiosk, type Screen } from './kiosk-store.ts';
 import { Footer } from './layout/footer.tsx';
 import { GreenModeBar } from './layout/green-mode-bar.tsx';
 import { Header } from './layout/header.tsx';
-import { FailureDialog, TakingOverlay } from './layout/take-dialogs.tsx';
+import { ArrivalDialog, FailureDialog, TakingOverlay } from './layout/take-dialogs.tsx';
 import { AppointmentScreen } from './screens/appointment-screen.tsx';
 import { CategoryScreen } from './screens/category-screen.tsx';
 import { ClosedScreen } from './screens/closed-screen.tsx';
@@ -66,6 +66,7 @@ export function KioskApp(): ReactElement {
   const screen = useKiosk(currentScreen);
   const taking = useKiosk((s) => s.taking);
   const failure = useKiosk((s) => s.failure);
+  const arrival = useKiosk((s) => s.arrival);
   const green = useKiosk((s) => s.green);
   const linkProblem = useLinkProblem(catalogue);
   const printer = useKioskPrinter();
@@ -107,6 +108,7 @@ export function KioskApp(): ReactElement {
       <Footer />
       {taking && <TakingOverlay lang={lang} />}
       {failure !== null && !taking && canTake && <FailureDialog failure={failure} lang={lang} />}
+      {arrival !== null && <ArrivalDialog ticket={arrival} lang={lang} />}
     </div>
   );
 }

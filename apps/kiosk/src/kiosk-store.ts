@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { Catalogue, GreenReason, TakenTicket } from '@yichuang/protocol';
+import type { Catalogue, GreenReason, TakenTicket, TicketView } from '@yichuang/protocol';
 import type { Lang } from '@yichuang/ui';
 
 /** What the citizen asked for: a matter (maybe with a green-channel reason) or an appointment. */
@@ -51,6 +51,8 @@ export interface KioskState {
   catalogue: Catalogue | null;
   taking: boolean;
   failure: TakeFailure | null;
+  /** A remote ticket (线上取号) just confirmed here by its phone: shown until 好的 or the next citizen. */
+  arrival: TicketView | null;
   print: { ticketId: string; state: PrintState } | null;
   lastTouchAt: number;
   go: (screen: Screen) => void;
@@ -79,6 +81,7 @@ export const useKiosk = create<KioskState>()((set) => ({
   catalogue: null,
   taking: false,
   failure: null,
+  arrival: null,
   print: null,
   lastTouchAt: Date.now(),
   go: (screen) => set((s) => ({ stack: [...s.stack, screen], failure: null })),
@@ -90,7 +93,7 @@ export const useKiosk = create<KioskState>()((set) => ({
       const green = stack.some((x) => x.name === 'green' && x.serviceId === null) ? s.green : null;
       return { stack, failure: null, green };
     }),
-  home: () => set({ stack: [HOME], failure: null, green: null }),
+  home: () => set({ stack: [HOME], failure: null, green: null, arrival: null }),
   reset: () =>
     set({
       stack: [HOME],

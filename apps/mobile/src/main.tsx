@@ -11,6 +11,7 @@ import { RescheduleScreen } from './booking/reschedule-screen.tsx';
 import { GuideScreen } from './screens/guide-screen.tsx';
 import { HomeScreen } from './screens/home-screen.tsx';
 import { MatterScreen } from './screens/matter-screen.tsx';
+import { TakeScreen } from './screens/take-screen.tsx';
 import { useRoute } from './router.ts';
 
 /** The citizen's phone pages under /m/ (the QR poster in the hall opens /m/). */
@@ -32,6 +33,8 @@ function MobileApp(): ReactElement {
       return <MineScreen />;
     case 'reschedule':
       return <RescheduleScreen code={route.code} />;
+    case 'take':
+      return <TakeScreen serviceId={route.serviceId} />;
   }
 }
 

@@ -11,6 +11,7 @@ export type Route =
   | { name: 'booked'; code: string }
   | { name: 'mine' }
   | { name: 'reschedule'; code: string }
+  | { name: 'take'; serviceId: string | null }
   | { name: 'not-found' };
 
 export function parseRoute(pathname: string): Route {
@@ -26,6 +27,7 @@ export function parseRoute(pathname: string): Route {
   if (a === 'book' && c === undefined) return { name: 'book', serviceId: b ?? null };
   if (a === 'booked' && b !== undefined && c === undefined) return { name: 'booked', code: b };
   if (a === 'mine' && b === undefined) return { name: 'mine' };
+  if (a === 'take' && c === undefined) return { name: 'take', serviceId: b ?? null };
   if (a === 'mine' && b !== undefined && c === 'change') return { name: 'reschedule', code: b };
   return { name: 'not-found' };
 }
@@ -48,6 +50,8 @@ export function hrefOf(route: Route): string {
       return `${BASE}/mine`;
     case 'reschedule':
       return `${BASE}/mine/${e(route.code)}/change`;
+    case 'take':
+      return route.serviceId === null ? `${BASE}/take` : `${BASE}/take/${e(route.serviceId)}`;
   }
 }
 

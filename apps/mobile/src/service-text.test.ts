@@ -11,6 +11,7 @@ const service = (id: string, name: string, pinyin: string, nameEn: string): Mobi
   pinyin,
   nameEn,
   bookable: false,
+  remote: false,
 });
 
 const catalogue = {

@@ -69,6 +69,8 @@ export interface Catalogue {
     remote?: boolean;
   }[];
   windows: { id: string; number: number; name: string }[];
+  /** 线上取号, when the hall takes remote tickets: minutes after the call an unconfirmed one is skipped. */
+  remote?: { graceMinutes: number };
   kiosk: {
     idleSeconds: number;
     oneTicketPerIdCard: boolean;

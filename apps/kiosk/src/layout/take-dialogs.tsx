@@ -1,4 +1,5 @@
 import type { ReactElement } from 'react';
+import type { TicketView } from '@yichuang/protocol';
 import { BigButton, Icon, hubMessage, t, type Lang, type StringKey } from '@yichuang/ui';
 import { useKiosk, type TakeFailure } from '../kiosk-store.ts';
 import { kt, type KioskKey } from '../kiosk-strings.ts';
@@ -50,6 +51,31 @@ export function TakingOverlay({ lang }: { lang: Lang }): ReactElement {
       <div className="k-dialog k-dialog--center">
         <span className="yc-spinner" />
         <div className="k-dialog__title">{t(lang, 'taking')}</div>
+      </div>
+    </div>
+  );
+}
+
+/** 线上取号 confirmed here: the holder's number, and that it will be called; 好的 goes home for the next citizen. */
+export function ArrivalDialog({ ticket, lang }: { ticket: TicketView; lang: Lang }): ReactElement {
+  return (
+    <div className="k-overlay" role="alertdialog" aria-labelledby="k-arrival-title" data-testid="arrival">
+      <div className="k-dialog k-dialog--center">
+        <div className="k-dialog__icon k-dialog__icon--ok">
+          <Icon name="check" size={96} />
+        </div>
+        <div className="k-dialog__title" id="k-arrival-title">
+          {kt(lang, 'arrival.title')}
+        </div>
+        <div className="k-arrival__number num" data-testid="arrival-number">
+          {ticket.number}
+        </div>
+        <div className="k-dialog__detail">
+          {ticket.status === 'called' ? kt(lang, 'arrival.called') : kt(lang, 'arrival.wait', { n: ticket.ahead })}
+        </div>
+        <BigButton onClick={() => useKiosk.getState().home()} testId="arrival-ok">
+          {t(lang, 'common.ok')}
+        </BigButton>
       </div>
     </div>
   );

@@ -5,6 +5,7 @@ import { useKiosk, type CheckInBy } from '../kiosk-store.ts';
 import { kt } from '../kiosk-strings.ts';
 import { ScreenFrame } from '../layout/screen-frame.tsx';
 import { useSendTake, useTake } from '../use-take.ts';
+import { useHub } from '../hub-context.tsx';
 
 const MAX: Record<CheckInBy, number> = { code: 32, phone: 11, id: 18 };
 
@@ -27,16 +28,22 @@ export function AppointmentScreen({ code, by }: { code: string; by: CheckInBy })
   const { update, back } = useKiosk.getState();
   const take = useTake();
   const send = useSendTake();
+  const connection = useHub((s) => s.connection);
   const set = (c: string, how: CheckInBy = by): void =>
     update({ name: 'appointment', code: c.slice(0, MAX[how]), by: how });
   const type = (k: string): void => {
     if (by === 'phone' && !/\d/.test(k)) return;
     set(code + k);
   };
-  const submit = (): void => {
-    if (by === 'code') take({ appointmentCode: code });
-    else if (by === 'phone') take({ appointmentPhone: code });
-    else send({}, code);
+  const submit = async (): Promise<void> => {
+    if (by === 'code') return take({ appointmentCode: code });
+    if (by === 'id') return send({}, code);
+    // A phone checks in a ticket taken online (线上取号) if it holds one, else today's appointment.
+    useKiosk.setState({ taking: true });
+    const arrived = await connection.send('ticket:arrive', { requestId: crypto.randomUUID(), phone: code });
+    useKiosk.setState({ taking: false });
+    if (arrived.ok) useKiosk.setState({ arrival: arrived.data.ticket });
+    else take({ appointmentPhone: code });
   };
   const modes: [CheckInBy, 'appt.byCode' | 'appt.byPhone' | 'appt.byId'][] = [
     ['code', 'appt.byCode'],
@@ -60,7 +67,7 @@ export function AppointmentScreen({ code, by }: { code: string; by: CheckInBy })
             wide
             icon="calendar"
             disabled={!complete(by, code) || taking}
-            onClick={submit}
+            onClick={() => void submit()}
             testId="take-appointment"
           >
             {t(lang, 'appt.take')}

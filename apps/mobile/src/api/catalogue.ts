@@ -21,6 +21,8 @@ const serviceSchema = z.object({
   feeEn: z.string().optional(),
   departmentEn: z.string().optional(),
   bookable: z.boolean().default(false),
+  /** 线上取号 for this matter's queue (older hubs: absent, none). */
+  remote: z.boolean().default(false),
 });
 
 export const mobileCatalogueSchema = z.object({
@@ -42,6 +44,8 @@ export const mobileCatalogueSchema = z.object({
   queues: z.array(z.object({ id: z.string(), prefix: z.string(), name: z.string(), nameEn: z.string().optional() })),
   services: z.array(serviceSchema),
   windows: z.array(z.object({ id: z.string(), number: z.number().int(), name: z.string() })),
+  /** 线上取号: minutes after the call a ticket not checked in is skipped (older hubs: absent). */
+  remote: z.object({ graceMinutes: z.number() }).optional(),
   kiosk: z
     .object({
       appointmentCheckIn: z.object({ earlyMinutes: z.number(), lateMinutes: z.number() }).optional(),

@@ -50,6 +50,15 @@ export function HomeScreen(): ReactElement {
               id="book"
             />
             <Action route={{ name: 'mine' }} icon="check" title="home.mine" hint="home.mineHint" id="mine" />
+            {catalogue.services.some((s) => s.remote) && (
+              <Action
+                route={{ name: 'take', serviceId: null }}
+                icon="phone"
+                title="home.take"
+                hint="home.takeHint"
+                id="take"
+              />
+            )}
           </div>
           <p className="m-foot-hint">
             <Icon name="info" size={22} />

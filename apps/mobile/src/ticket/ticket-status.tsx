@@ -25,6 +25,24 @@ function around(text: string, token: string, node: ReactElement): ReactElement {
 
 /** What the citizen should do now, by the ticket's status; 请到 N号窗口 is the loudest. */
 export function TicketStatus(p: { ticket: TicketView; catalogue: Catalogue | null; lang: Lang }): ReactElement {
+  const live = p.ticket.status === 'waiting' || p.ticket.status === 'called';
+  return (
+    <>
+      {p.ticket.remote != null && live && (
+        <div
+          className={`tp-remote ${p.ticket.remote.arrived ? 'tp-remote--in' : ''}`}
+          data-testid="tp-remote"
+          role={p.ticket.remote.arrived ? undefined : 'note'}
+        >
+          {ts(p.lang, p.ticket.remote.arrived ? 'remoteArrived' : 'remoteArrive')}
+        </div>
+      )}
+      <StatusByState {...p} />
+    </>
+  );
+}
+
+function StatusByState(p: { ticket: TicketView; catalogue: Catalogue | null; lang: Lang }): ReactElement {
   const { ticket, catalogue, lang } = p;
   const win = windowName(lang, catalogue, ticket.windowId);
   switch (ticket.status) {

@@ -7,6 +7,8 @@ const zh = {
   transferredQueue: '现排在「{queue}」',
   transferredWindow: '请留意 {window} 叫号',
   transferredHint: '号码不变，无需重新取号',
+  remoteArrive: '线上取号：到达大厅后请在取号机「预约签到 → 手机号」签到，或告诉窗口工作人员；叫号后未签到将过号',
+  remoteArrived: '线上取号 · 已签到',
   'rate.title': '请对本次服务进行评价',
   'rate.hint': '匿名评价，仅用于改进服务',
   'rate.level.5': '非常满意',
@@ -44,6 +46,9 @@ const en: Record<TicketStringKey, string> = {
   transferredQueue: 'Now in the “{queue}” line',
   transferredWindow: 'Please wait for {window} to call you',
   transferredHint: 'Your number stays the same; no need for a new ticket',
+  remoteArrive:
+    'Online ticket: at the hall, check in at the kiosk (Appointment check-in → Mobile) or tell the officer; if called before you check in, it is skipped',
+  remoteArrived: 'Online ticket · checked in',
   'rate.title': 'How was our service?',
   'rate.hint': 'Anonymous, used only to improve the service',
   'rate.level.5': 'Very satisfied',
