@@ -8,7 +8,7 @@ import { AppShell, Notice } from '../layout/app-shell.tsx';
 import { useLang } from '../lang.ts';
 import { errorText, mt } from '../mobile-strings.ts';
 import { linkTo, navigate } from '../router.ts';
-import { dayLabel, serviceText } from '../service-text.ts';
+import { dayText as dayOf, serviceText } from '../service-text.ts';
 import { DetailsForm, type Details } from './details-form.tsx';
 import { DayPicker, SlotPicker, type Slot } from './slot-pickers.tsx';
 import { Chosen, StepHead } from './step-head.tsx';
@@ -79,10 +79,7 @@ function BookingFlow({ service, today }: { service: MobileService; today: string
   /** The hub's refusal of the last attempt; a full or closed slot offers the day's other slots. */
   const [refused, setRefused] = useState<{ code: string; start: string } | null>(null);
   const name = serviceText(service, lang).name;
-  const dayText = (day: string): string => {
-    const l = dayLabel(day, today, lang);
-    return `${l.main} ${l.sub}`;
-  };
+  const dayText = (day: string): string => dayOf(day, today, lang);
   const confirm = (day: string, slot: Slot): void => {
     setRefused(null);
     setStep({ at: 'confirm', day, slot, requestId: newRequestId() });

@@ -6,7 +6,7 @@ import { AppShell, Notice } from '../layout/app-shell.tsx';
 import { useLang } from '../lang.ts';
 import { errorText, mt } from '../mobile-strings.ts';
 import { navigate } from '../router.ts';
-import { dayLabel } from '../service-text.ts';
+import { dayText as dayOf } from '../service-text.ts';
 import { DayPicker, SlotPicker, type Slot } from './slot-pickers.tsx';
 import { Chosen, StepHead } from './step-head.tsx';
 import { useAppointment } from './use-appointment.ts';
@@ -37,10 +37,7 @@ export function RescheduleScreen({ code }: { code: string }): ReactElement {
     );
   if (a.status !== 'booked')
     return shell(<Notice tone="error" text={`${a.code} · ${mt(lang, `status.${a.status}`)}`} />);
-  const dayText = (day: string): string => {
-    const l = dayLabel(day, today, lang);
-    return `${l.main} ${l.sub}`;
-  };
+  const dayText = (day: string): string => dayOf(day, today, lang);
   const current = (
     <Chosen label={mt(lang, 'resched.current')} testId="m-resched-current">
       {a.serviceName} · {dayText(a.day)} <span className="num">{`${a.start}–${a.end}`}</span>
