@@ -12,6 +12,7 @@ import { dayText as dayOf, serviceText } from '../service-text.ts';
 import { DetailsForm, type Details } from './details-form.tsx';
 import { DayPicker, SlotPicker, type Slot } from './slot-pickers.tsx';
 import { Chosen, StepHead } from './step-head.tsx';
+import { useSteps } from './use-steps.ts';
 
 /** 预约: choose the matter, then day → slot → details → confirm; the result page shows the code. */
 export function BookScreen({ serviceId }: { serviceId: string | null }): ReactElement {
@@ -73,7 +74,7 @@ const NO_DETAILS: Details = { name: '', phone: '', idCard: '' };
 
 function BookingFlow({ service, today }: { service: MobileService; today: string }): ReactElement {
   const lang = useLang();
-  const [step, setStep] = useState<Step>({ at: 'day' });
+  const [step, setStep] = useSteps<Step>({ at: 'day' });
   const [details, setDetails] = useState<Details>(NO_DETAILS);
   const [sending, setSending] = useState(false);
   /** The hub's refusal of the last attempt; a full or closed slot offers the day's other slots. */

@@ -30,8 +30,8 @@ export function BookedScreen({ code }: { code: string }): ReactElement {
   return (
     <AppShell title={mt(lang, 'result.title')} tab="book" back={{ name: 'mine' }}>
       <section className="m-card m-result" data-testid="m-result">
-        <div className="m-result__ok">
-          <Icon name="check" size={36} />
+        <div className={`m-result__ok m-result__ok--${a.status}`}>
+          <Icon name={a.status === 'booked' || a.status === 'checked-in' ? 'check' : 'info'} size={36} />
           {mt(lang, a.status === 'booked' ? 'result.title' : `status.${a.status}`)}
         </div>
         <div className="m-result__label">{mt(lang, 'result.code')}</div>

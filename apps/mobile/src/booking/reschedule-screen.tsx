@@ -9,6 +9,7 @@ import { navigate } from '../router.ts';
 import { dayText as dayOf } from '../service-text.ts';
 import { DayPicker, SlotPicker, type Slot } from './slot-pickers.tsx';
 import { Chosen, StepHead } from './step-head.tsx';
+import { useSteps } from './use-steps.ts';
 import { useAppointment } from './use-appointment.ts';
 
 type Step = { at: 'day' } | { at: 'slot'; day: string } | { at: 'confirm'; day: string; slot: Slot; requestId: string };
@@ -18,7 +19,7 @@ export function RescheduleScreen({ code }: { code: string }): ReactElement {
   const lang = useLang();
   const { catalogue } = useCatalogue();
   const { appointment: a, problem } = useAppointment(code);
-  const [step, setStep] = useState<Step>({ at: 'day' });
+  const [step, setStep] = useSteps<Step>({ at: 'day' });
   const [sending, setSending] = useState(false);
   const [refused, setRefused] = useState<{ code: string; start: string } | null>(null);
   const today = catalogue?.hall.day ?? '';
