@@ -48,8 +48,13 @@ afterEach(async (ctx) => {
   h = null;
 });
 
+/** The whole page; the fixed tab bar drawn once at the end rather than over the middle of it. */
 const shot = (page: Page, name: string): Promise<Buffer> =>
-  page.screenshot({ path: `/tmp/mobile-${name}.png`, fullPage: true });
+  page.screenshot({
+    path: `/tmp/mobile-${name}.png`,
+    fullPage: true,
+    style: '.m-tabs { position: static !important; }',
+  });
 const text = (page: Page, testId: string): Promise<string> => page.getByTestId(testId).innerText();
 
 async function phone(locale = 'zh-CN'): Promise<Page> {
@@ -109,8 +114,16 @@ describe('the phone pages /m/', () => {
     }
     await expect.poll(() => text(page, 'm-queue-waiting-exit-entry'), { timeout: 20_000 }).toBe('2');
     expect(await text(page, 'm-queue-waiting-vehicle')).toBe('0');
+    expect(await text(page, 'm-queue-est-exit-entry')).toBe('暂无窗口办理');
+
+    // An officer signs in at 4号窗口 (出入境): the line now has an estimate for a ticket taken now.
+    const officer = await x.login('1007');
+    expect((await x.api('POST', '/api/windows/w4/sign-in', {}, officer)).status).toBe(200);
+    await expect
+      .poll(() => text(page, 'm-queue-est-exit-entry'), { timeout: 20_000 })
+      .toMatch(/^新取号预计等候 约 \d+ 分钟$/);
     await shot(page, 'home-after-tickets');
-  });
+  }, 60_000);
 
   it('GET /api/public/queues: anyone, counts only, no ticket or personal data', async () => {
     const x = (h = await startHub(demoHall()));
