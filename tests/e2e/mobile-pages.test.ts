@@ -22,6 +22,7 @@ function demoHall(): HallConfigInput {
   const demo = JSON.parse(readFileSync(DEMO_HALL, 'utf8')) as HallConfigInput;
   return {
     ...demo,
+    hall: { ...demo.hall, address: '綦江区文龙街道测试路 1 号', addressEn: '1 Test Road, Wenlong, Qijiang' },
     windows: demo.windows.map(({ printer: _printer, ...w }) => w),
     printers: [],
     devices: [{ id: 'kiosk-1', kind: 'kiosk', key: KIOSK_KEY }],
@@ -91,6 +92,7 @@ describe('the phone pages /m/', () => {
     expect(await text(page, 'm-phase')).toBe('正在办公');
     expect(await text(page, 'm-today')).toBe('今日 09:00–17:00');
     await expect.poll(() => page.getByTestId('m-hall').innerText()).toContain('023-00000000');
+    expect(await page.getByTestId('m-hall').innerText()).toContain('綦江区文龙街道测试路 1 号');
     expect(await page.locator('a[href="tel:02300000000"]').count()).toBe(1);
 
     // The weekly hours open on a tap.
@@ -219,6 +221,7 @@ describe('the phone pages /m/', () => {
     );
     expect(await text(page, 'm-phase')).toBe('Open now');
     expect(await text(page, 'm-today')).toBe('Today 09:00–17:00');
+    expect(await page.getByTestId('m-hall').innerText()).toContain('1 Test Road, Wenlong, Qijiang');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
     await page.getByTestId('m-queue-exit-entry').waitFor();
     expect(await page.getByTestId('m-queue-exit-entry').innerText()).toContain('Exit and entry');
