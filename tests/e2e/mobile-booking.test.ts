@@ -55,8 +55,13 @@ afterEach(async (ctx) => {
   h = null;
 });
 
+/** The whole page; the fixed tab bar drawn once at the end rather than over the middle of it. */
 const shot = (page: Page, name: string): Promise<Buffer> =>
-  page.screenshot({ path: `/tmp/mobile-book-${name}.png`, fullPage: true });
+  page.screenshot({
+    path: `/tmp/mobile-book-${name}.png`,
+    fullPage: true,
+    style: '.m-tabs { position: static !important; }',
+  });
 const text = (page: Page, testId: string): Promise<string> => page.getByTestId(testId).innerText();
 
 async function phone(): Promise<Page> {
@@ -156,6 +161,12 @@ describe('booking on the phone', () => {
     for (const s of offered.filter((s) => s.remaining > 0))
       expect(await text(page, `m-slot-${s.start}`)).toContain(`余 ${s.remaining} 个`);
     await shot(page, '03-slots');
+    // The phone's back button goes back one step, not out of the booking.
+    await page.goBack();
+    await page.getByTestId('m-days').waitFor();
+    expect(new URL(page.url()).pathname).toBe(`/m/book/${service.id}`);
+    await page.getByTestId(`m-day-${day}`).tap();
+    await page.getByTestId('m-slots').waitFor();
     const slotButton = firstOpen(page, 'm-slot-');
     const start = await idOf(page, 'm-slot-', slotButton);
     await slotButton.tap();

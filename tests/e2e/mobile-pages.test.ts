@@ -22,6 +22,7 @@ function demoHall(): HallConfigInput {
   const demo = JSON.parse(readFileSync(DEMO_HALL, 'utf8')) as HallConfigInput;
   return {
     ...demo,
+    hall: { ...demo.hall, address: '綦江区文龙街道测试路 1 号', addressEn: '1 Test Road, Wenlong, Qijiang' },
     windows: demo.windows.map(({ printer: _printer, ...w }) => w),
     printers: [],
     devices: [{ id: 'kiosk-1', kind: 'kiosk', key: KIOSK_KEY }],
@@ -48,8 +49,13 @@ afterEach(async (ctx) => {
   h = null;
 });
 
+/** The whole page; the fixed tab bar drawn once at the end rather than over the middle of it. */
 const shot = (page: Page, name: string): Promise<Buffer> =>
-  page.screenshot({ path: `/tmp/mobile-${name}.png`, fullPage: true });
+  page.screenshot({
+    path: `/tmp/mobile-${name}.png`,
+    fullPage: true,
+    style: '.m-tabs { position: static !important; }',
+  });
 const text = (page: Page, testId: string): Promise<string> => page.getByTestId(testId).innerText();
 
 async function phone(locale = 'zh-CN'): Promise<Page> {
@@ -86,6 +92,7 @@ describe('the phone pages /m/', () => {
     expect(await text(page, 'm-phase')).toBe('正在办公');
     expect(await text(page, 'm-today')).toBe('今日 09:00–17:00');
     await expect.poll(() => page.getByTestId('m-hall').innerText()).toContain('023-00000000');
+    expect(await page.getByTestId('m-hall').innerText()).toContain('綦江区文龙街道测试路 1 号');
     expect(await page.locator('a[href="tel:02300000000"]').count()).toBe(1);
 
     // The weekly hours open on a tap.
@@ -109,8 +116,16 @@ describe('the phone pages /m/', () => {
     }
     await expect.poll(() => text(page, 'm-queue-waiting-exit-entry'), { timeout: 20_000 }).toBe('2');
     expect(await text(page, 'm-queue-waiting-vehicle')).toBe('0');
+    expect(await text(page, 'm-queue-est-exit-entry')).toBe('暂无窗口办理');
+
+    // An officer signs in at 4号窗口 (出入境): the line now has an estimate for a ticket taken now.
+    const officer = await x.login('1007');
+    expect((await x.api('POST', '/api/windows/w4/sign-in', {}, officer)).status).toBe(200);
+    await expect
+      .poll(() => text(page, 'm-queue-est-exit-entry'), { timeout: 20_000 })
+      .toMatch(/^新取号预计等候 约 \d+ 分钟$/);
     await shot(page, 'home-after-tickets');
-  });
+  }, 60_000);
 
   it('GET /api/public/queues: anyone, counts only, no ticket or personal data', async () => {
     const x = (h = await startHub(demoHall()));
@@ -206,6 +221,7 @@ describe('the phone pages /m/', () => {
     );
     expect(await text(page, 'm-phase')).toBe('Open now');
     expect(await text(page, 'm-today')).toBe('Today 09:00–17:00');
+    expect(await page.getByTestId('m-hall').innerText()).toContain('1 Test Road, Wenlong, Qijiang');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
     await page.getByTestId('m-queue-exit-entry').waitFor();
     expect(await page.getByTestId('m-queue-exit-entry').innerText()).toContain('Exit and entry');

@@ -47,6 +47,9 @@ describe('线上取号 on the phone pages', () => {
     await page.goto(`${h.url}/m/`);
     await page.getByTestId('m-go-take').tap();
     await page.getByTestId('m-take-cert').tap();
+    // The address of this step opened directly (a reload) is the same page.
+    await page.reload();
+    await page.getByTestId('m-take-phone').waitFor();
     expect(await page.getByTestId('m-take-submit').isDisabled()).toBe(true);
     await page.getByTestId('m-take-phone').fill(MY_PHONE);
     await page.getByTestId('m-take-send').tap();

@@ -10,7 +10,7 @@ import { startHub, type Harness } from '../support/hub-harness.ts';
 /**
  * The citizen's live ticket page `/t/<id>?s=<secret>` on a phone (390×844): it follows the ticket by
  * polling, shows a transfer's new queue or window (never the officer's note), and takes the citizen's
- * own 好差评 once the service is finished. Build first: `npx tsx scripts/build-apps.ts kiosk`.
+ * own 好差评 once the service is finished. Build first: `npx tsx scripts/build-apps.ts mobile`.
  */
 
 const DEMO_HALL = fileURLToPath(new URL('../../db/seed/demo-hall.json', import.meta.url));

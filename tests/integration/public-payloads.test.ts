@@ -7,7 +7,8 @@ import { testHallConfig } from '../support/test-hall.ts';
  * Free text typed by staff (transfer and pause notes, a notice's name and items, a rating's reason)
  * is planted with a name, an ID-card number and a phone number, and every public payload is scanned
  * for them: what kiosks, displays and rating screens receive over the socket (events and snapshots),
- * `GET /api/hall` with each device key, and the citizen's `GET /api/tickets/:id` without credentials.
+ * `GET /api/hall` with each device key, and the citizen's `GET /api/tickets/:id` and the phone pages'
+ * `GET /api/public/queues` without credentials.
  * Staff still see the notes (so the plant did reach the hub).
  */
 
@@ -104,6 +105,14 @@ describe('no personal data on public screens', () => {
       expect(res.status).toBe(200);
       expectClean(`/api/hall as ${key}`, JSON.stringify(res.body));
     }
+  });
+
+  it('the phone pages’ GET /api/public/queues (no credentials) carries none of it, nor any ticket', async () => {
+    const res = await h.api('GET', '/api/public/queues');
+    expect(res.status).toBe(200);
+    const text = JSON.stringify(res.body);
+    expectClean('/api/public/queues', text);
+    for (const id of ticketIds) expect(text).not.toContain(id);
   });
 
   it('the citizen’s GET /api/tickets/:id carries none of it, but shows the transfer', async () => {

@@ -119,6 +119,8 @@ export function catalogue(state: HallState, now: number): Catalogue {
       extendedServiceMinutes: h.extendedServiceMinutes,
       closedDates: h.closedDates,
       phones: h.phones,
+      ...(h.address === undefined ? {} : { address: h.address }),
+      ...(h.addressEn === undefined ? {} : { addressEn: h.addressEn }),
       day: state.day,
       phase: hallPhase(h, now),
       today: today === null ? null : { open: today.openText, close: today.closeText },

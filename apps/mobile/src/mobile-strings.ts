@@ -247,7 +247,7 @@ const en: Record<MobileKey, string> = {
   'mine.code': 'Appointment code',
   'mine.search': 'Find',
   'mine.show': 'Code and what to bring',
-  'mine.cancel': 'Cancel booking',
+  'mine.cancel': 'Cancel',
   'mine.cancelAsk': 'Cancel this booking?',
   'mine.cancelYes': 'Yes, cancel',
   'mine.keep': 'Keep it',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MobileCatalogue } from './api/catalogue.ts';
-import { dayLabel, searchServices } from './service-text.ts';
+import { dayLabel, dayText, searchServices } from './service-text.ts';
 
 const service = (id: string, name: string, pinyin: string, nameEn: string): MobileCatalogue['services'][number] => ({
   id,
@@ -42,5 +42,13 @@ describe('dayLabel', () => {
     expect(dayLabel('2026-11-24', '2026-11-23', 'zh')).toEqual({ main: '11月24日', sub: '明天 · 周二' });
     expect(dayLabel('2026-11-28', '2026-11-23', 'zh')).toEqual({ main: '11月28日', sub: '周六' });
     expect(dayLabel('2026-11-24', '2026-11-23', 'en')).toEqual({ main: '24 Nov', sub: 'Tomorrow · Tue' });
+  });
+});
+
+describe('dayText', () => {
+  it('reads as one line in each language', () => {
+    expect(dayText('2026-11-24', '2026-11-23', 'zh')).toBe('11月24日 明天 · 周二');
+    expect(dayText('2026-11-24', '2026-11-23', 'en')).toBe('Tue 24 Nov (tomorrow)');
+    expect(dayText('2026-11-26', '2026-11-23', 'en')).toBe('Thu 26 Nov');
   });
 });

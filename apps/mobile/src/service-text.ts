@@ -56,5 +56,13 @@ export function dayLabel(day: string, today: string, lang: Lang): { main: string
   return { main, sub: near === null ? weekday : `${near} · ${weekday}` };
 }
 
+/** The day in one line: "11月24日 明天 · 周二" or "Tue 24 Nov (tomorrow)". */
+export function dayText(day: string, today: string, lang: Lang): string {
+  const l = dayLabel(day, today, lang);
+  if (lang === 'zh') return `${l.main} ${l.sub}`;
+  const [near, weekday] = l.sub.includes(' · ') ? l.sub.split(' · ') : [null, l.sub];
+  return near === null ? `${weekday} ${l.main}` : `${weekday} ${l.main} (${near.toLowerCase()})`;
+}
+
 /** Numbers joined for one sentence: "2、3" or "2, 3". */
 export const listOf = (items: (string | number)[], lang: Lang): string => items.join(lang === 'zh' ? '、' : ', ');

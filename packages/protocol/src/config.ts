@@ -35,6 +35,9 @@ export const hallSchema = z.strictObject({
   phones: z
     .strictObject({ consult: z.string().max(40).optional(), complaint: z.string().max(40).optional() })
     .default({}),
+  /** Where the hall is, for the citizen's phone pages (/m/); English for pages shown in English. */
+  address: z.string().min(1).max(200).optional(),
+  addressEn: z.string().min(1).max(300).optional(),
   /**
    * The address citizens' phones reach the hub at (e.g. http://192.168.1.10:8080 or https://hall.example.gov.cn),
    * for the QR codes and links on tickets and slips. The CLI's --public-url overrides it; left out, the hub

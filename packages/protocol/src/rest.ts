@@ -40,6 +40,9 @@ export interface Catalogue {
     extendedServiceMinutes: number;
     closedDates: string[];
     phones: { consult?: string; complaint?: string };
+    /** The hall's address, when its config gives one. */
+    address?: string;
+    addressEn?: string;
     day: string;
     phase: 'before-open' | 'open' | 'extended' | 'closed';
     /** Today's opening and closing time ("09:00"), or null when closed today. */

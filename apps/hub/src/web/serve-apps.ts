@@ -38,6 +38,8 @@ const APPS: { name: string; path?: string; pages: Record<string, string> }[] = [
       '/m/booked/:code': 'index.html',
       '/m/mine': 'index.html',
       '/m/mine/:code/change': 'index.html',
+      '/m/take': 'index.html',
+      '/m/take/:serviceId': 'index.html',
     },
   },
   // The counter-facing rating screen (好差评) of one window, on a small second screen.

@@ -61,11 +61,17 @@ export function usePublicQueues(): QueuesState {
       if (stopped) return;
       setS((old) => (r.ok ? { queues: r.data, offline: false, updatedAt: Date.now() } : { ...old, offline: true }));
     };
+    // A phone in a pocket asks nothing; back in the hand, it asks at once.
+    const tick = (): void => {
+      if (!document.hidden) void poll();
+    };
     void poll();
-    const timer = setInterval(() => void poll(), QUEUES_POLL_MS);
+    const timer = setInterval(tick, QUEUES_POLL_MS);
+    document.addEventListener('visibilitychange', tick);
     return () => {
       stopped = true;
       clearInterval(timer);
+      document.removeEventListener('visibilitychange', tick);
     };
   }, []);
   return s;

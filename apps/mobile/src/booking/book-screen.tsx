@@ -8,10 +8,11 @@ import { AppShell, Notice } from '../layout/app-shell.tsx';
 import { useLang } from '../lang.ts';
 import { errorText, mt } from '../mobile-strings.ts';
 import { linkTo, navigate } from '../router.ts';
-import { dayLabel, serviceText } from '../service-text.ts';
+import { dayText as dayOf, serviceText } from '../service-text.ts';
 import { DetailsForm, type Details } from './details-form.tsx';
 import { DayPicker, SlotPicker, type Slot } from './slot-pickers.tsx';
 import { Chosen, StepHead } from './step-head.tsx';
+import { useSteps } from './use-steps.ts';
 
 /** 预约: choose the matter, then day → slot → details → confirm; the result page shows the code. */
 export function BookScreen({ serviceId }: { serviceId: string | null }): ReactElement {
@@ -73,16 +74,13 @@ const NO_DETAILS: Details = { name: '', phone: '', idCard: '' };
 
 function BookingFlow({ service, today }: { service: MobileService; today: string }): ReactElement {
   const lang = useLang();
-  const [step, setStep] = useState<Step>({ at: 'day' });
+  const [step, setStep] = useSteps<Step>({ at: 'day' });
   const [details, setDetails] = useState<Details>(NO_DETAILS);
   const [sending, setSending] = useState(false);
   /** The hub's refusal of the last attempt; a full or closed slot offers the day's other slots. */
   const [refused, setRefused] = useState<{ code: string; start: string } | null>(null);
   const name = serviceText(service, lang).name;
-  const dayText = (day: string): string => {
-    const l = dayLabel(day, today, lang);
-    return `${l.main} ${l.sub}`;
-  };
+  const dayText = (day: string): string => dayOf(day, today, lang);
   const confirm = (day: string, slot: Slot): void => {
     setRefused(null);
     setStep({ at: 'confirm', day, slot, requestId: newRequestId() });

@@ -5,7 +5,7 @@ import { AppShell, Notice } from '../layout/app-shell.tsx';
 import { useLang } from '../lang.ts';
 import { errorText, mt } from '../mobile-strings.ts';
 import { linkTo } from '../router.ts';
-import { dayLabel, serviceText } from '../service-text.ts';
+import { dayText, serviceText } from '../service-text.ts';
 import { useAppointment } from './use-appointment.ts';
 
 /** The booking's result: the code, big, to show or type at the kiosk; what to bring; how to check in. */
@@ -25,13 +25,13 @@ export function BookedScreen({ code }: { code: string }): ReactElement {
     );
   const service = catalogue?.services.find((s) => s.id === a.serviceId);
   const text = service === undefined ? null : serviceText(service, lang);
-  const day = dayLabel(a.day, catalogue?.hall.day ?? a.day, lang);
+  const day = dayText(a.day, catalogue?.hall.day ?? a.day, lang);
   const checkIn = catalogue?.kiosk.appointmentCheckIn;
   return (
     <AppShell title={mt(lang, 'result.title')} tab="book" back={{ name: 'mine' }}>
       <section className="m-card m-result" data-testid="m-result">
-        <div className="m-result__ok">
-          <Icon name="check" size={36} />
+        <div className={`m-result__ok m-result__ok--${a.status}`}>
+          <Icon name={a.status === 'booked' || a.status === 'checked-in' ? 'check' : 'info'} size={36} />
           {mt(lang, a.status === 'booked' ? 'result.title' : `status.${a.status}`)}
         </div>
         <div className="m-result__label">{mt(lang, 'result.code')}</div>
@@ -47,7 +47,7 @@ export function BookedScreen({ code }: { code: string }): ReactElement {
           <div>
             <dt>{mt(lang, 'book.time')}</dt>
             <dd className="num" data-testid="m-result-when">
-              {day.main} {day.sub}{' '}
+              {day}{' '}
               <span className="m-nowrap">
                 {a.start}–{a.end}
               </span>

@@ -13,7 +13,7 @@ import { AppShell, Notice } from '../layout/app-shell.tsx';
 import { useLang } from '../lang.ts';
 import { errorText, mt, type MobileKey } from '../mobile-strings.ts';
 import { linkTo } from '../router.ts';
-import { dayLabel, serviceText } from '../service-text.ts';
+import { dayText, serviceText } from '../service-text.ts';
 import { useAppointment } from './use-appointment.ts';
 
 /** 我的预约: the bookings kept on this phone, each looked up live; cancel, change; find one by code. */
@@ -72,7 +72,7 @@ function AppointmentCard({ code, onForget }: { code: string; onForget: () => voi
       </div>
     );
   const service = catalogue?.services.find((s) => s.id === a.serviceId);
-  const day = dayLabel(a.day, catalogue?.hall.day ?? a.day, lang);
+  const day = dayText(a.day, catalogue?.hall.day ?? a.day, lang);
   const doCancel = async (): Promise<void> => {
     const phone = keptPhone(code);
     if (phone === null) return;
@@ -97,7 +97,7 @@ function AppointmentCard({ code, onForget }: { code: string; onForget: () => voi
       </div>
       <div className="m-appt__service">{service === undefined ? a.serviceName : serviceText(service, lang).name}</div>
       <div className="m-appt__when num" data-testid="m-appt-when">
-        {day.main} {day.sub}{' '}
+        {day}{' '}
         <span className="m-nowrap">
           {a.start}–{a.end}
         </span>

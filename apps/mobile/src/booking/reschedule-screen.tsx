@@ -6,9 +6,10 @@ import { AppShell, Notice } from '../layout/app-shell.tsx';
 import { useLang } from '../lang.ts';
 import { errorText, mt } from '../mobile-strings.ts';
 import { navigate } from '../router.ts';
-import { dayLabel } from '../service-text.ts';
+import { dayText as dayOf } from '../service-text.ts';
 import { DayPicker, SlotPicker, type Slot } from './slot-pickers.tsx';
 import { Chosen, StepHead } from './step-head.tsx';
+import { useSteps } from './use-steps.ts';
 import { useAppointment } from './use-appointment.ts';
 
 type Step = { at: 'day' } | { at: 'slot'; day: string } | { at: 'confirm'; day: string; slot: Slot; requestId: string };
@@ -18,7 +19,7 @@ export function RescheduleScreen({ code }: { code: string }): ReactElement {
   const lang = useLang();
   const { catalogue } = useCatalogue();
   const { appointment: a, problem } = useAppointment(code);
-  const [step, setStep] = useState<Step>({ at: 'day' });
+  const [step, setStep] = useSteps<Step>({ at: 'day' });
   const [sending, setSending] = useState(false);
   const [refused, setRefused] = useState<{ code: string; start: string } | null>(null);
   const today = catalogue?.hall.day ?? '';
@@ -37,10 +38,7 @@ export function RescheduleScreen({ code }: { code: string }): ReactElement {
     );
   if (a.status !== 'booked')
     return shell(<Notice tone="error" text={`${a.code} · ${mt(lang, `status.${a.status}`)}`} />);
-  const dayText = (day: string): string => {
-    const l = dayLabel(day, today, lang);
-    return `${l.main} ${l.sub}`;
-  };
+  const dayText = (day: string): string => dayOf(day, today, lang);
   const current = (
     <Chosen label={mt(lang, 'resched.current')} testId="m-resched-current">
       {a.serviceName} · {dayText(a.day)} <span className="num">{`${a.start}–${a.end}`}</span>

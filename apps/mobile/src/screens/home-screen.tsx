@@ -101,9 +101,11 @@ function HallCard(p: { catalogue: MobileCatalogue; phase: PublicQueues['phase'];
         </ul>
       </details>
       {address !== undefined && (
-        <div className="m-hall__line">
+        <div className="m-hall__line" data-testid="m-address">
           <Icon name="home" size={24} />
-          <span>{address}</span>
+          <span>
+            {mt(lang, 'home.address')} {address}
+          </span>
         </div>
       )}
       {hall.phones.consult !== undefined && (
