@@ -394,6 +394,14 @@ describe('bad input is refused with a clear error and changes nothing', () => {
     expect(res.status).toBe(415);
     expect(((await res.json()) as { error: { code: string } }).error.code).toBe('UNSUPPORTED_MEDIA_TYPE');
     expect(dbFingerprint(h.db)).toEqual(before);
+    // CSV is taken by the appointments import alone.
+    const csv = await fetch(`${h.url}/api/tickets`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${KIOSK}`, 'content-type': 'text/csv' },
+      body: 'serviceId\ncert\n',
+    });
+    expect(csv.status).toBe(415);
+    expect(dbFingerprint(h.db)).toEqual(before);
   });
 
   it('bad socket payloads get an error ack and change nothing', async () => {

@@ -116,6 +116,8 @@ describe('editing the hall config from the manager console', () => {
     noQuick.queues = noQuick.queues.filter((q: { id: string }) => q.id !== 'quick');
     noQuick.services = noQuick.services.filter((s: { queue: string }) => s.queue !== 'quick');
     noQuick.windows = noQuick.windows.map((w: { queues: unknown }) => ({ ...w, queues: 'all' }));
+    noQuick.booking.queues = [];
+    noQuick.remote.queues = [];
     const unsafe = await h.api('POST', '/api/config', { baseVersion: 1, config: noQuick }, mgr);
     expect(unsafe.status).toBe(409);
     expect(unsafe.body.error).toMatchObject({ code: 'CONFIG_UNSAFE', field: 'queues' });

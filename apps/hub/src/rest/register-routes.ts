@@ -12,6 +12,8 @@ import { installHttpBudget } from './http-budget.ts';
 import { storageFault, storageUnavailable } from '../store/storage-errors.ts';
 
 export const BODY_LIMIT = 64 * 1024;
+/** The one route that also takes text/csv. */
+const CSV_ROUTE = '/api/appointments/import';
 
 export function sendError(reply: FastifyReply, error: DomainError): FastifyReply {
   const status = errorStatus[error.code] ?? 400;
@@ -116,12 +118,12 @@ function installJsonParser(app: FastifyInstance): void {
       done(Object.assign(new Error((err as Error).message), { code: 'BAD_JSON', statusCode: 400 }), undefined);
     }
   });
-  // A batch from the provincial booking platform may come as CSV: handed on as { csv } for the route's schema.
-  app.addContentTypeParser(
-    ['text/csv', 'text/plain'],
-    { parseAs: 'string', bodyLimit: BODY_LIMIT },
-    (_req, text, done) => done(null, { csv: typeof text === 'string' ? text : text.toString('utf8') }),
-  );
+  // A batch from the provincial booking platform may come as CSV (that route only): handed on as { csv }.
+  app.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: BODY_LIMIT }, (req, text, done) => {
+    if (req.url.split('?')[0] !== CSV_ROUTE)
+      return done(Object.assign(new Error('text/csv'), { code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE', statusCode: 415 }));
+    done(null, { csv: typeof text === 'string' ? text : text.toString('utf8') });
+  });
 }
 
 function matches(pattern: string, path: string): boolean {

@@ -54,9 +54,7 @@ export function AppointmentScreen({ code, by }: { code: string; by: CheckInBy })
     <ScreenFrame
       name="appointment"
       title={t(lang, 'appt.title')}
-      subtitle={
-        by === 'code' ? t(lang, 'appt.subtitle') : kt(lang, by === 'phone' ? 'appt.subtitle.phone' : 'appt.subtitle.id')
-      }
+      // The three ways to check in take the subtitle's place: the entry's placeholder says what to type.
       actions={
         <div className="k-row k-row--actions">
           <BigButton variant="quiet" icon="back" onClick={back} testId="back">
