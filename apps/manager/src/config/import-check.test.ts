@@ -22,7 +22,11 @@ describe('checking a file before it is imported', () => {
     const res = checkImport(JSON.stringify(c), running());
     expect(res).toEqual({
       kind: 'invalid',
-      issues: [{ path: 'services.0.queue', message: 'unknown queue "nowhere"' }],
+      issues: [
+        { path: 'services.0.queue', message: 'unknown queue "nowhere"' },
+        // The matter left its queue, so the queue's booking rule no longer holds it.
+        { path: 'booking.queues.0.serviceIds.0', message: '"cert" is not a matter of queue "quick"' },
+      ],
       config: c,
     });
   });
