@@ -9,6 +9,7 @@ import { parseHallConfig } from '../../apps/hub/src/config-loader.ts';
 import { createHub } from '../../apps/hub/src/create-hub.ts';
 import { launchBrowser, SCREENSHOT_DIR } from '../support/browser.ts';
 import { MONDAY_10AM, startHub, type Harness } from '../support/hub-harness.ts';
+import { capturingSms, takeOnlineTicket } from '../support/online-ticket.ts';
 
 /** Build first: `npx tsx scripts/build-apps.ts counter kiosk` (the hub serves apps/<name>/dist). */
 
@@ -247,6 +248,35 @@ describe('counter', () => {
     await expect.poll(() => text(page, 'day-served')).toBe('2');
     await expect.poll(() => text(page, 'day-ratings')).toContain('1 人评价');
     await shot(page, 'counter-07-idle-my-day');
+  });
+
+  it('a ticket taken online (线上取号): marked not checked in with the time left, the officer confirms arrival', async () => {
+    const sms = capturingSms();
+    h = await startHub(
+      {
+        ...demoHall(),
+        remote: { enabled: true, graceMinutes: 5, queues: [{ queueId: 'exit-entry', dailyQuota: 20 }] },
+      },
+      MONDAY_10AM,
+      { sendCode: sms.sendCode },
+    );
+    const x = h;
+    const taken = await takeOnlineTicket(x, sms, '13512345678', 'passport');
+    expect(taken.status).toBe(201);
+    const page = await openCounter(x, '1001');
+    await signIn(page, 'w1');
+    await page.getByTestId('act-call-next').click();
+    await expect.poll(() => text(page, 'current-number')).toBe(taken.body.number);
+    expect(await text(page, 'mark-remote')).toBe('线上取号 · 未签到');
+    expect(await text(page, 'remote-skip-in')).toMatch(/未签到将于 .* 后自动过号/);
+    await shot(page, 'counter-online-ticket');
+    await page.getByTestId('confirm-arrival').click();
+    await expect.poll(() => text(page, 'mark-remote')).toBe('线上取号 · 已签到');
+    expect(await page.getByTestId('confirm-arrival').count()).toBe(0);
+    // Confirmed: no longer skipped when the grace minutes pass.
+    x.clock.now += 10 * MINUTE;
+    const view = await x.api('GET', `/api/tickets/${taken.body.id}`);
+    expect(view.body).toMatchObject({ status: 'called', remote: { arrived: true } });
   });
 
   it('keyboard only: call, recall, start, notice, finish; no-show with Enter; pause and resume; 特呼', async () => {

@@ -9,6 +9,7 @@ import { parseHallConfig } from '../../apps/hub/src/config-loader.ts';
 import { createHub } from '../../apps/hub/src/create-hub.ts';
 import { launchBrowser, SCREENSHOT_DIR } from '../support/browser.ts';
 import { MONDAY_10AM, startHub, type Harness } from '../support/hub-harness.ts';
+import { capturingSms, takeOnlineTicket } from '../support/online-ticket.ts';
 
 /** Run `npm run build:apps` first: the hub serves the built kiosk from apps/kiosk/dist. */
 
@@ -339,26 +340,14 @@ describe('kiosk', () => {
   });
 
   it('a ticket taken online (线上取号) is checked in at the kiosk with its mobile number', async () => {
-    const sms: string[] = [];
-    const demo = demoHall();
+    const sms = capturingSms();
     const x = await startHub(
-      { ...demo, remote: { enabled: true, queues: [{ queueId: 'exit-entry', dailyQuota: 20 }] } },
+      { ...demoHall(), remote: { enabled: true, queues: [{ queueId: 'exit-entry', dailyQuota: 20 }] } },
       MONDAY_10AM,
-      {
-        sendCode: (_phone, code) => {
-          sms.push(code);
-          return Promise.resolve();
-        },
-      },
+      { sendCode: sms.sendCode },
     );
     h = x;
-    await x.api('POST', '/api/remote/code', { phone: '13612345678' });
-    const taken = await x.api('POST', '/api/remote/tickets', {
-      requestId: 'online-1',
-      phone: '13612345678',
-      code: sms[0],
-      serviceId: 'passport',
-    });
+    const taken = await takeOnlineTicket(x, sms, '13612345678', 'passport');
     expect(taken.status).toBe(201);
     const page = await openKiosk(x);
     await tap(page, 'appointment');
@@ -369,7 +358,7 @@ describe('kiosk', () => {
     expect(await page.getByTestId('arrival-number').innerText()).toBe(taken.body.number);
     expect(await page.getByTestId('arrival').innerText()).toContain('线上号已签到');
     await shot(page, 'kiosk-12-online-ticket-arrived');
-    const view = await x.api('GET', `/api/tickets/${taken.body.id as string}`);
+    const view = await x.api('GET', `/api/tickets/${taken.body.id}`);
     expect(view.body.remote).toEqual({ arrived: true });
     await tap(page, 'arrival-ok');
     await page.locator('[data-screen="home"]').waitFor();

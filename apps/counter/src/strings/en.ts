@@ -75,6 +75,10 @@ export const en: Record<CounterStringKey, string> = {
   'ticket.green': 'Green channel · {reason}',
   'ticket.appointment': 'Appointment',
   'ticket.carried': 'Carried over',
+  'ticket.remoteOut': 'Online ticket · not checked in',
+  'ticket.remoteIn': 'Online ticket · checked in',
+  'ticket.confirmArrival': 'Confirm arrival',
+  'ticket.remoteSkipIn': 'Skipped in {d} unless checked in',
   'ticket.targeted': 'For this window',
 
   'paused.title': 'Service paused',

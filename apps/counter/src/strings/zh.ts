@@ -73,6 +73,10 @@ export const zh = {
   'ticket.green': '绿色通道·{reason}',
   'ticket.appointment': '预约',
   'ticket.carried': '延时顺延',
+  'ticket.remoteOut': '线上取号 · 未签到',
+  'ticket.remoteIn': '线上取号 · 已签到',
+  'ticket.confirmArrival': '确认到场',
+  'ticket.remoteSkipIn': '未签到将于 {d} 后自动过号',
   'ticket.targeted': '指定本窗口',
 
   'paused.title': '暂停服务',

@@ -5,6 +5,7 @@ import { greenReasonLabel, pauseReasonLabel, useNow, type Lang } from '@yichuang
 import { holderLeft, officerName, queueName, rosterOf, serviceOf, windowName } from '../hall-helpers.ts';
 import { hubNow } from '../hub-clock.ts';
 import { clockTime, ct, duration, roleName } from '../strings/strings.ts';
+import { sendCommand } from '../send-command.ts';
 
 interface Props {
   w: WindowView;
@@ -90,7 +91,37 @@ export function TicketCard(p: Props): ReactElement {
               <span className="c-mark c-mark--appt">{ct(lang, 'ticket.appointment')}</span>
             )}
             {t.carriedOver && <span className="c-mark c-mark--carried">{ct(lang, 'ticket.carried')}</span>}
+            {t.remote != null && (
+              <span
+                className={`c-mark ${t.remote.arrived ? 'c-mark--appt' : 'c-mark--transfer'}`}
+                data-testid="mark-remote"
+              >
+                {ct(lang, t.remote.arrived ? 'ticket.remoteIn' : 'ticket.remoteOut')}
+              </span>
+            )}
           </div>
+          {t.remote != null && !t.remote.arrived && (
+            <div className="c-ticket__arrival">
+              <button
+                type="button"
+                className="c-btn c-btn--primary"
+                data-testid="confirm-arrival"
+                onClick={() => void sendCommand('ticket:arrive', { ticketId: t.id })}
+              >
+                {ct(lang, 'ticket.confirmArrival')}
+              </button>
+              {calling && t.calledAt !== null && (
+                <span className="c-muted num" data-testid="remote-skip-in">
+                  {ct(lang, 'ticket.remoteSkipIn', {
+                    d: duration(
+                      lang,
+                      Math.max(0, (t.calledAt + state.model.config.remote.graceMinutes * 60_000 - now) / 1000),
+                    ),
+                  })}
+                </span>
+              )}
+            </div>
+          )}
           <div className="c-ticket__service" data-testid="current-service">
             {service?.name ?? t.serviceId}
           </div>
