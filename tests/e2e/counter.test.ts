@@ -279,6 +279,34 @@ describe('counter', () => {
     expect(view.body).toMatchObject({ status: 'called', remote: { arrived: true } });
   });
 
+  it('过号重排: a no-show who comes back is put at the end of the line from the 特呼 dialog', async () => {
+    const x = await hub();
+    const [a1, a2] = await takeTickets(x, ['id-card-renew', 'id-card-renew']);
+    const page = await openCounter(x, '1003');
+    await page.keyboard.press('Enter');
+    await page.locator('[data-screen="work"]').waitFor();
+    await page.keyboard.press('F1');
+    await expect.poll(() => text(page, 'current-number')).toBe(a1);
+    await page.keyboard.press('n');
+    await page.getByTestId('confirm-dialog').waitFor();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => toast(page)).toBe(`${a1} 已过号`);
+    x.clock.now += 3 * MINUTE;
+    await page.keyboard.press('g');
+    await page.getByTestId('special-noshows').waitFor();
+    expect(await text(page, 'special-noshows')).toContain('过号重排（过号 30 分钟内）');
+    await shot(page, 'counter-reactivate');
+    await page.getByTestId(`reactivate-${a1}`).click();
+    await expect.poll(() => toast(page)).toBe(`${a1} 已重新排队，前面还有 1 人`);
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('F1');
+    await expect.poll(() => text(page, 'current-number')).toBe(a2);
+    await page.keyboard.press('f');
+    await expect.poll(() => text(page, 'window-state')).toBe('空闲');
+    await page.keyboard.press('F1');
+    await expect.poll(() => text(page, 'current-number')).toBe(a1);
+  });
+
   it('keyboard only: call, recall, start, notice, finish; no-show with Enter; pause and resume; 特呼', async () => {
     const x = await hub();
     const [a1, a2, a3] = await takeTickets(x, ['id-card-renew', 'id-card-renew', 'id-card-renew']);

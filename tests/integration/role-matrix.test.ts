@@ -157,6 +157,7 @@ const SAMPLES: Record<string, Sample> = {
   },
   'POST /api/remote/arrive': { path: '/api/remote/arrive', body: { phone: '13812345678' } },
   'POST /api/tickets/:id/arrive': (x) => ({ path: `/api/tickets/${x.called}/arrive`, body: {} }),
+  'POST /api/tickets/:id/reactivate': (x) => ({ path: `/api/tickets/${x.called}/reactivate`, body: {} }),
   'POST /api/notices': {
     path: '/api/notices',
     body: { citizenName: '李四', serviceId: 'cert', missing: ['居民身份证'] },
@@ -277,6 +278,7 @@ describe('role matrix', () => {
     }),
     'ticket:take-remote': () => ({ requestId: 'sock-tr2', serviceId: 'cert', phone: '13812345678' }),
     'ticket:arrive': (x) => ({ requestId: 'sock-arr', ticketId: x.called }),
+    'ticket:reactivate': (x) => ({ requestId: 'sock-rea', ticketId: x.called }),
     'notice:create': () => ({ requestId: 'sock-nc', citizenName: '王五', serviceId: 'cert', missing: ['申请表'] }),
     'rating:submit': (x) => ({ requestId: 'sock-rt', ticketId: x.done, level: 4 }),
   };

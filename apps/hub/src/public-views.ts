@@ -68,6 +68,7 @@ export function publicTicket(t: Ticket): Ticket {
     printed: t.printed,
     idHash: null,
     rating: t.rating,
+    requeuedAt: t.requeuedAt ?? null,
     // A public screen may say 线上取号 and whether the holder arrived, never whose phone it is.
     remote: t.remote == null ? null : { phoneHash: '', arrivedAt: t.remote.arrivedAt },
   };
@@ -229,6 +230,7 @@ const publicPayloads: PublicPayloads = {
   }),
   'appointment:cancelled': () => ({ code: HIDDEN_CODE }),
   'ticket:arrived': same,
+  'ticket:reactivated': same,
   'appointment:rescheduled': (p) => ({ ...p, code: HIDDEN_CODE }),
   'notice:issued': (p) => ({ notice: publicNotice(p.notice) }),
   'notice:printed': same,

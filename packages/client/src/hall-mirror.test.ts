@@ -73,6 +73,7 @@ function waitingTicket(n: number): Ticket {
     printed: false,
     idHash: null,
     rating: null,
+    requeuedAt: null,
     remote: null,
   };
 }

@@ -2,7 +2,7 @@ import type { CallRules, Ticket, WindowConfig } from '@yichuang/protocol';
 import { serves } from './hall-model.ts';
 import { isoWeekday } from './hall-time.ts';
 import type { HallState } from './hall-state.ts';
-import { callOrder } from './waiting-index.ts';
+import { callOrder, lineTime } from './waiting-index.ts';
 
 /**
  * The call rules (叫号规则), in one place.
@@ -50,7 +50,7 @@ function appointmentDue(t: Ticket, now: number, rules: CallRules): boolean {
 export function rankAt(t: Ticket, window: WindowConfig, now: number, rules: CallRules): Rank {
   if (t.carriedOver && t.targetWindowId === window.id) return 0;
   const due = appointmentDue(t, now, rules);
-  const greenish = t.green !== null || now - t.issuedAt > rules.maxWaitMinutes * 60_000;
+  const greenish = t.green !== null || now - lineTime(t) > rules.maxWaitMinutes * 60_000;
   if (window.greenChannel) {
     if (greenish) return 1;
     if (due) return 2;
@@ -63,7 +63,7 @@ export function rankAt(t: Ticket, window: WindowConfig, now: number, rules: Call
 
 function before(a: { t: Ticket; r: Rank }, b: { t: Ticket; r: Rank }): boolean {
   if (a.r !== b.r) return a.r < b.r;
-  if (a.t.issuedAt !== b.t.issuedAt) return a.t.issuedAt < b.t.issuedAt;
+  if (lineTime(a.t) !== lineTime(b.t)) return lineTime(a.t) < lineTime(b.t);
   return a.t.number < b.t.number;
 }
 

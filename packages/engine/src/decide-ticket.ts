@@ -104,6 +104,7 @@ export function decideTake(state: HallState, p: TakeTicketInput, ctx: CommandCon
     printed: false,
     idHash,
     rating: null,
+    requeuedAt: null,
     remote: null,
   };
   return {

@@ -18,6 +18,7 @@ import {
   type TakeRemoteInput,
 } from './decide-remote.ts';
 import { decideWindow } from './decide-window.ts';
+import { decideReactivate } from './decide-reactivate.ts';
 import { decideNotice, decideRating } from './decide-notice-rating.ts';
 import { isError, type CommandContext, type Decided, type TakeTicketInput } from './decision.ts';
 import { evolve } from './evolve.ts';
@@ -70,6 +71,8 @@ function decide(state: HallState, command: EngineCommand, ctx: CommandContext): 
       return decideTakeRemote(state, command.payload, ctx);
     case 'ticket:arrive':
       return decideArrive(state, command.payload, ctx);
+    case 'ticket:reactivate':
+      return decideReactivate(state, command.payload, ctx);
     case 'notice:create':
       return decideNotice(state, command.payload, ctx);
     case 'rating:submit':

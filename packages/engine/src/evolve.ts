@@ -89,6 +89,15 @@ export function evolve(state: HallState, event: DomainEvent): void {
       state.dirty.appointments.add(key);
       return;
     }
+    case 'ticket:reactivated':
+      return patchTicket(state, event.payload.ticketId, {
+        status: 'waiting',
+        windowId: null,
+        calledAt: null,
+        finishedAt: null,
+        recalls: 0,
+        requeuedAt: event.payload.place === 'end' ? event.at : null,
+      });
     case 'ticket:arrived': {
       const t = state.tickets.get(event.payload.ticketId);
       if (t?.remote != null) patchTicket(state, t.id, { remote: { ...t.remote, arrivedAt: event.at } });

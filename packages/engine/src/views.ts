@@ -2,7 +2,7 @@ import type { QueueView, Ticket, TicketView, WindowStateName, WindowView } from 
 import { leavingPauseReasons } from '@yichuang/protocol';
 import { serves } from './hall-model.ts';
 import type { HallState } from './hall-state.ts';
-import { countBefore, isPriorityTicket, type QueueLines } from './waiting-index.ts';
+import { countBefore, isPriorityTicket, lineTime, type QueueLines } from './waiting-index.ts';
 
 /** Until a queue has this many recent service times, the configured default fills the rest in. */
 export const PRIOR_SAMPLES = 3;
@@ -216,7 +216,7 @@ export function queueViews(state: HallState, now: number): QueueView[] {
     const n = lines.priority.length + lines.ordinary.length;
     if (n === 0) continue;
     const heads = [lines.priority[0], lines.ordinary[0]].filter((t) => t !== undefined);
-    waiting.set(queueId, { n, oldest: Math.min(...heads.map((t) => t.issuedAt)) });
+    waiting.set(queueId, { n, oldest: Math.min(...heads.map(lineTime)) });
   }
   // A ticket taken now would have every waiting ticket ahead of it, in every queue.
   const demand = new Map([...waiting].map(([id, q]) => [id, q.n]));

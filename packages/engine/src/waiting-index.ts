@@ -36,9 +36,16 @@ export function isPriorityTicket(t: Ticket): boolean {
   return t.green !== null || t.appointment !== null || t.carriedOver;
 }
 
-/** Call order within a line: issued earlier first; at the same moment, the lower number (then the id). */
+/** When a ticket joined its line: its issue, or its return after a no-show when put back at the end. */
+export function lineTime(t: Ticket): number {
+  return t.requeuedAt ?? t.issuedAt;
+}
+
+/** Call order within a line: joined earlier first; at the same moment, the lower number (then the id). */
 export function callOrder(a: Ticket, b: Ticket): number {
-  if (a.issuedAt !== b.issuedAt) return a.issuedAt - b.issuedAt;
+  const at = lineTime(a);
+  const bt = lineTime(b);
+  if (at !== bt) return at - bt;
   if (a.number !== b.number) return a.number < b.number ? -1 : 1;
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }

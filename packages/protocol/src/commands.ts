@@ -107,6 +107,8 @@ export const commandSchemas = {
       message: 'name ticketId or phone',
       path: ['ticketId'],
     }),
+  /** 过号重排: a no-show ticket put back in line within callRules.reactivateMinutes. */
+  'ticket:reactivate': z.strictObject({ requestId: requestIdSchema, ticketId: id }),
   /** A one-time notice slip, printed on the printer of the window the officer holds. */
   'notice:create': z.strictObject({ requestId: requestIdSchema, ...noticeCreateFields }),
   /** 好差评 for a finished ticket: by the rater device of that window, or the citizen holding the ticket's link secret. */
@@ -146,6 +148,7 @@ export const commandRoles: Record<CommandName, readonly ActorRole[]> = {
   'appointment:import': ['manager'],
   'ticket:take-remote': ['public'],
   'ticket:arrive': ['kiosk', 'officer', 'manager'],
+  'ticket:reactivate': ['officer', 'manager'],
   'notice:create': ['officer', 'manager'],
   // 好差评 belongs to the citizen: their rater screen or pad at the window, or their own ticket page.
   'rating:submit': ['rater', 'citizen'],
@@ -181,6 +184,7 @@ export const commandScopes: Record<CommandName, AccessScope | null> = {
   'appointment:import': null,
   'ticket:take-remote': null,
   'ticket:arrive': null,
+  'ticket:reactivate': null,
   'notice:create': 'holder',
   'rating:submit': 'server',
 };

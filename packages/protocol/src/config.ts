@@ -182,6 +182,10 @@ export const callRulesSchema = z.strictObject({
   appointmentCheckInEarlyMinutes: z.number().int().min(0).max(720).default(30),
   /** … until this many minutes after its slot ends; outside that the kiosk says when (or that it has passed). */
   appointmentCheckInLateMinutes: z.number().int().min(0).max(720).default(15),
+  /** A no-show ticket may be put back in line (过号重排) this many minutes after it was marked; 0: never. */
+  reactivateMinutes: z.number().int().min(0).max(240).default(30),
+  /** Where it goes back: the end of its line (of its class), or its original place. */
+  reactivatePlace: z.enum(['end', 'original']).default('end'),
 });
 
 export const kioskPolicySchema = z.strictObject({

@@ -101,6 +101,8 @@ export const ticketSchema = z.object({
   idHash: z.string().nullable(),
   /** The citizen's 好差评 level (1–5) once given. */
   rating: z.number().int().min(1).max(5).nullable(),
+  /** Put back after a no-show at the end of its line: its place in line counts from then (older logs: absent). */
+  requeuedAt: epochMs.nullable().default(null),
   /** 线上取号: taken on the phone pages (the phone's salted hash); arrivedAt once confirmed in the hall. */
   remote: z.object({ phoneHash: z.string(), arrivedAt: epochMs.nullable() }).nullable().default(null),
 });

@@ -76,6 +76,8 @@ export const eventPayloadSchemas = {
   'appointment:cancelled': z.object({ code: s }),
   /** A remote ticket's holder confirmed in the hall (kiosk or counter). */
   'ticket:arrived': z.object({ ticketId: s }),
+  /** 过号重排: a no-show ticket back in line, at the end of its line or at its original place. */
+  'ticket:reactivated': z.object({ ticketId: s, place: z.enum(['end', 'original']) }),
   'appointment:rescheduled': z.object({ code: s, day: isoDay, slotStart: n, slotEnd: n }),
   'notice:issued': z.object({ notice: noticeSchema }),
   'notice:printed': z.object({ noticeId: s, printerId: s, reprint: z.boolean() }),

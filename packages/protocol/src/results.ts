@@ -37,6 +37,7 @@ export interface CommandResults {
   'appointment:import': { report: ImportReport };
   'ticket:take-remote': TakenTicket;
   'ticket:arrive': { ticket: TicketView };
+  'ticket:reactivate': { ticket: TicketView };
   'notice:create': { notice: Notice };
   'rating:submit': { rating: Rating };
 }

@@ -19,6 +19,18 @@ export function SpecialDialog({ w, state }: { w: WindowView; state: HallState })
   const q = filter.trim().toUpperCase();
   const list = waitingFor(state, w.id, now).filter((t) => q === '' || t.number.includes(q));
   const chosen = list[Math.min(index, list.length - 1)];
+  // 过号重排: today's no-shows still inside the hall's window, newest first (the citizen just came back).
+  const withinMs = state.model.config.callRules.reactivateMinutes * 60_000;
+  const noShows = [...state.tickets.values()]
+    .filter((t) => t.status === 'no-show' && t.finishedAt !== null && now - t.finishedAt <= withinMs)
+    .filter((t) => q === '' || t.number.includes(q))
+    .sort((a, b) => (b.finishedAt ?? 0) - (a.finishedAt ?? 0))
+    .slice(0, 10);
+  const reactivate = async (ticketId: string, number: string): Promise<void> => {
+    const r = await sendCommand('ticket:reactivate', { ticketId });
+    if (!r.ok) return;
+    useCounter.getState().say('ok', ct(lang, 'msg.reactivated', { number, ahead: r.data.ticket.ahead }));
+  };
 
   const call = async (ticketId: string, number: string): Promise<void> => {
     const r = await sendCommand('window:call-ticket', { windowId: w.id, ticketId });
@@ -69,6 +81,31 @@ export function SpecialDialog({ w, state }: { w: WindowView; state: HallState })
             </li>
           ))}
         </ul>
+      )}
+      {noShows.length > 0 && (
+        <section className="c-special__noshows" data-testid="special-noshows">
+          <h3>{ct(lang, 'special.noShows', { n: state.model.config.callRules.reactivateMinutes })}</h3>
+          <ul className="c-special">
+            {noShows.map((t) => (
+              <li key={t.id} className="c-special__noshow">
+                <b className="num">{t.number}</b>
+                <span className="c-special__service">{serviceOf(state, t.serviceId)?.name ?? t.serviceId}</span>
+                <span className="num c-muted">
+                  {ct(lang, 'special.noShowAgo', { d: duration(lang, (now - (t.finishedAt ?? now)) / 1000) })}
+                </span>
+                <button
+                  type="button"
+                  className="c-btn"
+                  data-testid={`reactivate-${t.number}`}
+                  disabled={busy !== null}
+                  onClick={() => void reactivate(t.id, t.number)}
+                >
+                  {ct(lang, 'special.reactivate')}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
       )}
     </Modal>
   );

@@ -32,6 +32,7 @@ function ticket(id: string, over: Partial<Ticket>): Ticket {
     printed: false,
     idHash: null,
     rating: null,
+    requeuedAt: null,
     remote: null,
     ...over,
   };

@@ -147,6 +147,10 @@ export const en: Record<CounterStringKey, string> = {
   'special.filter': 'Type a number, e.g. A003',
   'special.none': 'No matching waiting ticket',
   'special.call': 'Call',
+  'special.noShows': 'No-shows back in line (within {n} minutes)',
+  'special.noShowAgo': 'no-show {d} ago',
+  'special.reactivate': 'Back in line',
+  'msg.reactivated': '{number} is back in line, {ahead} ahead',
 
   'waiting.title': 'Waiting',
   'waiting.count': '{n}',

@@ -144,6 +144,10 @@ export const zh = {
   'special.filter': '输入号码筛选，如 A003',
   'special.none': '没有符合的等候号票',
   'special.call': '特呼',
+  'special.noShows': '过号重排（过号 {n} 分钟内）',
+  'special.noShowAgo': '{d}前过号',
+  'special.reactivate': '重新排队',
+  'msg.reactivated': '{number} 已重新排队，前面还有 {ahead} 人',
 
   'waiting.title': '等候中',
   'waiting.count': '{n} 人',

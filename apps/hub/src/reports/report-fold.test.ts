@@ -74,6 +74,7 @@ function ticket(id: string, number: string, queueId: string, issuedAt: number, e
     printed: false,
     idHash: null,
     rating: null,
+    requeuedAt: null,
     remote: null,
     ...extra,
   };

@@ -158,6 +158,15 @@ export const routes: RouteSpec[] = [
   })),
   {
     method: 'POST',
+    url: '/api/tickets/:id/reactivate',
+    summary:
+      '过号重排: put a no-show ticket of today back in line within callRules.reactivateMinutes, at the end of its line or its original place (callRules.reactivatePlace)',
+    auth: STAFF,
+    body: optionalRequestIdBody,
+    handle: command('ticket:reactivate', (r) => ({ requestId: requestIdOf(r.body), ticketId: r.params.id })),
+  },
+  {
+    method: 'POST',
     url: '/api/hall/carry-over',
     summary: 'Carry waiting tickets over to the next open day at a named window (延时服务)',
     auth: ['manager'],

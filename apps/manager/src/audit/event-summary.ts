@@ -50,6 +50,7 @@ export const EVENT_LABELS: Record<EventType, [string, string]> = {
   'appointment:booked': ['预约登记', 'appointment booked'],
   'appointment:cancelled': ['预约取消', 'appointment cancelled'],
   'ticket:arrived': ['线上号到场', 'remote ticket arrived'],
+  'ticket:reactivated': ['过号重排', 'no-show back in line'],
   'appointment:rescheduled': ['预约改期', 'appointment rescheduled'],
   'notice:issued': ['开具告知单', 'notice issued'],
   'notice:printed': ['告知单已打印', 'notice printed'],
@@ -193,6 +194,8 @@ export function eventSummary(
       return e.payload.code;
     case 'ticket:arrived':
       return ticket(e.payload.ticketId);
+    case 'ticket:reactivated':
+      return `${ticket(e.payload.ticketId)} ${e.payload.place === 'end' ? (zh ? '排到队尾' : 'to the end of the line') : zh ? '回到原位' : 'back to its place'}`;
     case 'appointment:rescheduled':
       return `${e.payload.code} → ${e.payload.day} ${clockTime(e.payload.slotStart, tz)}–${clockTime(e.payload.slotEnd, tz)}`;
     case 'notice:issued':
