@@ -462,12 +462,15 @@ describe('kiosk', () => {
     expect(text).toContain('周一至周五');
     expect(text).toContain('09:00–17:00');
     await shot(page, 'kiosk-13-closed');
+    // The page goes before its hub: a hub stopping waits for the connections still open to it.
+    await page.context().close();
     await sunday.close();
 
     const early = await hub({}, MONDAY_10AM - 2 * HOUR);
     page = await openKiosk(early, 'closed');
     expect(await page.getByTestId('today-hours').innerText()).toBe('尚未开始办公，09:00 开始取号');
     await shot(page, 'kiosk-24-before-open');
+    await page.context().close();
     await early.close();
 
     const late = await hub({}, MONDAY_10AM + 7 * HOUR + 10 * 60_000);

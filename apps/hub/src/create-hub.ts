@@ -385,7 +385,13 @@ export function createHub(opts: HubOptions): Hub {
       await checkpointer?.stop();
       sockets?.stop();
       flush();
-      await new Promise<void>((resolve) => void io.close(() => resolve()));
+      // Stopping does not wait on clients: idle keep-alive connections go at once, and whatever a browser
+      // still holds open after 2 s is cut (the HTTP server's close would otherwise wait for it).
+      const ioClosed = new Promise<void>((resolve) => void io.close(() => resolve()));
+      app.server.closeIdleConnections();
+      const cut = setTimeout(() => app.server.closeAllConnections(), 2000);
+      await ioClosed;
+      clearTimeout(cut);
       await app.close().catch(() => undefined);
       alerts.stop();
       metrics.stop();
