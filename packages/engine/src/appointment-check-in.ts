@@ -2,14 +2,13 @@ import type { Appointment, CallRules, DomainError } from '@yichuang/protocol';
 import { fail, normalizeAppointmentCode } from '@yichuang/protocol';
 import type { TakeTicketInput } from './decision.ts';
 import type { HallState } from './hall-state.ts';
-import { localTime } from './hall-time.ts';
+import { clockText, localTime } from './hall-time.ts';
 
 const MINUTE = 60_000;
 const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 function clock(at: number, tz: string): string {
-  const m = localTime(at, tz).minutes;
-  return `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+  return clockText(localTime(at, tz).minutes);
 }
 
 /** "11月24日" and "24 Nov" for a YYYY-MM-DD day. */

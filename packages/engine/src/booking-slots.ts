@@ -1,5 +1,5 @@
 import type { Appointment, HallConfig } from '@yichuang/protocol';
-import { addDays, businessDay, hoursOn, localTime, localToEpoch } from './hall-time.ts';
+import { addDays, businessDay, clockMinutes, clockText, hoursOn, localTime, localToEpoch } from './hall-time.ts';
 import type { HallState } from './hall-state.ts';
 
 const MINUTE = 60_000;
@@ -38,13 +38,6 @@ export function bookingRule(config: HallConfig, serviceId: string): BookingRule 
   };
 }
 
-const hhmm = (minutes: number): string =>
-  `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
-const minutesOf = (text: string): number => {
-  const [h, m] = text.split(':').map(Number) as [number, number];
-  return h * 60 + m;
-};
-
 /** Places taken in each slot (by its start) of a queue on a day: every booked appointment, checked in or not. */
 function takenBySlot(state: HallState, queueId: string, day: string): Map<number, number> {
   const taken = new Map<number, number>();
@@ -62,7 +55,7 @@ export function dayOpenForBooking(config: HallConfig, rule: BookingRule, day: st
   const today = businessDay(now, tz);
   if (day < today || day > addDays(today, rule.daysAhead)) return false;
   if (day === addDays(today, rule.daysAhead) && rule.daysAhead > 0)
-    return localTime(now, tz).minutes >= minutesOf(config.booking.releaseTime);
+    return localTime(now, tz).minutes >= clockMinutes(config.booking.releaseTime);
   return hoursOn(config.hall, day) !== null;
 }
 
@@ -73,15 +66,15 @@ export function daySlots(state: HallState, rule: BookingRule, day: string): Slot
   if (hours === null) return [];
   const tz = config.hall.timezone;
   const taken = takenBySlot(state, rule.queueId, day);
-  const close = minutesOf(hours.closeText);
+  const close = clockMinutes(hours.closeText);
   const slots: Slot[] = [];
-  for (let m = minutesOf(hours.openText); m + rule.slotMinutes <= close; m += rule.slotMinutes) {
-    const startAt = localToEpoch(day, hhmm(m), tz);
+  for (let m = clockMinutes(hours.openText); m + rule.slotMinutes <= close; m += rule.slotMinutes) {
+    const startAt = localToEpoch(day, clockText(m), tz);
     slots.push({
-      start: hhmm(m),
-      end: hhmm(m + rule.slotMinutes),
+      start: clockText(m),
+      end: clockText(m + rule.slotMinutes),
       startAt,
-      endAt: localToEpoch(day, hhmm(m + rule.slotMinutes), tz),
+      endAt: localToEpoch(day, clockText(m + rule.slotMinutes), tz),
       capacity: rule.capacity,
       remaining: Math.max(0, rule.capacity - (taken.get(startAt) ?? 0)),
     });
@@ -128,7 +121,7 @@ export function heldBy(
 
 /** An appointment's slot as "HH:MM" texts in the hall's time zone. */
 export function slotTexts(a: Appointment, tz: string): { start: string; end: string } {
-  return { start: hhmm(localTime(a.slotStart, tz).minutes), end: hhmm(localTime(a.slotEnd, tz).minutes) };
+  return { start: clockText(localTime(a.slotStart, tz).minutes), end: clockText(localTime(a.slotEnd, tz).minutes) };
 }
 
 const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';

@@ -3,7 +3,7 @@ import { fail } from '@yichuang/protocol';
 import { event, isError, type CommandContext, type Decided } from './decision.ts';
 import { decideTake } from './decide-ticket.ts';
 import type { HallState } from './hall-state.ts';
-import { localTime } from './hall-time.ts';
+import { clockMinutes, localTime } from './hall-time.ts';
 import { ticketView } from './views.ts';
 
 /** ticket:take-remote as the engine sees it: the hub proved the phone and hashed it. */
@@ -20,10 +20,6 @@ export interface ArriveInput {
 }
 
 const ACTIVE: readonly Ticket['status'][] = ['waiting', 'called', 'serving'];
-const minutesOf = (text: string): number => {
-  const [h, m] = text.split(':').map(Number) as [number, number];
-  return h * 60 + m;
-};
 
 /**
  * 线上取号: a ticket like the kiosk's (same numbering, same place in line), marked remote with the phone's
@@ -42,7 +38,7 @@ export function decideTakeRemote(
   if (rule === undefined)
     return { error: fail('REMOTE_CLOSED', '该事项不能线上取号，请到大厅取号 / this matter takes no remote tickets') };
   const now = localTime(ctx.now, config.hall.timezone).minutes;
-  if (now < minutesOf(rule.from) || now >= minutesOf(rule.until))
+  if (now < clockMinutes(rule.from) || now >= clockMinutes(rule.until))
     return {
       error: fail(
         'REMOTE_CLOSED',

@@ -118,6 +118,17 @@ export function dayRange(from: string, to: string, max: number): string[] {
   return days;
 }
 
+/** "HH:MM" of minutes since midnight. */
+export function clockText(minutes: number): string {
+  return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+}
+
+/** Minutes since midnight of an "HH:MM". */
+export function clockMinutes(text: string): number {
+  const [h, m] = text.split(':').map(Number) as [number, number];
+  return h * 60 + m;
+}
+
 /** The epoch ms of a local wall-clock time ("HH:MM") on a day in the time zone. */
 export function localToEpoch(day: string, hhmm: string, tz: string): number {
   const [y, m, d] = day.split('-').map(Number) as [number, number, number];

@@ -16,7 +16,7 @@ import {
 } from '@yichuang/protocol';
 import { bookableDays, bookingRule, businessDay, slotsOn } from '@yichuang/engine';
 import type { HubContext } from '../hub-context.ts';
-import { RateLimiter } from '../rate-limit.ts';
+import { addressLimit, tooManyAttempts } from './address-limit.ts';
 import { appointmentDay, findAppointment, publicAppointment } from '../appointment-views.ts';
 import { csvItems } from './appointment-csv.ts';
 import { STAFF, queryOf, type RouteRequest, type RouteSpec } from './route-spec.ts';
@@ -24,21 +24,13 @@ import { STAFF, queryOf, type RouteRequest, type RouteSpec } from './route-spec.
 /** Bookings and look-ups per address and minute from the phone pages (a hall's Wi-Fi may put many phones behind one). */
 export const BOOKINGS_PER_MINUTE = 10;
 export const LOOKUPS_PER_MINUTE = 30;
-const MAX_ADDRESSES = 10_000;
-
-const limiters = new WeakMap<HubContext, { book: RateLimiter; lookup: RateLimiter }>();
+const bookingAllowed = addressLimit(BOOKINGS_PER_MINUTE);
+const lookupAllowed = addressLimit(LOOKUPS_PER_MINUTE);
 
 function limited(hub: HubContext, req: RouteRequest, kind: 'book' | 'lookup'): Ack<never> | null {
   // Staff booking for callers by phone are not limited per address.
   if (req.actor !== null && STAFF.includes(req.actor.role)) return null;
-  let l = limiters.get(hub);
-  // A flood from many addresses starts the count over rather than growing without bound.
-  if (l === undefined || l.book.size + l.lookup.size > MAX_ADDRESSES)
-    limiters.set(hub, (l = { book: new RateLimiter(), lookup: new RateLimiter() }));
-  const ok = l[kind].allow(req.ip, hub.clock(), kind === 'book' ? BOOKINGS_PER_MINUTE : LOOKUPS_PER_MINUTE);
-  return ok
-    ? null
-    : { ok: false, error: fail('RATE_LIMITED', '操作过于频繁，请稍后再试 / too many attempts, retry in a minute') };
+  return (kind === 'book' ? bookingAllowed : lookupAllowed)(hub, req.ip) ? null : tooManyAttempts();
 }
 
 const PUBLIC: Actor = { kind: 'public', role: 'public' };

@@ -9,7 +9,7 @@ import {
   type Rating,
 } from '@yichuang/protocol';
 import type { HubContext } from '../hub-context.ts';
-import { RateLimiter } from '../rate-limit.ts';
+import { addressLimit, tooManyAttempts } from './address-limit.ts';
 import { requestIdOf, type RouteRequest, type RouteSpec } from './route-spec.ts';
 
 /** The citizen's own 好差评 from their ticket page: the link's secret proves the ticket is theirs. */
@@ -23,23 +23,10 @@ export const citizenRatingBodySchema = z
 
 /** Anonymous attempts per address and minute (a hall's phones may share one address behind its Wi-Fi). */
 export const CITIZEN_RATINGS_PER_MINUTE = 20;
-const MAX_ADDRESSES = 10_000;
-
-const limiters = new WeakMap<HubContext, RateLimiter>();
-
-function allowed(hub: HubContext, ip: string): boolean {
-  let limiter = limiters.get(hub);
-  // A flood from many addresses starts the count over rather than growing without bound.
-  if (limiter === undefined || limiter.size > MAX_ADDRESSES) limiters.set(hub, (limiter = new RateLimiter()));
-  return limiter.allow(ip, hub.clock(), CITIZEN_RATINGS_PER_MINUTE);
-}
+const allowed = addressLimit(CITIZEN_RATINGS_PER_MINUTE);
 
 async function rateOwnTicket(hub: HubContext, req: RouteRequest): Promise<Ack<Rating>> {
-  if (!allowed(hub, req.ip))
-    return {
-      ok: false,
-      error: fail('RATE_LIMITED', '操作过于频繁，请稍后再试 / too many attempts, retry in a minute'),
-    };
+  if (!allowed(hub, req.ip)) return tooManyAttempts();
   const ticketId = req.params.id ?? '';
   const body = citizenRatingBodySchema.parse(req.body);
   if (!hub.ticketSecrets.check(ticketId, body.secret))

@@ -2,24 +2,17 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { fail, maskPhone, phoneNumberSchema, type Ack, type Actor } from '@yichuang/protocol';
 import type { HubContext } from '../hub-context.ts';
-import { RateLimiter } from '../rate-limit.ts';
+import { addressLimit, tooManyAttempts } from './address-limit.ts';
 import { STAFF, requestIdOf, type RouteRequest, type RouteSpec } from './route-spec.ts';
 
 /** Code requests and remote tickets per address and minute (many phones may share a hall's Wi-Fi). */
 export const CODE_REQUESTS_PER_MINUTE = 5;
 export const REMOTE_TAKES_PER_MINUTE = 10;
-const MAX_ADDRESSES = 10_000;
-
-const limiters = new WeakMap<HubContext, { code: RateLimiter; take: RateLimiter }>();
+const codeAllowed = addressLimit(CODE_REQUESTS_PER_MINUTE);
+const takeAllowed = addressLimit(REMOTE_TAKES_PER_MINUTE);
 
 function limited(hub: HubContext, req: RouteRequest, kind: 'code' | 'take'): Ack<never> | null {
-  let l = limiters.get(hub);
-  if (l === undefined || l.code.size + l.take.size > MAX_ADDRESSES)
-    limiters.set(hub, (l = { code: new RateLimiter(), take: new RateLimiter() }));
-  const ok = l[kind].allow(req.ip, hub.clock(), kind === 'code' ? CODE_REQUESTS_PER_MINUTE : REMOTE_TAKES_PER_MINUTE);
-  return ok
-    ? null
-    : { ok: false, error: fail('RATE_LIMITED', '操作过于频繁，请稍后再试 / too many attempts, retry in a minute') };
+  return (kind === 'code' ? codeAllowed : takeAllowed)(hub, req.ip) ? null : tooManyAttempts();
 }
 
 const PUBLIC: Actor = { kind: 'public', role: 'public' };

@@ -1,5 +1,4 @@
 import { useState, type ReactElement } from 'react';
-import { categoryIcon, Icon } from '@yichuang/ui';
 import { book, keepAppointment, rememberAnswer } from '../api/appointments.ts';
 import type { MobileCatalogue, MobileService } from '../api/catalogue.ts';
 import { newRequestId } from '../api/hub-call.ts';
@@ -7,9 +6,10 @@ import { useCatalogue } from '../api/use-hall.ts';
 import { AppShell, Notice } from '../layout/app-shell.tsx';
 import { useLang } from '../lang.ts';
 import { errorText, mt } from '../mobile-strings.ts';
-import { linkTo, navigate } from '../router.ts';
+import { navigate } from '../router.ts';
 import { dayText as dayOf, serviceText } from '../service-text.ts';
 import { DetailsForm, type Details } from './details-form.tsx';
+import { ServiceLinks } from '../layout/service-links.tsx';
 import { DayPicker, SlotPicker, type Slot } from './slot-pickers.tsx';
 import { Chosen, StepHead } from './step-head.tsx';
 import { useSteps } from './use-steps.ts';
@@ -45,21 +45,7 @@ function ChooseService({ catalogue }: { catalogue: MobileCatalogue }): ReactElem
   return (
     <>
       <StepHead n={1} of={5} title={mt(lang, 'book.chooseService')} />
-      <ul className="m-list">
-        {bookable.map((s) => (
-          <li key={s.id}>
-            <a className="m-row" data-testid={`m-book-${s.id}`} {...linkTo({ name: 'book', serviceId: s.id })}>
-              <span className="m-row__icon">
-                <Icon name={categoryIcon(s.category)} size={28} />
-              </span>
-              <span className="m-row__text">
-                <b>{serviceText(s, lang).name}</b>
-              </span>
-              <Icon name="chevronRight" size={24} />
-            </a>
-          </li>
-        ))}
-      </ul>
+      <ServiceLinks services={bookable} to={(serviceId) => ({ name: 'book', serviceId })} testIdPrefix="m-book-" />
     </>
   );
 }

@@ -8,9 +8,9 @@ import { useCatalogue } from '../api/use-hall.ts';
 import { AppShell, Notice } from '../layout/app-shell.tsx';
 import { useLang } from '../lang.ts';
 import { errorText, mt } from '../mobile-strings.ts';
-import { linkTo } from '../router.ts';
 import { serviceText } from '../service-text.ts';
 import { StepHead } from '../booking/step-head.tsx';
+import { ServiceLinks } from '../layout/service-links.tsx';
 
 const codeSentSchema = z.object({ sent: z.literal(true), phone: z.string(), validMinutes: z.number() });
 const takenSchema = ticketViewSchema.extend({ link: z.string().startsWith('/t/') });
@@ -35,21 +35,7 @@ export function TakeScreen({ serviceId }: { serviceId: string | null }): ReactEl
       ) : service === undefined ? (
         <>
           <StepHead n={1} of={2} title={mt(lang, 'take.choose')} />
-          <ul className="m-list">
-            {remote.map((s) => (
-              <li key={s.id}>
-                <a className="m-row" data-testid={`m-take-${s.id}`} {...linkTo({ name: 'take', serviceId: s.id })}>
-                  <span className="m-row__icon">
-                    <Icon name={categoryIcon(s.category)} size={28} />
-                  </span>
-                  <span className="m-row__text">
-                    <b>{serviceText(s, lang).name}</b>
-                  </span>
-                  <Icon name="chevronRight" size={24} />
-                </a>
-              </li>
-            ))}
-          </ul>
+          <ServiceLinks services={remote} to={(id) => ({ name: 'take', serviceId: id })} testIdPrefix="m-take-" />
         </>
       ) : (
         <>
