@@ -72,6 +72,8 @@ export const windowReportSchema = z.object({
   id: z.string(),
   name: z.string(),
   served: count,
+  /** Matters handled at its finishes (older reports: absent). */
+  matters: count.default(0),
   noShow: count,
   service: statSchema,
   /** Seconds the window held a ticket: from each call to the finish, no-show or transfer that released it. */
@@ -100,6 +102,7 @@ export const officerReportSchema = z.object({
   id: z.string(),
   name: z.string(),
   served: count,
+  matters: count.default(0),
   noShow: count,
   service: statSchema,
   pauseMinutes: pauseMinutesSchema,
@@ -147,6 +150,40 @@ export const bookingTotalsSchema = z.object({
 });
 export type BookingTotals = z.infer<typeof bookingTotalsSchema>;
 
+/** Matters handled at the windows by outcome (一次叫号办理多项业务: a ticket may carry several). */
+export const outcomeCountsSchema = z.object({
+  matters: count,
+  /** 办结 */
+  done: count,
+  /** 受理 */
+  accepted: count,
+  /** 容缺受理 */
+  acceptedPending: count,
+  /** 不予受理 */
+  refused: count,
+  /** 一次性告知 */
+  notice: count,
+});
+export type OutcomeCounts = z.infer<typeof outcomeCountsSchema>;
+
+export const matterReportSchema = outcomeCountsSchema.extend({ id: z.string(), name: z.string() });
+export type MatterReport = z.infer<typeof matterReportSchema>;
+
+/** Cases (受理件) of the range, from the cases table: opened and finished in it, and open now. */
+export const caseTotalsSchema = z.object({
+  /** Accepted on a day of the range. */
+  opened: count,
+  /** Finished on a day of the range; late: after their due day. */
+  finished: count,
+  finishedLate: count,
+  /** Not finished now, and of those past their due day (whenever accepted). */
+  openNow: count,
+  overdueNow: count,
+  /** Refusals (不予受理) of the range by reason code. */
+  refusalsByReason: z.record(z.string(), count),
+});
+export type CaseTotals = z.infer<typeof caseTotalsSchema>;
+
 export const hallReportSchema = z.object({
   from: isoDay,
   to: isoDay,
@@ -164,5 +201,9 @@ export const hallReportSchema = z.object({
   days: z.array(dayReportSchema),
   /** Appointments of the range's days (hubs before appointments: absent). */
   bookings: bookingTotalsSchema.optional(),
+  /** Matters and outcomes at finish (hubs before issue 17: absent); a finish without matters is its ticket's own matter, done. */
+  outcomes: outcomeCountsSchema.optional(),
+  matters: z.array(matterReportSchema).optional(),
+  cases: caseTotalsSchema.optional(),
 });
 export type HallReport = z.infer<typeof hallReportSchema>;

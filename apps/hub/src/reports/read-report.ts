@@ -1,5 +1,13 @@
-import type { Appointment, BookingTotals, DomainEvent, EventType, HallConfig, HallReport } from '@yichuang/protocol';
-import { checkInWindow, localToEpoch } from '@yichuang/engine';
+import type {
+  Appointment,
+  BookingTotals,
+  CaseTotals,
+  DomainEvent,
+  EventType,
+  HallConfig,
+  HallReport,
+} from '@yichuang/protocol';
+import { businessDay, checkInWindow, localToEpoch } from '@yichuang/engine';
 import { stmt, type Db } from '../store/open-db.ts';
 import { CARRY_IN_EVENT_TYPES, CARRY_IN_MS, REPORT_EVENT_TYPES, ReportFold } from './report-fold.ts';
 import type { ReportPeriod } from './report-period.ts';
@@ -16,12 +24,14 @@ export async function readHallReport(
   now: number,
 ): Promise<HallReport> {
   const queueOf = stmt(db, 'SELECT queue_id FROM tickets WHERE id = ?');
+  const serviceOf = stmt(db, 'SELECT service_id FROM tickets WHERE id = ?');
   const fold = new ReportFold({
     config,
     period,
     until: Math.max(period.start, Math.min(period.end, now)),
     generatedAt: now,
     queueOf: (id) => (queueOf.get(id) as { queue_id: string } | undefined)?.queue_id,
+    serviceOf: (id) => (serviceOf.get(id) as { service_id: string } | undefined)?.service_id,
   });
   for (const e of eventsBetween(db, CARRY_IN_EVENT_TYPES, period.start - CARRY_IN_MS, period.start)) fold.add(e);
   const bounds = [...period.days.map((d) => localToEpoch(d, '00:00', config.hall.timezone)), period.end];
@@ -29,7 +39,11 @@ export async function readHallReport(
     if (i > 0) await new Promise((resolve) => setImmediate(resolve));
     for (const e of eventsBetween(db, REPORT_EVENT_TYPES, bounds[i]!, bounds[i + 1]!)) fold.add(e);
   }
-  return { ...fold.result(), bookings: bookingTotals(db, config, period, now) };
+  return {
+    ...fold.result(),
+    bookings: bookingTotals(db, config, period, now),
+    cases: caseTotals(db, period, businessDay(now, config.hall.timezone)),
+  };
 }
 
 /** The appointments of the range's days, from their rows (a no-show once its check-in window has closed). */
@@ -62,6 +76,39 @@ function bookingTotals(db: Db, config: HallConfig, period: ReportPeriod, now: nu
     else if (now > checkInWindow(a, config.callRules).until) t.noShow++;
   }
   return t;
+}
+
+/** Cases of the range's days from their table: opened, finished (late: after the due day), open and overdue now. */
+function caseTotals(db: Db, period: ReportPeriod, today: string): CaseTotals {
+  const from = period.days[0] ?? today;
+  const to = period.days[period.days.length - 1] ?? today;
+  const c = stmt(
+    db,
+    `SELECT
+       SUM(day >= @from AND day <= @to) AS opened,
+       SUM(done_day >= @from AND done_day <= @to) AS finished,
+       SUM(done_day >= @from AND done_day <= @to AND done_day > due_day) AS finishedLate,
+       SUM(status != 'done') AS openNow,
+       SUM(status != 'done' AND due_day < @today) AS overdueNow
+     FROM cases`,
+  ).get({ from, to, today }) as Record<
+    'opened' | 'finished' | 'finishedLate' | 'openNow' | 'overdueNow',
+    number | null
+  >;
+  const refusalsByReason: Record<string, number> = {};
+  for (const r of stmt(
+    db,
+    'SELECT reason, COUNT(*) AS n FROM refusals WHERE day >= ? AND day <= ? GROUP BY reason ORDER BY reason',
+  ).all(from, to) as { reason: string; n: number }[])
+    refusalsByReason[r.reason] = r.n;
+  return {
+    opened: c.opened ?? 0,
+    finished: c.finished ?? 0,
+    finishedLate: c.finishedLate ?? 0,
+    openNow: c.openNow ?? 0,
+    overdueNow: c.overdueNow ?? 0,
+    refusalsByReason,
+  };
 }
 
 /** Events of some types with `at` in [from, to), by seq: the (type, at) index serves it. */

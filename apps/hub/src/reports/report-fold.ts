@@ -22,6 +22,7 @@ import {
 } from './report-tallies.ts';
 import { RatingTally, StatCounter } from './sample-stats.ts';
 import { WindowTime } from './window-time.ts';
+import { OutcomeTally } from './outcome-tally.ts';
 
 /** The event types a report reads; the rest (printing, notices, recalls …) do not change it. */
 export const REPORT_EVENT_TYPES = [
@@ -63,12 +64,16 @@ export interface FoldOptions {
   generatedAt: number;
   /** The queue of a ticket issued before the period (a carried-over one), when the events do not say. */
   queueOf?: (ticketId: string) => string | undefined;
+  /** Likewise its matter, for a finish that names no matters. */
+  serviceOf?: (ticketId: string) => string | undefined;
 }
 
 interface TrackedTicket {
   /** Where it is now: transfers move it. */
   queueId: string;
   issueQueueId: string;
+  /** Its own matter; unknown for a ticket issued before the period. */
+  serviceId?: string;
   issuedAt: number;
   issueHour: number;
   /** Issued in the period and not yet called: its first call gives a wait sample. */
@@ -101,6 +106,7 @@ export class ReportFold {
     service: new StatCounter(),
   };
   private readonly ratings = new RatingTally();
+  private readonly outcomes: OutcomeTally;
   private readonly low: LowRating[] = [];
   /** Active tickets only: finished, no-show and expired ones are dropped, which bounds memory over a range. */
   private readonly tickets = new Map<string, TrackedTicket>();
@@ -113,6 +119,7 @@ export class ReportFold {
     this.officers = officerRegistry(o.config);
     this.time = new WindowTime(o.config, o.period, this.clock, this.windows, this.officers);
     this.days = new Map(o.period.days.map((d) => [d, new DayTally(d)]));
+    this.outcomes = new OutcomeTally(o.config);
   }
 
   add(e: DomainEvent): void {
@@ -194,6 +201,8 @@ export class ReportFold {
       hours: this.hours.map((h) => h.report()),
       ratings: { ...this.ratings.summary(), low: [...this.low] },
       days: [...this.days.values()].map((d) => d.report()),
+      outcomes: this.outcomes.outcomes(),
+      matters: this.outcomes.matters(),
     };
   }
 
@@ -202,6 +211,7 @@ export class ReportFold {
     this.tickets.set(ticket.id, {
       queueId: ticket.queueId,
       issueQueueId: ticket.queueId,
+      serviceId: ticket.serviceId,
       issuedAt: ticket.issuedAt,
       issueHour: hour,
       waiting: inPeriod,
@@ -242,11 +252,17 @@ export class ReportFold {
         q.served++;
         q.service.add(p.serviceS);
       }
+      const matters = this.outcomes.finished(
+        p,
+        this.tickets.get(p.ticketId)?.serviceId ?? this.o.serviceOf?.(p.ticketId),
+      );
       const w = this.windows.get(p.windowId);
       w.served++;
+      w.matters += matters;
       w.service.add(p.serviceS);
       const o = this.officers.get(p.officerId);
       o.served++;
+      o.matters += matters;
       o.service.add(p.serviceS);
       this.hours[this.clock.at(at).hour]!.served++;
       const day = this.day(at);

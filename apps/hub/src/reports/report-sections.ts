@@ -1,4 +1,11 @@
-import type { HallReport, PauseMinutes, RatingSummary, Stat } from '@yichuang/protocol';
+import {
+  refusalReasonLabels,
+  type HallReport,
+  type PauseMinutes,
+  type RatingSummary,
+  type RefusalReason,
+  type Stat,
+} from '@yichuang/protocol';
 import { localTime } from '@yichuang/engine';
 import { round } from './sample-stats.ts';
 
@@ -78,6 +85,28 @@ export function reportSections(r: HallReport, timezone: string): ReportSection[]
               ['电话预约', r.bookings.bySource.phone],
               ['平台导入', r.bookings.bySource.import],
             ] as [string, number][])),
+        ...(r.outcomes === undefined
+          ? []
+          : ([
+              ['办理事项数', r.outcomes.matters],
+              ['事项-办结', r.outcomes.done],
+              ['事项-受理', r.outcomes.accepted],
+              ['事项-容缺受理', r.outcomes.acceptedPending],
+              ['事项-不予受理', r.outcomes.refused],
+              ['事项-一次性告知', r.outcomes.notice],
+            ] as [string, number][])),
+        ...(r.cases === undefined
+          ? []
+          : ([
+              ['受理件-新受理', r.cases.opened],
+              ['受理件-办结', r.cases.finished],
+              ['受理件-超期办结', r.cases.finishedLate],
+              ['受理件-在办', r.cases.openNow],
+              ['受理件-已逾期', r.cases.overdueNow],
+              ...Object.entries(r.cases.refusalsByReason).map(
+                ([k, n]) => [`不予受理-${refusalReasonLabels[k as RefusalReason]?.zh ?? k}`, n] as [string, number],
+              ),
+            ] as [string, number][])),
         ...zip(statHeader('等候'), statCells(t.wait)),
         ...zip(statHeader('办理'), statCells(t.service)),
         ...zip(ratingHeader, ratingCells(r.ratings)),
@@ -110,12 +139,24 @@ export function reportSections(r: HallReport, timezone: string): ReportSection[]
         ...statCells(q.service),
       ]),
     },
+    ...(r.matters === undefined
+      ? []
+      : [
+          {
+            title: '事项与结果',
+            header: ['事项编号', '事项', '办理事项数', '办结', '受理', '容缺受理', '不予受理', '一次性告知'],
+            rows: r.matters
+              .filter((m) => m.matters > 0)
+              .map((m) => [m.id, m.name, m.matters, m.done, m.accepted, m.acceptedPending, m.refused, m.notice]),
+          },
+        ]),
     {
       title: '窗口',
       header: [
         '窗口',
         '名称',
         '办结',
+        '办理事项',
         '过号',
         ...statHeader('办理'),
         '在办时长(分钟)',
@@ -128,6 +169,7 @@ export function reportSections(r: HallReport, timezone: string): ReportSection[]
         w.id,
         w.name,
         w.served,
+        w.matters,
         w.noShow,
         ...statCells(w.service),
         round(w.busyS / 60, 1),
@@ -143,6 +185,7 @@ export function reportSections(r: HallReport, timezone: string): ReportSection[]
         '民警编号',
         '姓名',
         '办结',
+        '办理事项',
         '过号',
         ...statHeader('办理'),
         ...pauseHeader,
@@ -154,6 +197,7 @@ export function reportSections(r: HallReport, timezone: string): ReportSection[]
         o.id,
         o.name,
         o.served,
+        o.matters,
         o.noShow,
         ...statCells(o.service),
         ...pauseCells(o.pauseMinutes),

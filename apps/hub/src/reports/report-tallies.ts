@@ -43,6 +43,8 @@ export class QueueTally {
 
 export class WindowTally {
   served = 0;
+  /** Matters handled at the finishes (a ticket may carry several). */
+  matters = 0;
   noShow = 0;
   readonly service = new StatCounter();
   busyMs = 0;
@@ -61,6 +63,7 @@ export class WindowTally {
       id: this.id,
       name: this.name,
       served: this.served,
+      matters: this.matters,
       noShow: this.noShow,
       service: this.service.stat(),
       busyS: Math.round(this.busyMs / 1000),
@@ -74,6 +77,7 @@ export class WindowTally {
 
 export class OfficerTally {
   served = 0;
+  matters = 0;
   noShow = 0;
   readonly service = new StatCounter();
   readonly pauses = new PauseTally();
@@ -90,6 +94,7 @@ export class OfficerTally {
       id: this.id,
       name: this.name,
       served: this.served,
+      matters: this.matters,
       noShow: this.noShow,
       service: this.service.stat(),
       pauseMinutes: this.pauses.minutes(),

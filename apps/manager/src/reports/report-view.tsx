@@ -11,6 +11,7 @@ import { count, lowCount, satisfaction, weekday } from './report-format.ts';
 import { rt } from './reports-strings.ts';
 import { DayTable } from './tables/day-table.tsx';
 import { LowRatingsTable } from './tables/low-ratings-table.tsx';
+import { MatterTable } from './tables/matter-table.tsx';
 import { OfficerTable } from './tables/officer-table.tsx';
 import { QueueTable } from './tables/queue-table.tsx';
 import { WindowTable } from './tables/window-table.tsx';
@@ -103,6 +104,25 @@ export function ReportView(p: ReportViewProps): ReactElement {
       <Card title={rt(lang, 'card.queues')} testId="card-queues">
         <QueueTable lang={lang} queues={report.queues} />
       </Card>
+      {report.outcomes !== undefined && report.matters !== undefined && (
+        <Card
+          title={rt(lang, 'card.matters')}
+          testId="card-matters"
+          note={
+            report.cases === undefined
+              ? null
+              : rt(lang, 'card.mattersNote', {
+                  opened: report.cases.opened,
+                  finished: report.cases.finished,
+                  late: report.cases.finishedLate,
+                  open: report.cases.openNow,
+                  overdue: report.cases.overdueNow,
+                })
+          }
+        >
+          <MatterTable lang={lang} matters={report.matters} totals={report.outcomes} />
+        </Card>
+      )}
       <Card title={rt(lang, 'card.windows')} testId="card-windows" note={rt(lang, 'card.windowsNote')}>
         <WindowTable lang={lang} report={report} promisedS={p.promisedS} />
       </Card>
