@@ -13,6 +13,7 @@ import { isPublicRole, publicHallView, publicTicketView } from '../public-views.
 import { logout } from './logout.ts';
 import { citizenRatingRoute } from './citizen-rating.ts';
 import { noticeRoutes } from './notice-routes.ts';
+import { slipRoutes } from './slip-routes.ts';
 import { notifyRoutes } from './notify-routes.ts';
 import { managerRoutes } from './manager-routes.ts';
 import { opsRoutes } from './ops-routes.ts';
@@ -185,6 +186,7 @@ export const routes: RouteSpec[] = [
   ...appointmentRoutes,
   ...remoteRoutes,
   ...noticeRoutes,
+  ...slipRoutes,
   ...notifyRoutes,
   ...reportRoutes,
   ...managerRoutes,
