@@ -61,9 +61,9 @@ async function serveAndFinish(h: Harness, windowId: string, token: string, body:
   const take = await h.api('POST', '/api/tickets', { requestId: `take-${windowId}`, serviceId: 'cert' }, KIOSK);
   expect(take.status).toBe(201);
   expect((await h.api('POST', `/api/windows/${windowId}/sign-in`, {}, token)).status).toBe(200);
-  expect((await h.api('POST', `/api/windows/${windowId}/call-next`, { requestId: `call-${windowId}` }, token)).status).toBe(
-    200,
-  );
+  expect(
+    (await h.api('POST', `/api/windows/${windowId}/call-next`, { requestId: `call-${windowId}` }, token)).status,
+  ).toBe(200);
   const finish = await h.api('POST', `/api/windows/${windowId}/finish`, body, token);
   expect(finish.status, JSON.stringify(finish.body)).toBe(200);
   return finish.body.matters as MatterRecord[];

@@ -4,6 +4,7 @@ import {
   type Ack,
   type Case,
   type DomainEvent,
+  type ErrorCode,
   type EventEnvelope,
   type HallConfig,
   type Refusal,
@@ -41,7 +42,7 @@ export interface SlipReprint {
 
 type NoPrinter = { ok: false; status: 'no-printer'; error: string };
 
-const UNKNOWN: Record<SlipKind, [string, string]> = {
+const UNKNOWN: Record<SlipKind, [ErrorCode, string]> = {
   receipt: ['UNKNOWN_CASE', '没有该受理记录 / unknown case'],
   refusal: ['UNKNOWN_REFUSAL', '没有该不予受理记录 / unknown refusal'],
 };
@@ -66,7 +67,8 @@ export class SlipPrinting {
 
   onEvents(events: EventEnvelope[]): void {
     for (const e of events) {
-      if (e.type === 'case:opened') void this.print({ kind: 'receipt', slip: e.payload.case }, e.payload.case.windowId, false);
+      if (e.type === 'case:opened')
+        void this.print({ kind: 'receipt', slip: e.payload.case }, e.payload.case.windowId, false);
       else if (e.type === 'refusal:issued')
         void this.print({ kind: 'refusal', slip: e.payload.refusal }, e.payload.refusal.windowId, false);
     }
@@ -143,13 +145,12 @@ export class SlipPrinting {
     return slipContactName(this.o.db, slipId) ?? masked;
   }
 
+  /** What both slips print of the hall, the matter, the window and the applicant. */
   private common(config: HallConfig, s: Case | Refusal) {
-    const service = config.services.find((x) => x.id === s.serviceId);
     return {
-      service,
       organization: config.hall.organization ?? config.hall.name,
       applicantName: this.applicant(s.id, s.contactName),
-      serviceName: service?.name ?? s.serviceId,
+      serviceName: config.services.find((x) => x.id === s.serviceId)?.name ?? s.serviceId,
       timezone: config.hall.timezone,
       windowName: config.windows.find((w) => w.id === s.windowId)?.name ?? s.windowId,
       officerName: config.officers.find((o) => o.id === s.officerId)?.name ?? s.officerId,
@@ -159,9 +160,9 @@ export class SlipPrinting {
   }
 
   private receiptData(config: HallConfig, c: Case): Parameters<typeof acceptanceReceiptLayout>[0] {
-    const { service, ...common } = this.common(config, c);
+    const service = config.services.find((x) => x.id === c.serviceId);
     return {
-      ...common,
+      ...this.common(config, c),
       caseNo: c.no,
       pending: c.kind === 'accepted-pending',
       pendingMaterials: c.pendingMaterials,
@@ -175,9 +176,8 @@ export class SlipPrinting {
   }
 
   private refusalData(config: HallConfig, r: Refusal): Parameters<typeof refusalNoticeLayout>[0] {
-    const { service: _service, ...common } = this.common(config, r);
     return {
-      ...common,
+      ...this.common(config, r),
       refusalNo: r.no,
       reasonLabel: refusalReasonLabels[r.reason].zh,
       note: r.note,
