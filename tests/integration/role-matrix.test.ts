@@ -158,6 +158,12 @@ const SAMPLES: Record<string, Sample> = {
   'POST /api/remote/arrive': { path: '/api/remote/arrive', body: { phone: '13812345678' } },
   'POST /api/tickets/:id/arrive': (x) => ({ path: `/api/tickets/${x.called}/arrive`, body: {} }),
   'POST /api/tickets/:id/reactivate': (x) => ({ path: `/api/tickets/${x.called}/reactivate`, body: {} }),
+  'GET /api/cases': { path: '/api/cases?status=all' },
+  'POST /api/cases/:id/update': { path: '/api/cases/no-such-case/update', body: { action: 'done' } },
+  'POST /api/public/cases/lookup': {
+    path: '/api/public/cases/lookup',
+    body: { no: 'SL20261124-001', phone: '13812345678' },
+  },
   'POST /api/notices': {
     path: '/api/notices',
     body: { citizenName: '李四', serviceId: 'cert', missing: ['居民身份证'] },
@@ -279,6 +285,7 @@ describe('role matrix', () => {
     'ticket:take-remote': () => ({ requestId: 'sock-tr2', serviceId: 'cert', phone: '13812345678' }),
     'ticket:arrive': (x) => ({ requestId: 'sock-arr', ticketId: x.called }),
     'ticket:reactivate': (x) => ({ requestId: 'sock-rea', ticketId: x.called }),
+    'case:update': () => ({ requestId: 'sock-cu', caseId: 'no-such-case', action: 'done' }),
     'notice:create': () => ({ requestId: 'sock-nc', citizenName: '王五', serviceId: 'cert', missing: ['申请表'] }),
     'rating:submit': (x) => ({ requestId: 'sock-rt', ticketId: x.done, level: 4 }),
   };

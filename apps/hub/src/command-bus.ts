@@ -32,6 +32,7 @@ import type { Db } from './store/open-db.ts';
 import { loadState, writeProjections } from './store/projections.ts';
 import { writeRecords } from './store/records.ts';
 import { purgeContacts } from './store/appointment-contacts.ts';
+import { purgeCaseContacts } from './store/case-contacts.ts';
 import { zodToError } from './validation.ts';
 import { storageUnavailable } from './store/storage-errors.ts';
 
@@ -194,7 +195,7 @@ export class CommandBus {
       actor: label,
       requestId: payload.requestId,
       write: () => {
-        if (outcome.ok) prepared.write?.(this.o.db, outcome.result, at);
+        if (outcome.ok) prepared.write?.(this.o.db, outcome.result, at, this.state.day);
         if (remembered) saveRequest(this.o.db, payload.requestId, name, label, at, outcome.result, payloadHash);
       },
       settle,
@@ -302,7 +303,10 @@ export class CommandBus {
           }
           writeProjections(this.o.db, this.current, drainDirty(this.current), dayTurned);
           writeRecords(this.o.db, out, this.current.day);
-          if (dayTurned) purgeContacts(this.o.db, addDays(this.current.day, -this.config.booking.contactRetentionDays));
+          if (dayTurned) {
+            purgeContacts(this.o.db, addDays(this.current.day, -this.config.booking.contactRetentionDays));
+            purgeCaseContacts(this.o.db, addDays(this.current.day, -this.config.cases.contactRetentionDays));
+          }
           return out;
         })
         .immediate();

@@ -10,6 +10,7 @@ import {
 import type { EngineCommand, ImportRow } from '@yichuang/engine';
 import { moveContact, saveContacts, type AppointmentContact } from './store/appointment-contacts.ts';
 import type { Db } from './store/open-db.ts';
+import { saveCaseContacts } from './store/case-contacts.ts';
 
 /** Salted hashes of an ID-card number and a phone number (HMAC under the hall's own salt). */
 export interface PersonHashers {
@@ -20,8 +21,8 @@ export interface PersonHashers {
 /** A command as the engine gets it, and what the hub writes beside its events once it is decided. */
 export interface PreparedCommand {
   command: EngineCommand;
-  /** Runs in the command's transaction (the clear contacts of new appointments). */
-  write?: (db: Db, result: unknown, at: number) => void;
+  /** Runs in the command's transaction (the clear contacts of new appointments and cases); `day` is the business day. */
+  write?: (db: Db, result: unknown, at: number, day: string) => void;
 }
 
 /**
@@ -88,11 +89,41 @@ export function prepareCommand(name: CommandName, payload: unknown, hash: Person
         command: { name, payload: { ...rest, ...(phone === undefined ? {} : { phoneHash: hash.phone(phone) }) } },
       };
     }
+    case 'window:finish':
+      return prepareFinish(payload as CommandPayload<'window:finish'>, hash);
     case 'appointment:import':
       return prepareImport(payload as CommandPayload<'appointment:import'>, hash);
     default:
       return { command: { name, payload } as EngineCommand };
   }
+}
+
+/**
+ * A finish that opens cases or refusals: the engine gets the phone's hash and the masked name; the clear
+ * name and phone, for the printed receipt or notice, go to the case contacts under each case's and refusal's id.
+ */
+function prepareFinish(p: CommandPayload<'window:finish'>, hash: PersonHashers): PreparedCommand {
+  const { citizenName, phone, ...rest } = p;
+  return {
+    command: {
+      name: 'window:finish',
+      payload: {
+        ...rest,
+        ...(phone === undefined ? {} : { phoneHash: hash.phone(phone) }),
+        ...(citizenName === undefined ? {} : { contactName: maskName(citizenName) }),
+      },
+    },
+    write: (db, result, at, day) => {
+      if (citizenName === undefined && phone === undefined) return;
+      const r = result as CommandResult<'window:finish'>;
+      const ids = r.matters.flatMap((m) => [m.caseId, m.refusalId]).filter((x): x is string => x !== null);
+      saveCaseContacts(
+        db,
+        ids.map((slipId) => ({ slipId, name: citizenName ?? '', phone: phone ?? '', day })),
+        at,
+      );
+    },
+  };
 }
 
 /** Each row of an import parsed on its own: a bad row is reported, not a reason to refuse the batch. */

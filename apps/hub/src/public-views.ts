@@ -188,6 +188,11 @@ const publicPayloads: PublicPayloads = {
   'ticket:no-show': same,
   'ticket:started': same,
   'ticket:finished': same,
+  'case:opened': (p) => ({ case: { ...p.case, phoneHash: null, contactName: '' } }),
+  'case:updated': (p) => ({ ...p, note: '' }),
+  'refusal:issued': (p) => ({ refusal: { ...p.refusal, note: '', contactName: '' } }),
+  'slip:printed': same,
+  'slip:print-failed': (p) => ({ ...p, error: '' }),
   'ticket:transferred': (p) => ({
     ticketId: p.ticketId,
     officerId: p.officerId,

@@ -1,13 +1,14 @@
 import type { CommandName, CommandPayload, DomainError, DomainEvent, WindowRecord } from '@yichuang/protocol';
 import { fail, leavingPauseReasons } from '@yichuang/protocol';
 import { isEligible, chooseNext } from './call-rules.ts';
-import { event, type CommandContext, type Decided } from './decision.ts';
+import { event, type CommandContext, type Decided, type Decision } from './decision.ts';
 import { hallPhase, hoursOn } from './hall-time.ts';
 import { partnerOf, rosterRole } from './hall-model.ts';
 import type { HallState } from './hall-state.ts';
 import { ticketView, windowView } from './views.ts';
+import { finishEvents } from './decide-finish.ts';
 
-type WindowCommand = Exclude<Extract<CommandName, `window:${string}`>, never>;
+type WindowCommand = Extract<CommandName, `window:${string}`>;
 
 const windowResult =
   (windowId: string) =>
@@ -34,7 +35,7 @@ function heldWindow(state: HallState, windowId: string, ctx: CommandContext): Wi
 const isDomainError = (x: WindowRecord | DomainError): x is DomainError => 'code' in x;
 
 function ok<C extends WindowCommand>(events: DomainEvent[], windowId: string): Decided<C> {
-  return { events, result: windowResult(windowId) };
+  return { events, result: windowResult(windowId) as Decision<C>['result'] };
 }
 
 export function decideWindow<C extends WindowCommand>(
@@ -163,9 +164,10 @@ export function decideWindow<C extends WindowCommand>(
     case 'window:finish': {
       if (ticket === undefined)
         return { error: fail('INVALID_STATE', '窗口没有正在办理的号票 / the window holds no ticket') };
-      const from = ticket.startedAt ?? ticket.calledAt ?? now;
-      const serviceS = Math.max(0, Math.round((now - from) / 1000));
-      return ok([event('ticket:finished', now, { ticketId: ticket.id, windowId, officerId, serviceS })], windowId);
+      const done = finishEvents(state, ticket, windowId, officerId, payload, ctx);
+      if ('code' in done) return { error: done };
+      const result = windowResult(windowId);
+      return { events: done.events, result: (s) => ({ ...result(s), matters: done.matters }) };
     }
   }
   return { error: fail('INVALID_STATE', `unsupported command ${name}`) };

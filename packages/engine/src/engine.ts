@@ -18,6 +18,7 @@ import {
   type TakeRemoteInput,
 } from './decide-remote.ts';
 import { decideWindow } from './decide-window.ts';
+import { decideCaseUpdate, type FinishInput } from './decide-finish.ts';
 import { decideReactivate } from './decide-reactivate.ts';
 import { decideNotice, decideRating } from './decide-notice-rating.ts';
 import { isError, type CommandContext, type Decided, type TakeTicketInput } from './decision.ts';
@@ -36,7 +37,8 @@ type HubPrepared =
   | 'appointment:reschedule'
   | 'appointment:import'
   | 'ticket:take-remote'
-  | 'ticket:arrive';
+  | 'ticket:arrive'
+  | 'window:finish';
 
 /** The commands the engine runs: the wire commands, with ID-card numbers and phones hashed and names masked. */
 export type EngineCommand =
@@ -47,7 +49,8 @@ export type EngineCommand =
   | { name: 'appointment:reschedule'; payload: RescheduleInput }
   | { name: 'appointment:import'; payload: ImportInput }
   | { name: 'ticket:take-remote'; payload: TakeRemoteInput }
-  | { name: 'ticket:arrive'; payload: ArriveInput };
+  | { name: 'ticket:arrive'; payload: ArriveInput }
+  | { name: 'window:finish'; payload: FinishInput };
 
 function decide(state: HallState, command: EngineCommand, ctx: CommandContext): Decided<CommandName> {
   switch (command.name) {
@@ -73,6 +76,8 @@ function decide(state: HallState, command: EngineCommand, ctx: CommandContext): 
       return decideArrive(state, command.payload, ctx);
     case 'ticket:reactivate':
       return decideReactivate(state, command.payload, ctx);
+    case 'case:update':
+      return decideCaseUpdate(state, command.payload, ctx);
     case 'notice:create':
       return decideNotice(state, command.payload, ctx);
     case 'rating:submit':

@@ -119,6 +119,36 @@ export function evolve(state: HallState, event: DomainEvent): void {
       }
       return;
     }
+    case 'case:opened': {
+      const c = event.payload.case;
+      state.cases.set(c.id, c);
+      const serial = Number(c.no.split('-')[1]);
+      if (c.day === state.day && serial > state.casesToday) state.casesToday = serial;
+      state.dirty.meta = true;
+      return;
+    }
+    case 'case:updated': {
+      const c = state.cases.get(event.payload.caseId);
+      if (c === undefined) return;
+      const done = event.payload.status === 'done';
+      state.cases.set(c.id, {
+        ...c,
+        status: event.payload.status,
+        ...(done ? { doneAt: event.at, doneBy: event.payload.officerId } : { materialsReceivedAt: event.at }),
+      });
+      return;
+    }
+    case 'refusal:issued': {
+      const r = event.payload.refusal;
+      const serial = Number(r.no.split('-')[1]);
+      if (r.day === state.day && serial > state.refusalsToday) {
+        state.refusalsToday = serial;
+        state.dirty.meta = true;
+      }
+      return;
+    }
+    case 'slip:printed':
+    case 'slip:print-failed':
     case 'notice:printed':
     case 'notice:print-failed':
       return; // the store keeps the print history; the queue is unchanged
@@ -203,7 +233,10 @@ function onDayStarted(state: HallState, day: string): void {
   state.counters = new Map();
   state.firstSignIns = new Map();
   state.noticesToday = 0;
+  state.casesToday = 0;
+  state.refusalsToday = 0;
   state.dirty.meta = true;
+  for (const [id, c] of state.cases) if (c.status === 'done') state.cases.delete(id);
   for (const [id, t] of state.tickets) {
     if (t.status === 'carried' && t.carriedToDay !== null && t.carriedToDay <= day) {
       patchTicket(state, id, { status: 'waiting' });

@@ -1,4 +1,4 @@
-import type { Appointment, HallStateData, Ticket, WindowRecord } from '@yichuang/protocol';
+import type { Appointment, Case, HallStateData, Ticket, WindowRecord } from '@yichuang/protocol';
 import { buildModel, type HallModel } from './hall-model.ts';
 import { emptyIndex, indexTicket, unindexTicket, type WaitingIndex } from './waiting-index.ts';
 import type { HallConfig } from '@yichuang/protocol';
@@ -30,6 +30,11 @@ export interface HallState {
   appointments: Map<string, Appointment>;
   /** Notices issued today: the next one's serial is this plus one. */
   noticesToday: number;
+  /** Cases (受理) not yet done, and those done today; loaded from the store at start like appointments. */
+  cases: Map<string, Case>;
+  /** Cases opened and refusals issued today: the next serials (受理编号, 不予受理编号). */
+  casesToday: number;
+  refusalsToday: number;
   /** What changed since the store last drained it. */
   dirty: Dirty;
 }
@@ -66,6 +71,9 @@ export function createState(config: HallConfig, day: string): HallState {
     firstSignIns: new Map(),
     appointments: new Map(),
     noticesToday: 0,
+    cases: new Map(),
+    casesToday: 0,
+    refusalsToday: 0,
     dirty: cleanDirty(),
   };
 }
@@ -94,7 +102,12 @@ export function drainDirty(state: HallState): Dirty {
 }
 
 /** Rebuild a state from stored data (the store's projections, or a client's snapshot). */
-export function restoreState(config: HallConfig, data: HallStateData, appointments: Appointment[] = []): HallState {
+export function restoreState(
+  config: HallConfig,
+  data: HallStateData,
+  appointments: Appointment[] = [],
+  cases: Case[] = [],
+): HallState {
   const state = createState(config, data.day);
   for (const t of data.tickets) putTicket(state, t);
   for (const w of data.windows) if (state.windows.has(w.id)) state.windows.set(w.id, w);
@@ -102,6 +115,9 @@ export function restoreState(config: HallConfig, data: HallStateData, appointmen
   state.samples = new Map(Object.entries(data.samples));
   state.firstSignIns = new Map(Object.entries(data.firstSignIns));
   state.noticesToday = data.noticesToday;
+  state.casesToday = data.casesToday ?? 0;
+  state.refusalsToday = data.refusalsToday ?? 0;
+  for (const c of cases) state.cases.set(c.id, c);
   for (const a of appointments) state.appointments.set(normalizeAppointmentCode(a.code), a);
   return state;
 }
@@ -118,6 +134,8 @@ export function stateData(state: HallState): HallStateData {
     samples: byKey(state.samples),
     firstSignIns: byKey(state.firstSignIns),
     noticesToday: state.noticesToday,
+    casesToday: state.casesToday,
+    refusalsToday: state.refusalsToday,
   };
 }
 

@@ -13,3 +13,5 @@ export * from './booking-slots.ts';
 export * from './appointment-check-in.ts';
 export type { CancelInput, ImportInput, ImportRow, RescheduleInput, ReserveInput } from './decide-appointment.ts';
 export type { ArriveInput, TakeRemoteInput } from './decide-remote.ts';
+export * from './working-days.ts';
+export { slipNumber, type FinishInput } from './decide-finish.ts';

@@ -77,7 +77,14 @@ export function testConfig(options: ConfigOptions = {}): HallConfig {
       { id: 'jg', prefix: 'C', name: '交管' },
     ],
     services: [
-      { id: 'hz-move', name: '户口迁移', queue: 'hz', materials: ['居民户口簿', '居民身份证', '准予迁入证明'] },
+      {
+        id: 'hz-move',
+        name: '户口迁移',
+        queue: 'hz',
+        materials: ['居民户口簿', '居民身份证', '准予迁入证明'],
+        timeLimitDays: 5,
+        basis: '《中华人民共和国户口登记条例》第十条',
+      },
       { id: 'hz-id', name: '居民身份证', queue: 'hz' },
       { id: 'crj-pass', name: '普通护照', queue: 'crj' },
       { id: 'jg-lic', name: '驾驶证换证', queue: 'jg' },

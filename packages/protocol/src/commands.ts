@@ -3,6 +3,7 @@ import { greenReasonSchema, isoDay, pauseReasonSchema } from './entities.ts';
 import { clockTime } from './clock-time.ts';
 import { bookAppointmentBodySchema, phoneNumberSchema } from './appointment-api.ts';
 import { isValidIdCard } from './id-card.ts';
+import { caseUpdateFields, finishFields } from './outcomes.ts';
 import { LOW_RATING_MESSAGE, lowRatingNeedsReason, noticeCreateFields, ratingCreateFields } from './notices.ts';
 
 export const requestIdSchema = z.string().min(1).max(100);
@@ -42,7 +43,8 @@ export const commandSchemas = {
   'window:recall': windowCmd,
   'window:no-show': windowCmd,
   'window:start': windowCmd,
-  'window:finish': windowCmd,
+  /** Left without matters, the ticket's own matter is done (办结); with them, each matter's outcome. */
+  'window:finish': z.strictObject({ requestId: requestIdSchema, windowId: id, ...finishFields }),
   'window:pause': z.strictObject({
     requestId: requestIdSchema,
     windowId: id,
@@ -109,6 +111,8 @@ export const commandSchemas = {
     }),
   /** 过号重排: a no-show ticket put back in line within callRules.reactivateMinutes. */
   'ticket:reactivate': z.strictObject({ requestId: requestIdSchema, ticketId: id }),
+  /** An accepted matter (受理/容缺受理): its materials came in, or it is finished. */
+  'case:update': z.strictObject({ requestId: requestIdSchema, ...caseUpdateFields }),
   /** A one-time notice slip, printed on the printer of the window the officer holds. */
   'notice:create': z.strictObject({ requestId: requestIdSchema, ...noticeCreateFields }),
   /** 好差评 for a finished ticket: by the rater device of that window, or the citizen holding the ticket's link secret. */
@@ -149,6 +153,7 @@ export const commandRoles: Record<CommandName, readonly ActorRole[]> = {
   'ticket:take-remote': ['public'],
   'ticket:arrive': ['kiosk', 'officer', 'manager'],
   'ticket:reactivate': ['officer', 'manager'],
+  'case:update': ['officer', 'manager'],
   'notice:create': ['officer', 'manager'],
   // 好差评 belongs to the citizen: their rater screen or pad at the window, or their own ticket page.
   'rating:submit': ['rater', 'citizen'],
@@ -185,6 +190,7 @@ export const commandScopes: Record<CommandName, AccessScope | null> = {
   'ticket:take-remote': null,
   'ticket:arrive': null,
   'ticket:reactivate': null,
+  'case:update': null,
   'notice:create': 'holder',
   'rating:submit': 'server',
 };

@@ -64,6 +64,14 @@ export const serviceSchema = z.strictObject({
   queue: id,
   materials: z.array(z.string().min(1).max(200)).default([]),
   timeLimit: z.string().max(100).optional(),
+  /**
+   * 限时办结: working days to finish an accepted matter (受理), counted from the day after acceptance over
+   * days the hall has hours and is not closed. Left out: cases.defaultTimeLimitDays.
+   */
+  timeLimitDays: z.number().int().min(0).max(365).optional(),
+  /** How the citizen collects the result (领证方式), printed on the acceptance receipt. */
+  collect: z.string().min(1).max(100).optional(),
+  collectEn: z.string().min(1).max(150).optional(),
   /** Money in the full-width ￥: the half-width ¥ is not in GB18030's double-byte set and misprints. */
   fee: z
     .string()
@@ -253,6 +261,16 @@ export const notifySchema = z
   });
 export type NotifySettings = z.output<typeof notifySchema>;
 
+export const casesSettingsSchema = z.strictObject({
+  /** 限时办结 for matters without their own timeLimitDays: working days (004 §20: at most 20). */
+  defaultTimeLimitDays: z.number().int().min(0).max(365).default(20),
+  /** A case is "due soon" on the console within this many working days of its due day. */
+  dueSoonWorkingDays: z.number().int().min(0).max(30).default(3),
+  /** Days the applicant's clear name and phone are kept after a refusal or a finished case. */
+  contactRetentionDays: z.number().int().min(1).max(3650).default(90),
+});
+export type CasesSettings = z.output<typeof casesSettingsSchema>;
+
 const hallConfigObject = z.strictObject({
   hall: hallSchema,
   queues: z.array(queueSchema).min(1),
@@ -271,6 +289,8 @@ const hallConfigObject = z.strictObject({
   /** 线上取号: tickets from the phone pages, per queue with hours and a daily quota; off by default. */
   remote: remoteTicketsSchema.prefault({}),
   notify: notifySchema.prefault({}),
+  /** Accepted matters (受理) become cases with due days: the default time limit and when one is "due soon". */
+  cases: casesSettingsSchema.prefault({}),
 });
 
 export const hallConfigSchema = hallConfigObject.superRefine(checkReferences);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { noticeSchema, ratingSchema } from './notices.ts';
+import { caseSchema, caseStatusSchema, matterRecordSchema, refusalSchema, slipKindSchema } from './outcomes.ts';
 import { appointmentSchema, isoDay, pauseReasonSchema, rosterRoleSchema, ticketSchema } from './entities.ts';
 
 const s = z.string();
@@ -19,7 +20,30 @@ export const eventPayloadSchemas = {
   'ticket:recalled': z.object({ ticketId: s, windowId: s, recalls: n }),
   'ticket:no-show': z.object({ ticketId: s, windowId: s, officerId: s, auto: z.boolean() }),
   'ticket:started': z.object({ ticketId: s, windowId: s, officerId: s }),
-  'ticket:finished': z.object({ ticketId: s, windowId: s, officerId: s, serviceS: n }),
+  'ticket:finished': z.object({
+    ticketId: s,
+    windowId: s,
+    officerId: s,
+    serviceS: n,
+    /** Each matter handled and its outcome (older logs: absent, meaning the ticket's own matter was done). */
+    matters: z.array(matterRecordSchema).default([]),
+  }),
+  /** A matter accepted at a finish (受理/容缺受理) becomes a case with a due day. */
+  'case:opened': z.object({ case: caseSchema }),
+  /** A case's materials came in or it was finished. */
+  'case:updated': z.object({ caseId: s, status: caseStatusSchema, officerId: s, note: z.string() }),
+  /** A matter refused at a finish (不予受理), with the reason in writing. */
+  'refusal:issued': z.object({ refusal: refusalSchema }),
+  /** A receipt or refusal notice came out of the window printer (or did not). */
+  'slip:printed': z.object({ kind: slipKindSchema, slipId: s, printerId: s, reprint: z.boolean() }),
+  'slip:print-failed': z.object({
+    kind: slipKindSchema,
+    slipId: s,
+    printerId: s.nullable(),
+    status: s,
+    error: z.string(),
+    reprint: z.boolean(),
+  }),
   'ticket:transferred': z.object({
     ticketId: s,
     officerId: s,

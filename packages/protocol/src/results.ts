@@ -3,6 +3,7 @@ import type { Appointment, Ticket, TicketView, WindowRecord, WindowView } from '
 import type { CommandName } from './commands.ts';
 import type { HallConfig } from './config.ts';
 import type { Notice, Rating } from './notices.ts';
+import type { Case, MatterRecord } from './outcomes.ts';
 
 export interface WindowResult {
   window: WindowView;
@@ -25,7 +26,8 @@ export interface CommandResults {
   'window:recall': WindowResult;
   'window:no-show': WindowResult;
   'window:start': WindowResult;
-  'window:finish': WindowResult;
+  /** The finished ticket's matters with their cases, refusals and notices. */
+  'window:finish': WindowResult & { matters: MatterRecord[] };
   'window:pause': WindowResult;
   'window:resume': WindowResult;
   'ticket:transfer': { ticket: TicketView };
@@ -38,6 +40,7 @@ export interface CommandResults {
   'ticket:take-remote': TakenTicket;
   'ticket:arrive': { ticket: TicketView };
   'ticket:reactivate': { ticket: TicketView };
+  'case:update': { case: Case };
   'notice:create': { notice: Notice };
   'rating:submit': { rating: Rating };
 }
@@ -59,6 +62,9 @@ export interface HallStateData {
   firstSignIns: Record<string, number>;
   /** Notices issued today (their serial numbers count on from this). */
   noticesToday: number;
+  /** Cases opened and refusals issued today (older snapshots: absent, 0). */
+  casesToday?: number;
+  refusalsToday?: number;
 }
 
 export interface HallSnapshot {

@@ -82,9 +82,21 @@ describe('reading a report from the event log', () => {
     appendEvents(
       db,
       [
-        ev('ticket:finished', at(MON, '09:10'), { ticketId: 'old', windowId: 'w1', officerId: 'a1', serviceS: 600 }),
+        ev('ticket:finished', at(MON, '09:10'), {
+          ticketId: 'old',
+          windowId: 'w1',
+          officerId: 'a1',
+          serviceS: 600,
+          matters: [],
+        }),
         ev('ticket:printed', at(MON, '09:11'), { ticketId: 'old', printerId: 'p1' }),
-        ev('ticket:finished', at(TUE, '09:10'), { ticketId: 'old', windowId: 'w1', officerId: 'a1', serviceS: 60 }),
+        ev('ticket:finished', at(TUE, '09:10'), {
+          ticketId: 'old',
+          windowId: 'w1',
+          officerId: 'a1',
+          serviceS: 60,
+          matters: [],
+        }),
       ],
       'officer:a1',
       null,

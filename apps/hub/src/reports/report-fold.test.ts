@@ -84,7 +84,7 @@ const issued = (t: Ticket): DomainEvent => ev('ticket:issued', t.issuedAt, { tic
 const called = (time: number, ticketId: string, windowId: string, officerId: string): DomainEvent =>
   ev('ticket:called', time, { ticketId, windowId, officerId, mode: 'next', streak: 0 });
 const finished = (time: number, ticketId: string, windowId: string, officerId: string, serviceS: number) =>
-  ev('ticket:finished', time, { ticketId, windowId, officerId, serviceS });
+  ev('ticket:finished', time, { ticketId, windowId, officerId, serviceS, matters: [] });
 
 function fold(events: DomainEvent[], from = MON, to = from, until?: number, queueOf?: (id: string) => string) {
   const period = reportPeriod('Asia/Shanghai', from, to);

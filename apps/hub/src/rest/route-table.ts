@@ -3,6 +3,7 @@ import {
   commandSchemas,
   commandScopes,
   fail,
+  finishFields,
   loginBodySchema,
   optionalRequestIdBody,
   pauseReasonSchema,
@@ -22,11 +23,12 @@ import { simulationRoutes } from './simulation-routes.ts';
 import { reportRoutes } from './report-routes.ts';
 import { appointmentRoutes } from './appointment-routes.ts';
 import { remoteRoutes } from './remote-routes.ts';
+import { caseRoutes } from './case-routes.ts';
 import { ANY_CREDENTIAL, command, obj, requestIdOf, STAFF, type RouteSpec } from './route-spec.ts';
 
 export type { RouteRequest, RouteSpec } from './route-spec.ts';
 
-const windowVerbs = ['sign-in', 'sign-out', 'recall', 'no-show', 'start', 'finish', 'resume'] as const;
+const windowVerbs = ['sign-in', 'sign-out', 'recall', 'no-show', 'start', 'resume'] as const;
 
 export const routes: RouteSpec[] = [
   {
@@ -157,6 +159,21 @@ export const routes: RouteSpec[] = [
       windowId: r.params.id,
     })),
   })),
+  {
+    method: 'POST',
+    url: '/api/windows/:id/finish',
+    summary:
+      'Finish the ticket at the window: without matters its own matter is done (办结); with matters, each one’s outcome (办结/受理/容缺受理/不予受理/一次性告知), opening cases and refusals',
+    auth: STAFF,
+    scope: 'holder',
+    body: z.strictObject({ requestId: z.string().min(1).max(100).optional(), ...finishFields }),
+    handle: command('window:finish', (r) => ({
+      ...obj(r.body),
+      requestId: requestIdOf(r.body),
+      windowId: r.params.id,
+    })),
+  },
+  ...caseRoutes,
   {
     method: 'POST',
     url: '/api/tickets/:id/reactivate',

@@ -1,6 +1,7 @@
 import type { Appointment, HallConfig, Ticket, WindowRecord } from '@yichuang/protocol';
 import { restoreState, type Dirty, type HallState } from '@yichuang/engine';
 import { stmt, type Db } from './open-db.ts';
+import { liveCases } from './case-records.ts';
 
 /** Write what the engine changed into the projection tables (inside the command's transaction). */
 export function writeProjections(db: Db, state: HallState, dirty: Dirty, dayTurned: boolean): void {
@@ -22,6 +23,8 @@ export function writeProjections(db: Db, state: HallState, dirty: Dirty, dayTurn
     stmt(db, SQL.setMeta).run('samples', JSON.stringify(Object.fromEntries(state.samples)));
     stmt(db, SQL.setMeta).run('firstSignIns', JSON.stringify(Object.fromEntries(state.firstSignIns)));
     stmt(db, SQL.setMeta).run('noticesToday', JSON.stringify(state.noticesToday));
+    stmt(db, SQL.setMeta).run('casesToday', JSON.stringify(state.casesToday));
+    stmt(db, SQL.setMeta).run('refusalsToday', JSON.stringify(state.refusalsToday));
   }
   if (dayTurned) {
     // The engine let go of yesterday's tickets; they stay in the table, no longer live.
@@ -61,8 +64,11 @@ export function loadState(db: Db, config: HallConfig, today: string): HallState 
       samples: (meta.get('samples') as Record<string, number[]> | undefined) ?? {},
       firstSignIns: (meta.get('firstSignIns') as Record<string, number> | undefined) ?? {},
       noticesToday: (meta.get('noticesToday') as number | undefined) ?? 0,
+      casesToday: (meta.get('casesToday') as number | undefined) ?? 0,
+      refusalsToday: (meta.get('refusalsToday') as number | undefined) ?? 0,
     },
     appointments,
+    liveCases(db, (meta.get('day') as string | undefined) ?? today),
   );
 }
 

@@ -1,5 +1,6 @@
 import type { EventEnvelope, Notice, NoticeRecord, Rating } from '@yichuang/protocol';
 import { stmt, type Db } from './open-db.ts';
+import { writeCaseRecords } from './case-records.ts';
 import { writeSlipPrints } from './slip-records.ts';
 
 /**
@@ -61,6 +62,7 @@ export function writeRecords(db: Db, events: readonly EventEnvelope[], day: stri
         break;
       }
       default:
+        writeCaseRecords(db, e, day);
         break;
     }
   }

@@ -53,6 +53,8 @@ export function AuditPage(): ReactElement {
     for (const e of events) {
       if (e.type === 'ticket:issued') m.set(e.payload.ticket.id, e.payload.ticket.number);
       if (e.type === 'notice:issued') m.set(e.payload.notice.id, e.payload.notice.no);
+      if (e.type === 'case:opened') m.set(e.payload.case.id, e.payload.case.no);
+      if (e.type === 'refusal:issued') m.set(e.payload.refusal.id, e.payload.refusal.no);
     }
     return m;
   }, [events, state]);

@@ -1,5 +1,7 @@
 import {
   alertKinds,
+  matterOutcomeLabels,
+  refusalReasonLabels,
   type AlertKind,
   type EventEnvelope,
   type EventType,
@@ -30,6 +32,11 @@ export const EVENT_LABELS: Record<EventType, [string, string]> = {
   'ticket:no-show': ['过号', 'no-show'],
   'ticket:started': ['开始办理', 'service started'],
   'ticket:finished': ['办结', 'finished'],
+  'case:opened': ['受理', 'case accepted'],
+  'case:updated': ['受理件办理', 'case updated'],
+  'refusal:issued': ['不予受理', 'refused'],
+  'slip:printed': ['回执/告知书已打印', 'slip printed'],
+  'slip:print-failed': ['回执/告知书打印失败', 'slip print failed'],
   'ticket:transferred': ['转办', 'transferred'],
   'ticket:carried-over': ['延时服务顺延', 'carried over'],
   'ticket:expired': ['号票作废', 'expired'],
@@ -71,6 +78,9 @@ export const EVENT_GROUPS: { prefix: string; zh: string; en: string }[] = [
   { prefix: 'device:', zh: '设备', en: 'Devices' },
   { prefix: 'hall:', zh: '大厅', en: 'Hall' },
   { prefix: 'appointment:', zh: '预约', en: 'Appointments' },
+  { prefix: 'case:', zh: '受理件', en: 'Cases' },
+  { prefix: 'refusal:', zh: '不予受理', en: 'Refusals' },
+  { prefix: 'slip:', zh: '回执与告知书', en: 'Receipts and notices' },
 ];
 
 export function eventLabel(lang: Lang, type: EventType): string {
@@ -142,8 +152,26 @@ export function eventSummary(
       return `${ticket(e.payload.ticketId)} ${win(e.payload.windowId)}${e.payload.auto ? (zh ? '（重呼超限）' : ' (recall limit)') : ''}`;
     case 'ticket:started':
       return `${ticket(e.payload.ticketId)} ${win(e.payload.windowId)}`;
-    case 'ticket:finished':
-      return `${ticket(e.payload.ticketId)} ${win(e.payload.windowId)} ${zh ? `用时 ${Math.round(e.payload.serviceS / 60)} 分` : `${Math.round(e.payload.serviceS / 60)} min`}`;
+    case 'ticket:finished': {
+      const ms = e.payload.matters
+        .map((m) => `${service(m.serviceId)} ${matterOutcomeLabels[m.outcome][zh ? 'zh' : 'en']}`)
+        .join(zh ? '、' : ', ');
+      return `${ticket(e.payload.ticketId)} ${win(e.payload.windowId)} ${zh ? `用时 ${Math.round(e.payload.serviceS / 60)} 分` : `${Math.round(e.payload.serviceS / 60)} min`}${ms === '' ? '' : ` · ${ms}`}`;
+    }
+    case 'case:opened': {
+      const c = e.payload.case;
+      return `${c.no} ${service(c.serviceId)} ${win(c.windowId)} ${matterOutcomeLabels[c.kind][zh ? 'zh' : 'en']} · ${zh ? `限 ${c.dueDay} 前办结` : `due ${c.dueDay}`}`;
+    }
+    case 'case:updated':
+      return `${notice(e.payload.caseId)} ${e.payload.status === 'done' ? (zh ? '办结' : 'done') : zh ? '材料已补齐' : 'materials received'}${e.payload.note !== '' ? ` · ${e.payload.note}` : ''}`;
+    case 'refusal:issued': {
+      const r = e.payload.refusal;
+      return `${r.no} ${service(r.serviceId)} ${win(r.windowId)} · ${refusalReasonLabels[r.reason][zh ? 'zh' : 'en']}`;
+    }
+    case 'slip:printed':
+      return `${notice(e.payload.slipId)} · ${printer(e.payload.printerId)}${e.payload.reprint ? (zh ? '（补打）' : ' (reprint)') : ''}`;
+    case 'slip:print-failed':
+      return `${notice(e.payload.slipId)}${colon}${printerStatus(e.payload.status)}`;
     case 'ticket:transferred':
       return `${ticket(e.payload.ticketId)} ${queue(e.payload.fromQueueId)} → ${e.payload.toWindowId !== null ? win(e.payload.toWindowId) : queue(e.payload.toQueueId)}${e.payload.note !== '' ? ` · ${e.payload.note}` : ''}`;
     case 'ticket:carried-over':
