@@ -170,7 +170,7 @@ describe('acceptance receipts and refusal notices', () => {
     expect(notice.status).toBe(200);
     await printer.waitForJobs(4, 5000);
     expect(decodeEscPos(printer.jobs[3]!).lines.join('')).toContain('不予受理告知书（申请人联）');
-    expect(slipEvents(events).filter((p) => p.reprint)).toHaveLength(2);
+    await waitFor(() => slipEvents(events).filter((p) => p.reprint).length === 2, 3000, 'two reprint events');
 
     const a2 = await h.login('a2');
     expect((await h.api('POST', '/api/windows/w2/sign-in', {}, a2)).status).toBe(200);
@@ -207,7 +207,8 @@ describe('acceptance receipts and refusal notices', () => {
     const again = await h.api('POST', `/api/cases/${caseId}/receipt/print`, {}, a2);
     expect(again.status).toBe(409);
     expect(again.body.error.code).toBe('NO_PRINTER');
-    expect(slipEvents(events)).toHaveLength(2);
+    await waitFor(() => slipEvents(events).length === 2, 3000, 'the failed reprint recorded');
+    expect(slipEvents(events)[1]).toMatchObject({ kind: 'receipt', printerId: null, reprint: true });
     expect(printer.jobs).toHaveLength(0);
   });
 });
