@@ -53,6 +53,15 @@ export function progressUrl(publicUrl: string, caseNo: string): string {
 }
 
 /**
+ * The reason as the notice prints it: the label from the list and the officer's note; for `other` the
+ * officer's words are the reason (其他原因 alone says nothing).
+ */
+export function refusalReasonWords(r: Pick<Refusal, 'reason' | 'note'>): { reasonLabel: string; note: string } {
+  if (r.reason === 'other' && r.note.trim() !== '') return { reasonLabel: r.note.trim(), note: '' };
+  return { reasonLabel: refusalReasonLabels[r.reason].zh, note: r.note };
+}
+
+/**
  * Prints the acceptance receipt (受理回执) of each case opened and the refusal notice (不予受理告知书) of
  * each refusal, stub + applicant's part, on the printer of the window that handled the matter, after the
  * finish is committed; records each outcome as `slip:printed` or `slip:print-failed`. A reprint goes to
@@ -179,8 +188,7 @@ export class SlipPrinting {
     return {
       ...this.common(config, r),
       refusalNo: r.no,
-      reasonLabel: refusalReasonLabels[r.reason].zh,
-      note: r.note,
+      ...refusalReasonWords(r),
       basis: r.basis,
       at: r.at,
     };
