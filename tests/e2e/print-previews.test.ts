@@ -5,12 +5,16 @@ import { pathToFileURL } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  acceptanceReceiptLayout,
   createTransport,
   FakePrinter,
   noticeLayout,
   PrintQueue,
+  refusalNoticeLayout,
   ticketLayout,
+  type AcceptanceReceiptPrint,
   type NoticePrint,
+  type RefusalNoticePrint,
   type TicketPrint,
 } from '@yichuang/printer';
 import { launchBrowser, SCREENSHOT_DIR } from '../support/browser.ts';
@@ -60,6 +64,44 @@ const notice: NoticePrint = {
   phones: { consult: '023-48661234', complaint: '023-48660000' },
 };
 
+const receipt: AcceptanceReceiptPrint = {
+  organization: '重庆市綦江区公安局',
+  caseNo: 'SL20261123-001',
+  applicantName: '张三',
+  serviceName: '往来港澳通行证及签注（团队旅游、探亲、商务）',
+  pending: true,
+  pendingMaterials: ['申请人居民身份证原件及复印件（正反面复印在同一页A4纸上，复印件须本人签字确认）'],
+  acceptedAt: Date.UTC(2026, 10, 23, 1, 5),
+  timezone: 'Asia/Shanghai',
+  windowName: '1号窗口',
+  officerName: '李四',
+  ticketNumber: 'A012',
+  timeLimitDays: 7,
+  dueDay: '2026-12-02',
+  collect: '窗口领取或邮政寄递（到付）',
+  fee: '￥15',
+  phones: { consult: '023-48661234', complaint: '023-48660000' },
+  progressUrl: 'http://192.168.10.20:8080/m/progress?no=SL20261123-001',
+};
+
+const refusal: RefusalNoticePrint = {
+  organization: '重庆市綦江区公安局',
+  refusalNo: 'BY20261123-001',
+  applicantName: '张三',
+  serviceName: '户口迁移（投靠）',
+  reasonLabel: '不符合法定受理条件',
+  note: '投靠人与被投靠人无直系亲属关系',
+  basis: '《中华人民共和国户口登记条例》第十条第二款：公民迁往边防地区，必须经过常住地县、市公安局批准。',
+  at: Date.UTC(2026, 10, 23, 2, 30),
+  timezone: 'Asia/Shanghai',
+  windowName: '1号窗口',
+  officerName: '李四',
+  ticketNumber: 'B007',
+  phones: { consult: '023-48661234', complaint: '023-48660000' },
+};
+
+const SLIPS = ['ticket', 'notice', 'receipt', 'refusal'] as const;
+
 let browser: Browser;
 const dir = mkdtempSync(join(tmpdir(), 'yichuang-previews-'));
 beforeAll(async () => {
@@ -71,7 +113,7 @@ afterAll(async () => {
 });
 
 describe.each(PRINTERS)('slips on $name ($columns columns)', ({ name, paperWidthMm, columns }) => {
-  it('the ticket and both parts of the notice fit the line, as saved by the fake printer', async () => {
+  it('the ticket and both parts of the notice, receipt and refusal notice fit the line, as saved by the fake printer', async () => {
     const printer = new FakePrinter({ previewDir: join(dir, name), paperWidthMm, columns });
     const port = await printer.start();
     const queue = new PrintQueue({ id: name, transport: createTransport(`tcp://127.0.0.1:${port}`) });
@@ -79,12 +121,14 @@ describe.each(PRINTERS)('slips on $name ($columns columns)', ({ name, paperWidth
       for (const [id, bytes] of [
         ['ticket', ticketLayout(ticket, { paperWidthMm, columns })],
         ['notice', noticeLayout(notice, { paperWidthMm, columns })],
+        ['receipt', acceptanceReceiptLayout(receipt, { paperWidthMm, columns })],
+        ['refusal', refusalNoticeLayout(refusal, { paperWidthMm, columns })],
       ] as const)
         expect(await queue.print({ id, bytes })).toEqual({ ok: true });
       await queue.stop();
       await printer.stop();
       const pages = printer.previews.filter((f) => f.endsWith('.html'));
-      expect(pages).toHaveLength(2);
+      expect(pages).toHaveLength(SLIPS.length);
       for (const [k, file] of pages.entries()) {
         const page = await browser.newPage({ viewport: { width: 900, height: 900 } });
         await page.goto(pathToFileURL(file).href);
@@ -100,10 +144,8 @@ describe.each(PRINTERS)('slips on $name ($columns columns)', ({ name, paperWidth
             })
             .map((el) => el.textContent),
         );
-        expect(wrapped, `${name} ${k === 0 ? 'ticket' : 'notice'}`).toEqual([]);
-        await page
-          .locator('.paper')
-          .screenshot({ path: join(SCREENSHOT_DIR, `print-${name}-${k === 0 ? 'ticket' : 'notice'}.png`) });
+        expect(wrapped, `${name} ${SLIPS[k]}`).toEqual([]);
+        await page.locator('.paper').screenshot({ path: join(SCREENSHOT_DIR, `print-${name}-${SLIPS[k]}.png`) });
         await page.close();
       }
     } finally {

@@ -50,6 +50,9 @@ interface Seeded {
   /** Called at w1 now. */
   called: string;
   notice: string;
+  /** The case (受理) and refusal (不予受理) of the finished ticket, at w1. */
+  caseId: string;
+  refusalId: string;
 }
 
 /** a1 holds w1 (one ticket finished, one called); a2 holds w2; a notice was issued at w1. */
@@ -62,7 +65,18 @@ async function seed(): Promise<Seeded> {
   await h.api('POST', '/api/windows/w1/sign-in', {}, a1);
   await h.api('POST', '/api/windows/w2/sign-in', {}, a2);
   await h.api('POST', '/api/windows/w1/call-next', { requestId: 'c1' }, a1);
-  await h.api('POST', '/api/windows/w1/finish', {}, a1);
+  const finished = await h.api(
+    'POST',
+    '/api/windows/w1/finish',
+    {
+      matters: [
+        { serviceId: 'cert', outcome: 'accepted' },
+        { serviceId: 'idcard', outcome: 'refused', refusalReason: 'conditions-unmet' },
+      ],
+    },
+    a1,
+  );
+  const matters = finished.body.matters as { caseId: string | null; refusalId: string | null }[];
   await h.api('POST', '/api/windows/w1/call-next', { requestId: 'c2' }, a1);
   const notice = await h.api(
     'POST',
@@ -70,7 +84,17 @@ async function seed(): Promise<Seeded> {
     { citizenName: '张三', serviceId: 'cert', missing: ['申请表'] },
     a1,
   );
-  return { h, a1, a2, m1, done: ids[0]!, called: ids[1]!, notice: notice.body.id as string };
+  return {
+    h,
+    a1,
+    a2,
+    m1,
+    done: ids[0]!,
+    called: ids[1]!,
+    notice: notice.body.id as string,
+    caseId: matters.find((m) => m.caseId !== null)!.caseId!,
+    refusalId: matters.find((m) => m.refusalId !== null)!.refusalId!,
+  };
 }
 
 /** What the tables say: the role first, then the scope, for the seeded hall (every target is w1). */
@@ -160,6 +184,9 @@ const SAMPLES: Record<string, Sample> = {
   'POST /api/tickets/:id/reactivate': (x) => ({ path: `/api/tickets/${x.called}/reactivate`, body: {} }),
   'GET /api/cases': { path: '/api/cases?status=all' },
   'POST /api/cases/:id/update': { path: '/api/cases/no-such-case/update', body: { action: 'done' } },
+  'POST /api/cases/:id/receipt/print': (x) => ({ path: `/api/cases/${x.caseId}/receipt/print`, body: {} }),
+  'POST /api/refusals/:id/print': (x) => ({ path: `/api/refusals/${x.refusalId}/print`, body: {} }),
+  'GET /api/refusals': { path: '/api/refusals?day=2026-11-23' },
   'POST /api/public/cases/lookup': {
     path: '/api/public/cases/lookup',
     body: { no: 'SL20261124-001', phone: '13812345678' },

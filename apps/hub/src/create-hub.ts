@@ -19,6 +19,7 @@ import { catalogue, hallView, printerList, SnapshotCache } from './hall-views.ts
 import { printersFromConfig, TicketPrinting, type HubPrinter } from './printing/ticket-printing.ts';
 import { serveApps } from './web/serve-apps.ts';
 import { NoticePrinting } from './printing/notice-printing.ts';
+import { SlipPrinting } from './printing/slip-printing.ts';
 import { publicBaseUrl, type PublicUrl } from './printing/public-url.ts';
 import { SerialDevices, type SerialDeviceFactory } from './devices/serial-devices.ts';
 import type { SerialDriverOptions } from '@yichuang/serial';
@@ -198,6 +199,8 @@ export function createHub(opts: HubOptions): Hub {
   listeners.add((events) => printing.onEvents(events));
   const notices = new NoticePrinting({ bus, db: opts.db, printers, clock, log });
   listeners.add((events) => notices.onEvents(events));
+  const slips = new SlipPrinting({ bus, db: opts.db, printers, publicUrl: () => publicBase().url, clock, log });
+  listeners.add((events) => slips.onEvents(events));
   const serial = new SerialDevices({
     bus,
     clock,
@@ -300,6 +303,7 @@ export function createHub(opts: HubOptions): Hub {
       return t === undefined ? null : ticketView(bus.state, t);
     },
     notices,
+    slips,
     notifier,
     presence,
     config: liveConfig,

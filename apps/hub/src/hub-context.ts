@@ -14,6 +14,7 @@ import type { LoginThrottle } from './auth/login-throttle.ts';
 import type { CommandBus } from './command-bus.ts';
 import type { LiveConfig } from './config/live-config.ts';
 import type { NoticePrinting } from './printing/notice-printing.ts';
+import type { SlipPrinting } from './printing/slip-printing.ts';
 import type { Notifier } from './notify/notifier.ts';
 import type { Presence } from './realtime/presence.ts';
 import type { Backups } from './ops/backups.ts';
@@ -37,6 +38,8 @@ export interface HubContext {
   snapshot: (viewer: HallSnapshot['viewer']) => HallSnapshot;
   ticketView: (id: string) => TicketView | null;
   notices: NoticePrinting;
+  /** Acceptance receipts (受理回执) and refusal notices (不予受理告知书): printing and reprints. */
+  slips: SlipPrinting;
   /** Messages to citizens (短信/微信提醒): contacts, the outbox, the send loop. */
   notifier: Notifier;
   presence: Presence;

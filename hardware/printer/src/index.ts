@@ -18,6 +18,11 @@ export { GREEN_REASON_LABELS, numberSize, phoneLines, ticketLayout, waitText } f
 export type { GreenReason, HallPhones, LayoutOptions, TicketPrint } from './ticket-layout.ts';
 export { noticeLayout, noticeTitleLines } from './notice-layout.ts';
 export type { NoticePart, NoticePrint } from './notice-layout.ts';
+export { acceptanceReceiptLayout, dueDayText, receiptTitle, timeLimitText } from './receipt-layout.ts';
+export type { AcceptanceReceiptPrint, ReceiptPart } from './receipt-layout.ts';
+export { REFUSAL_REMEDY, refusalNoticeLayout, refusalReasonText, refusalTitle } from './refusal-layout.ts';
+export type { RefusalNoticePrint, RefusalPart } from './refusal-layout.ts';
+export { chineseDay } from './slip-parts.ts';
 export {
   describeStatus,
   dleEotFlags,

@@ -27,8 +27,14 @@ export function windowsHeld(hub: HubContext, officerId: string, day: string): Se
   return out;
 }
 
-/** Managers read every notice; an officer those of windows they hold or held that day, and their own. */
-export function noticeReader(hub: HubContext, actor: Actor | null): (n: Notice) => boolean {
+/**
+ * Managers read every notice; an officer those of windows they hold or held that day, and their own. The
+ * same rule covers the other slips of a window (受理回执, 不予受理告知书).
+ */
+export function noticeReader(
+  hub: HubContext,
+  actor: Actor | null,
+): (n: Pick<Notice, 'officerId' | 'day' | 'windowId'>) => boolean {
   if (actor?.kind !== 'officer') return () => false;
   if (actor.role === 'manager') return () => true;
   const byDay = new Map<string, Set<string>>();

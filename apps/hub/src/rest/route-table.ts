@@ -14,6 +14,7 @@ import { isPublicRole, publicHallView, publicTicketView } from '../public-views.
 import { logout } from './logout.ts';
 import { citizenRatingRoute } from './citizen-rating.ts';
 import { noticeRoutes } from './notice-routes.ts';
+import { slipRoutes } from './slip-routes.ts';
 import { notifyRoutes } from './notify-routes.ts';
 import { managerRoutes } from './manager-routes.ts';
 import { opsRoutes } from './ops-routes.ts';
@@ -202,6 +203,7 @@ export const routes: RouteSpec[] = [
   ...appointmentRoutes,
   ...remoteRoutes,
   ...noticeRoutes,
+  ...slipRoutes,
   ...notifyRoutes,
   ...reportRoutes,
   ...managerRoutes,

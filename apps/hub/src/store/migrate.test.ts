@@ -46,6 +46,7 @@ describe('migrations', () => {
       'ratings',
       'refusals',
       'requests',
+      'slip_prints',
       'ticket_contacts',
       'tickets',
       'tokens',
@@ -140,6 +141,25 @@ describe('migrations', () => {
     contact.run('t1', '13812345678', 'sms', 0);
     expect(() => contact.run('t1', '13912345678', 'sms', 0)).toThrow(/UNIQUE|PRIMARY/);
     expect(() => contact.run('t2', '13912345678', 'sms', 'today')).toThrow();
+    db.close();
+  });
+
+  it('009 keeps the print history of receipts and refusal notices, with known kinds and flags', () => {
+    const db = openDb(tempDir());
+    const insert = db.prepare(
+      'INSERT INTO slip_prints (kind, slip_id, at, printer_id, ok, reprint, error) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    );
+    insert.run('receipt', 'c1', 1000, 'p1', 1, 0, null);
+    insert.run('receipt', 'c1', 2000, null, 0, 1, 'no-printer: window w2 has no printer');
+    insert.run('refusal', 'r1', 1000, 'p1', 1, 0, null);
+    expect(() => insert.run('notice', 'n1', 1000, 'p1', 1, 0, null)).toThrow(/CHECK/);
+    expect(() => insert.run('receipt', 'c1', 1000, 'p1', 2, 0, null)).toThrow(/CHECK/);
+    expect(() => insert.run('receipt', 'c1', 'now', 'p1', 1, 0, null)).toThrow();
+    expect(db.prepare("SELECT COUNT(*) AS n FROM slip_prints WHERE kind = 'receipt' AND slip_id = 'c1'").get()).toEqual(
+      {
+        n: 2,
+      },
+    );
     db.close();
   });
 

@@ -1,12 +1,14 @@
 import type { EventEnvelope, Notice, NoticeRecord, Rating } from '@yichuang/protocol';
 import { stmt, type Db } from './open-db.ts';
 import { writeCaseRecords } from './case-records.ts';
+import { writeSlipPrints } from './slip-records.ts';
 
 /**
  * Notices and ratings are written from their events, in the command's transaction: they are
  * records for audit and reports, not part of the engine's in-memory state.
  */
 export function writeRecords(db: Db, events: readonly EventEnvelope[], day: string): void {
+  writeSlipPrints(db, events);
   for (const e of events) {
     switch (e.type) {
       case 'notice:issued': {
