@@ -166,6 +166,8 @@ describe('counter', () => {
     await expect.poll(() => text(page, 'current-number')).toBe('A001');
     // 特呼 is not possible while holding a ticket: finish A001 first, then call E001 by name from the list.
     await page.getByTestId('act-finish').click();
+    await page.getByTestId('finish-dialog').waitFor(); // 办结: the own matter, done (Enter)
+    await page.keyboard.press('Enter');
     await expect.poll(() => text(page, 'window-state')).toBe('空闲');
     await rate.locator('[data-screen="rate"]').waitFor(); // the rating screen asks about A001
     await page.getByTestId(`special-${number}`).click();
@@ -232,6 +234,8 @@ describe('counter', () => {
 
     // 办结: the rating screen asks about E001 now; the citizen rates 非常满意.
     await page.getByTestId('act-finish').click();
+    await page.getByTestId('finish-dialog').waitFor(); // 办结: the own matter, done (Enter)
+    await page.keyboard.press('Enter');
     await expect.poll(() => text(page, 'window-state')).toBe('空闲');
     await expect.poll(() => rate.locator('.r-rate__ticket').innerText()).toBe(`号票 ${number}`);
     await shot(rate, 'rate-01-levels');
@@ -302,6 +306,8 @@ describe('counter', () => {
     await page.keyboard.press('F1');
     await expect.poll(() => text(page, 'current-number')).toBe(a2);
     await page.keyboard.press('f');
+    await page.getByTestId('finish-dialog').waitFor(); // 办结: the own matter, done (Enter)
+    await page.keyboard.press('Enter');
     await expect.poll(() => text(page, 'window-state')).toBe('空闲');
     await page.keyboard.press('F1');
     await expect.poll(() => text(page, 'current-number')).toBe(a1);
@@ -333,6 +339,8 @@ describe('counter', () => {
     expect(await text(page, 'notice-print')).toContain('本窗口未配置打印机');
     await page.keyboard.press('Escape');
     await page.keyboard.press('f');
+    await page.getByTestId('finish-dialog').waitFor(); // 办结: the own matter, done (Enter)
+    await page.keyboard.press('Enter');
     await expect.poll(() => text(page, 'window-state')).toBe('空闲');
     await expect.poll(() => text(page, 'day-served')).toBe('1');
     expect(
@@ -410,6 +418,8 @@ describe('counter', () => {
     await expect.poll(() => text(b, 'current-number')).toBe('A001');
     expect(await text(b, 'first-officer')).toContain('李警官');
     await b.keyboard.press('f');
+    await b.getByTestId('finish-dialog').waitFor(); // 办结: the own matter, done (Enter)
+    await b.keyboard.press('Enter');
     await expect.poll(() => text(b, 'window-state')).toBe('空闲');
     await shot(b, 'counter-10-b-holds');
 

@@ -98,7 +98,18 @@ export async function waitFor(cond: () => boolean, timeoutMs = 5000, what = 'con
 
 /** Row counts of every table: "the database is unchanged" means these are equal. */
 export function dbFingerprint(db: Db): Record<string, number> {
-  const tables = ['events', 'requests', 'tickets', 'windows', 'appointments', 'hall_meta', 'notices', 'ratings'];
+  const tables = [
+    'events',
+    'requests',
+    'tickets',
+    'windows',
+    'appointments',
+    'hall_meta',
+    'notices',
+    'ratings',
+    'cases',
+    'refusals',
+  ];
   const out: Record<string, number> = {};
   for (const t of tables) out[t] = (db.prepare(`SELECT COUNT(*) AS n FROM ${t}`).get() as { n: number }).n;
   out.maxSeq = (db.prepare('SELECT COALESCE(MAX(seq), 0) AS s FROM events').get() as { s: number }).s;

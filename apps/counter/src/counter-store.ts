@@ -16,6 +16,7 @@ export interface Session {
 export type Dialog =
   | { kind: 'pause' }
   | { kind: 'transfer' }
+  | { kind: 'finish' }
   | { kind: 'special' }
   | { kind: 'notice'; tab: 'new' | 'list' }
   | {

@@ -1,9 +1,9 @@
 import type { Case, CaseProgress, CaseView, HallConfig } from '@yichuang/protocol';
-import { workingDaysUntil } from '@yichuang/engine';
+import { workCalendar, workingDaysUntil } from '@yichuang/engine';
 
 /** A case with its working days left against `today` (the hall's business day). */
 export function caseView(c: Case, config: HallConfig, today: string): CaseView {
-  const left = c.status === 'done' ? null : workingDaysUntil(config.hall, today, c.dueDay);
+  const left = c.status === 'done' ? null : workingDaysUntil(workCalendar(config), today, c.dueDay);
   return {
     ...c,
     workingDaysLeft: left,

@@ -11,7 +11,7 @@ import {
 } from '@yichuang/protocol';
 import { event, type CommandContext, type Decided } from './decision.ts';
 import type { HallState } from './hall-state.ts';
-import { addWorkingDays } from './working-days.ts';
+import { addWorkingDays, workCalendar } from './working-days.ts';
 
 /** window:finish as the engine sees it: the hub has hashed the phone and masked the name. */
 export type FinishInput = Omit<CommandPayload<'window:finish'>, 'phone' | 'citizenName'> & {
@@ -79,7 +79,7 @@ export function finishEvents(
         pendingMaterials: m.outcome === 'accepted-pending' ? [...new Set(m.pendingMaterials ?? [])] : [],
         acceptedAt: now,
         timeLimitDays,
-        dueDay: addWorkingDays(config.hall, state.day, timeLimitDays),
+        dueDay: addWorkingDays(workCalendar(config), state.day, timeLimitDays),
         status: 'open',
         materialsReceivedAt: null,
         doneAt: null,

@@ -1,25 +1,41 @@
 import type { HallConfig } from '@yichuang/protocol';
-import { addDays, hoursOn } from './hall-time.ts';
+import { addDays, isoWeekday } from './hall-time.ts';
 
-/** Longest search for working days: a hall with no hours at all falls back to calendar days. */
+/** Longest search for working days (a year and a half of closed dates would be a broken config). */
 const MAX_SEARCH_DAYS = 3 * 366;
 
-/** A working day: the hall has hours that weekday and the day is not one of its closed dates. */
-export function isWorkingDay(hall: HallConfig['hall'], day: string): boolean {
-  return hoursOn(hall, day) !== null;
+/** What decides a working day (工作日): the hall's closed dates and the official make-up working days. */
+export interface WorkCalendar {
+  closedDates: readonly string[];
+  /** 调休上班日: weekend days that are official working days. */
+  workingDates: readonly string[];
+}
+
+export const workCalendar = (config: HallConfig): WorkCalendar => ({
+  closedDates: config.hall.closedDates,
+  workingDates: config.cases.workingDates,
+});
+
+/**
+ * A working day in the legal sense of 限时办结: Monday to Friday unless it is one of the hall's closed
+ * dates (public holidays), or a weekend day the calendar names as a make-up working day. A hall open on
+ * Saturdays does not make Saturday a working day.
+ */
+export function isWorkingDay(cal: WorkCalendar, day: string): boolean {
+  if (cal.workingDates.includes(day)) return true;
+  return isoWeekday(day) <= 5 && !cal.closedDates.includes(day);
 }
 
 /**
  * 限时办结: the day by which a matter accepted on `from` must be finished, `n` working days later. The
- * day of acceptance does not count; weekends without hours and the hall's closed dates are skipped.
- * n = 0 is the same day (即办).
+ * day of acceptance does not count. n = 0 is the same day (即办).
  */
-export function addWorkingDays(hall: HallConfig['hall'], from: string, n: number): string {
+export function addWorkingDays(cal: WorkCalendar, from: string, n: number): string {
   if (n <= 0) return from;
   let left = n;
   for (let i = 1; i <= MAX_SEARCH_DAYS; i++) {
     const day = addDays(from, i);
-    if (isWorkingDay(hall, day) && --left === 0) return day;
+    if (isWorkingDay(cal, day) && --left === 0) return day;
   }
   return addDays(from, n);
 }
@@ -28,12 +44,12 @@ export function addWorkingDays(hall: HallConfig['hall'], from: string, n: number
  * Working days from `today` to `due`: positive before the due day (working days after today up to and
  * including it), 0 on it, negative once past (minus the working days after it up to and including today).
  */
-export function workingDaysUntil(hall: HallConfig['hall'], today: string, due: string): number {
+export function workingDaysUntil(cal: WorkCalendar, today: string, due: string): number {
   const [from, to, sign] = today <= due ? [today, due, 1] : [due, today, -1];
   let count = 0;
   for (let day = from, i = 0; day < to && i < MAX_SEARCH_DAYS; i++) {
     day = addDays(day, 1);
-    if (isWorkingDay(hall, day)) count++;
+    if (isWorkingDay(cal, day)) count++;
   }
   return sign * count;
 }

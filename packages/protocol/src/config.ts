@@ -266,6 +266,11 @@ export const casesSettingsSchema = z.strictObject({
   defaultTimeLimitDays: z.number().int().min(0).max(365).default(20),
   /** A case is "due soon" on the console within this many working days of its due day. */
   dueSoonWorkingDays: z.number().int().min(0).max(30).default(3),
+  /**
+   * 调休上班日: weekend days that are official working days. Working days are Monday to Friday except
+   * hall.closedDates (public holidays), plus these; a hall open on Saturdays does not make Saturday one.
+   */
+  workingDates: z.array(z.iso.date()).max(60).default([]),
   /** Days the applicant's clear name and phone are kept after a refusal or a finished case. */
   contactRetentionDays: z.number().int().min(1).max(3650).default(90),
 });

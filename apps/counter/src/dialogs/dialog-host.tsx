@@ -2,6 +2,7 @@ import type { ReactElement } from 'react';
 import { useCounter } from '../counter-store.ts';
 import { useHall, useWindows } from '../hub-context.tsx';
 import { ConfirmDialog } from './confirm-dialog.tsx';
+import { FinishDialog } from './finish-dialog.tsx';
 import { NoticeDialog } from './notice-dialog.tsx';
 import { PauseDialog } from './pause-dialog.tsx';
 import { SpecialDialog } from './special-dialog.tsx';
@@ -22,6 +23,8 @@ export function DialogHost(): ReactElement | null {
       return <PauseDialog w={w} state={state} />;
     case 'transfer':
       return <TransferDialog w={w} state={state} />;
+    case 'finish':
+      return <FinishDialog w={w} state={state} />;
     case 'special':
       return <SpecialDialog w={w} state={state} />;
     case 'notice':

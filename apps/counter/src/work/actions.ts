@@ -38,7 +38,7 @@ async function recall(windowId: string, number: string): Promise<void> {
 }
 
 async function simple(
-  name: 'window:start' | 'window:finish' | 'window:no-show' | 'window:resume',
+  name: 'window:start' | 'window:no-show' | 'window:resume',
   windowId: string,
   done?: string,
 ): Promise<void> {
@@ -119,7 +119,7 @@ export function windowActions(
       codes: ['KeyF'],
       enabled: can && holding,
       why: noTicket,
-      run: () => void simple('window:finish', w.id, ct(lang, 'msg.finished', { number: t?.number ?? '' })),
+      run: () => app.open({ kind: 'finish' }),
       tone: 'done',
     },
     {
