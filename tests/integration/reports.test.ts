@@ -49,6 +49,7 @@ const queueCounts = () => ({
 });
 const staffCounts = () => ({
   served: 0,
+  matters: 0,
   noShow: 0,
   services: [] as number[],
   pauseS: noPauses(),
@@ -92,6 +93,7 @@ interface ScriptTicket {
   link: string;
   queue: Queue;
   issueQueue: Queue;
+  serviceId: string;
   issuedAt: number;
   called: boolean;
 }
@@ -137,6 +139,11 @@ class ScriptedDay {
     reason: string;
     at: number;
   }[] = [];
+  /** Outcomes at finish, drawn from their own generator so the rest of the day stays as it was. */
+  private readonly outcomeRng = seeded(17);
+  readonly outcomes = { matters: 0, done: 0, accepted: 0, acceptedPending: 0, refused: 0, notice: 0 };
+  readonly byMatter = new Map<string, typeof this.outcomes>();
+  readonly refusalsByReason: Record<string, number> = {};
   readonly seen = { autoNoShows: 0, noShows: 0, recalledThenServed: 0, unstartedFinishes: 0 };
   private agenda: { at: number; seq: number; run: () => Promise<void> | void }[] = [];
   private seq = 0;
@@ -206,6 +213,7 @@ class ScriptedDay {
       link: t.link,
       queue,
       issueQueue: queue,
+      serviceId: t.serviceId as string,
       issuedAt: this.now,
       called: false,
     });
@@ -302,8 +310,59 @@ class ScriptedDay {
     await this.verb(w, 'start');
     w.current!.startedAt = this.now;
   }
+  /**
+   * Most finishes are the one-tap 办结 (no matters: the ticket's own matter done); some name the matters
+   * handled for the person, the ticket's own and sometimes the other, with drawn outcomes.
+   */
+  private drawMatters(own: string): { serviceId: string; outcome: string; [k: string]: unknown }[] | null {
+    const r = this.outcomeRng;
+    if (r() < 0.5) return null;
+    const services = r() < 0.3 ? [own, own === 'cert' ? 'idcard' : 'cert'] : [own];
+    const kinds = ['done', 'accepted', 'accepted-pending', 'refused', 'notice'] as const;
+    const reasons = ['conditions-unmet', 'materials-invalid', 'out-of-scope'] as const;
+    return services.map((serviceId) => {
+      const outcome = kinds[Math.floor(r() * kinds.length)]!;
+      if (outcome === 'refused')
+        return { serviceId, outcome, refusalReason: reasons[Math.floor(r() * reasons.length)]!, note: '不符合条件' };
+      if (outcome === 'accepted-pending') return { serviceId, outcome, pendingMaterials: ['居民户口簿'] };
+      return { serviceId, outcome };
+    });
+  }
+
+  private countMatters(w: ScriptWindow, t: ScriptTicket, sent: ReturnType<ScriptedDay['drawMatters']>): void {
+    const field = {
+      done: 'done',
+      accepted: 'accepted',
+      'accepted-pending': 'acceptedPending',
+      refused: 'refused',
+      notice: 'notice',
+    } as const;
+    const matters = sent ?? [{ serviceId: t.serviceId, outcome: 'done' }];
+    for (const m of matters) {
+      let row = this.byMatter.get(m.serviceId);
+      if (row === undefined)
+        this.byMatter.set(
+          m.serviceId,
+          (row = { matters: 0, done: 0, accepted: 0, acceptedPending: 0, refused: 0, notice: 0 }),
+        );
+      for (const x of [row, this.outcomes]) {
+        x.matters++;
+        x[field[m.outcome as keyof typeof field]]++;
+      }
+      if (m.outcome === 'refused') {
+        const reason = m.refusalReason as string;
+        this.refusalsByReason[reason] = (this.refusalsByReason[reason] ?? 0) + 1;
+      }
+    }
+    this.win.get(w.id)!.matters += matters.length;
+    this.officer.get(w.holder!)!.matters += matters.length;
+  }
+
   async finish(w: ScriptWindow): Promise<ScriptTicket> {
-    await this.verb(w, 'finish');
+    const sent = this.drawMatters(w.current!.ticket.serviceId);
+    const answer = await this.verb(w, 'finish', sent === null ? {} : { matters: sent, citizenName: '测试人' });
+    expect(answer.matters).toHaveLength(sent?.length ?? 1);
+    this.countMatters(w, w.current!.ticket, sent);
     const c = w.current!;
     const serviceS = Math.round((this.now - (c.startedAt ?? c.calledAt)) / 1000);
     if (c.recalls > 0) this.seen.recalledThenServed++;
@@ -519,6 +578,7 @@ class ScriptedDay {
         id: w.id,
         name: `${i + 1}号窗口`,
         served: x.served,
+        matters: x.matters,
         noShow: x.noShow,
         service: stat(x.services),
         busyS: Math.round(x.busyMs / 1000),
@@ -536,6 +596,7 @@ class ScriptedDay {
         id,
         name: `${id.startsWith('a') ? '甲' : '乙'}${id.slice(1)}`,
         served: x.served,
+        matters: x.matters,
         noShow: x.noShow,
         service: stat(x.services),
         pauseMinutes: pauseMinutes(x.pauseS),
@@ -616,6 +677,29 @@ describe('the hall manager’s reports', () => {
     );
   });
 
+  it('counts matters and outcomes (办结/受理/容缺受理/不予受理/一次性告知) as the script handled them', () => {
+    expect(day.outcomes.matters).toBeGreaterThan(day.totals.served); // some finishes carried two matters
+    for (const k of ['done', 'accepted', 'acceptedPending', 'refused', 'notice'] as const)
+      expect(day.outcomes[k], k).toBeGreaterThan(0);
+    expect(report.outcomes).toEqual(day.outcomes);
+    expect(report.matters).toEqual(
+      ['cert', 'idcard'].map((id) => ({
+        id,
+        name: id === 'cert' ? '无犯罪记录证明' : '居民身份证换领',
+        ...(day.byMatter.get(id) ?? { matters: 0, done: 0, accepted: 0, acceptedPending: 0, refused: 0, notice: 0 }),
+      })),
+    );
+    // Cases from the cases table: every acceptance of the day is open (none finished yet), none overdue.
+    expect(report.cases).toEqual({
+      opened: day.outcomes.accepted + day.outcomes.acceptedPending,
+      finished: 0,
+      finishedLate: 0,
+      openNow: day.outcomes.accepted + day.outcomes.acceptedPending,
+      overdueNow: 0,
+      refusalsByReason: Object.fromEntries(Object.entries(day.refusalsByReason).sort(([a], [b]) => (a < b ? -1 : 1))),
+    });
+  });
+
   it('today is the default day; a range over it gives the same numbers, day by day', async () => {
     const today = await h.api('GET', '/api/reports/daily', undefined, day.tokens.m1);
     expect(today.body).toEqual(report);
@@ -664,6 +748,7 @@ describe('the hall manager’s reports', () => {
     expect(wb.worksheets.map((s) => s.name)).toEqual([
       '总体',
       '队列',
+      '事项与结果',
       '窗口',
       '民警',
       '分时段',
@@ -674,6 +759,9 @@ describe('the hall manager’s reports', () => {
     const totals = new Map<string, unknown>();
     wb.getWorksheet('总体')!.eachRow((row) => totals.set(row.getCell(1).text, row.getCell(2).value));
     expect(totals.get('取号数')).toBe(day.totals.issued);
+    expect(totals.get('办理事项数')).toBe(day.outcomes.matters);
+    expect(totals.get('事项-不予受理')).toBe(day.outcomes.refused);
+    expect(totals.get('受理件-新受理')).toBe(day.outcomes.accepted + day.outcomes.acceptedPending);
     expect(totals.get('办结数')).toBe(day.totals.served);
     const windows = wb.getWorksheet('窗口')!;
     expect(windows.getRow(1).getCell(3).value).toBe('办结');
