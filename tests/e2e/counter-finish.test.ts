@@ -7,6 +7,7 @@ import type { HallConfigInput } from '@yichuang/protocol';
 import { decodeEscPos, FakePrinter } from '@yichuang/printer';
 import { launchBrowser, SCREENSHOT_DIR } from '../support/browser.ts';
 import { MONDAY_10AM, startHub, type Harness } from '../support/hub-harness.ts';
+import { layoutProblems } from '../support/layout-checks.ts';
 
 /** Build first: `npx tsx scripts/build-apps.ts counter` (the hub serves apps/<name>/dist). */
 
@@ -54,12 +55,15 @@ async function shot(page: Page, name: string): Promise<void> {
 }
 
 /** A hub with the fake printer, officer 1001 signed in at w1 in a 1366×768 counter, holding `serviceId`'s ticket. */
-async function serving(serviceId: string): Promise<{ page: Page; x: Harness; number: string }> {
+async function serving(
+  serviceId: string,
+  viewport = { width: 1366, height: 768 },
+): Promise<{ page: Page; x: Harness; number: string }> {
   printer = new FakePrinter();
   await printer.start();
   const x = (h = await startHub(demoHall(printer.uri), MONDAY_10AM));
   const res = await x.api('POST', '/api/tickets', { requestId: 'seed-1', serviceId }, 'kiosk-1-secret');
-  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
+  const context = await browser.newContext({ viewport, locale: 'zh-CN' });
   contexts.push(context);
   const page = await context.newPage();
   page.setDefaultTimeout(8000);
@@ -164,5 +168,39 @@ describe('counter: 办结 with matters and outcomes', () => {
     expect(c.pendingMaterials[1]).toBe('房屋产权证明复印件');
     // 户口迁移: 3 working days from Monday.
     expect(c.dueDay).toBe('2026-11-26');
+  });
+
+  it('on a 1280×800 tablet, three matters with every outcome fit: the list scrolls, the fields and the button stay in view', async () => {
+    const { page } = await serving('id-card-renew', { width: 1280, height: 800 });
+    await page.keyboard.press('f');
+    await page.getByTestId('finish-dialog').waitFor();
+    await page.getByTestId('finish-outcome-0-accepted-pending').click();
+    await page.getByTestId('finish-pending-0-0').check();
+    for (const [i, id] of [
+      [1, 'hukou-migration'],
+      [2, 'residence-permit'],
+    ] as const) {
+      await page.getByTestId('finish-add').fill(id === 'hukou-migration' ? '户口迁移' : '居住证');
+      await page.getByTestId(`finish-add-${id}`).click();
+      await page.getByTestId(`finish-matter-${i}`).waitFor();
+    }
+    await page.getByTestId('finish-outcome-1-refused').click();
+    await page.getByTestId('finish-reason-1').selectOption('other');
+    await page.getByTestId('finish-note-1').fill('申请人户籍不在本辖区');
+    await page.getByTestId('finish-outcome-2-notice').click();
+    expect(await page.getByTestId('finish-notice-2').innerText()).toContain('尚未开具告知单');
+    await shot(page, 'counter-finish-1280x800');
+    expect(
+      await layoutProblems(page, [
+        '[data-testid="finish-submit"]',
+        '[data-testid="finish-name"]',
+        '[data-testid="finish-add"]',
+        '[data-testid="finish-slips"]',
+      ]),
+    ).toEqual([]);
+    await page.getByTestId('finish-name').fill('李四');
+    await page.getByTestId('finish-submit').click();
+    await expect.poll(() => page.getByTestId('finish-dialog').count()).toBe(0);
+    await expect.poll(() => page.getByTestId('toast').innerText()).toContain('SL20261123-001、BY20261123-001');
   });
 });
