@@ -262,6 +262,38 @@ describe('messages to citizens through the outbox', () => {
     expect(texts.join('')).not.toContain('张三');
   });
 
+  it('a case (受理) gets 已受理 at the phone given at the finish, and 已办结 when the back office finishes it', async () => {
+    const { h, gw } = await hubWithGateway({ aheadCount: 0 });
+    await take(h, 1);
+    const a1 = await h.login('a1');
+    await h.api('POST', '/api/windows/w1/sign-in', {}, a1);
+    await h.api('POST', '/api/windows/w1/call-next', { requestId: 'c1' }, a1);
+    const fin = await h.api(
+      'POST',
+      '/api/windows/w1/finish',
+      {
+        matters: [
+          { serviceId: 'cert', outcome: 'accepted' },
+          { serviceId: 'idcard', outcome: 'refused', refusalReason: 'conditions-unmet' },
+        ],
+        citizenName: '张三',
+        phone: PHONE,
+      },
+      a1,
+    );
+    expect(fin.status).toBe(200);
+    const caseId = fin.body.matters[0].caseId as string;
+    await waitFor(() => gw.delivered().size === 1, 5000, 'the acceptance message');
+    const done = await h.api('POST', `/api/cases/${caseId}/update`, { action: 'done' }, await h.login('a2'));
+    expect(done.status).toBe(200);
+    await waitFor(() => gw.delivered().size === 2, 5000, 'the done message');
+    const texts = gw.hits.map((x) => x.body.text as string);
+    expect(texts[0]).toMatch(/^无犯罪记录证明已受理，受理编号SL\d{8}-001，承诺\d{4}-\d{2}-\d{2}前办结/);
+    expect(texts[1]).toMatch(/^受理编号SL\d{8}-001的无犯罪记录证明已办结/);
+    expect(gw.hits.every((x) => x.body.to === PHONE)).toBe(true);
+    expect(texts.join('')).not.toContain('张三');
+  });
+
   it('a contact written to ticket_contacts by other code (an appointment’s phone) is found too', async () => {
     const { h, gw } = await hubWithGateway();
     const [t1] = await take(h, 1);

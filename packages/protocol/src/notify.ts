@@ -13,7 +13,17 @@ export const PHONE_PATTERN = /^1[3-9]\d{9}$/;
 /** The booking's phone rule, under the name the notify routes use. */
 export const phoneSchema = phoneNumberSchema;
 
-export const notifyTemplates = ['called', 'ahead', 'transferred', 'carried', 'notice', 'no-show', 'code'] as const;
+export const notifyTemplates = [
+  'called',
+  'ahead',
+  'transferred',
+  'carried',
+  'notice',
+  'no-show',
+  'code',
+  'case-accepted',
+  'case-done',
+] as const;
 export const notifyTemplateSchema = z.enum(notifyTemplates);
 export type NotifyTemplate = z.infer<typeof notifyTemplateSchema>;
 
@@ -42,6 +52,14 @@ const TEXTS: Record<NotifyTemplate, { zh: string; en: string }> = {
   notice: { zh: '{number}号尚缺材料：{items}。补齐后再来办理。', en: '{number} still needs: {items}.' },
   'no-show': { zh: '{number}号已过号，如需办理请重新取号。', en: '{number} was missed; take a new ticket.' },
   code: { zh: '验证码{code}，5分钟内有效，请勿告诉他人。', en: 'Code {code}, valid 5 min. Share with no one.' },
+  'case-accepted': {
+    zh: '{matter}已受理，受理编号{no}，承诺{day}前办结，可凭编号查询进度。',
+    en: '{matter} accepted, case {no}, due by {day}.',
+  },
+  'case-done': {
+    zh: '受理编号{no}的{matter}已办结，请按受理回执所示领取。',
+    en: 'Case {no} ({matter}) is done: collect as your receipt says.',
+  },
 };
 
 /** Names templates carry in the console. */
@@ -53,6 +71,8 @@ export const notifyTemplateNames: Record<NotifyTemplate, { zh: string; en: strin
   notice: { zh: '一次性告知', en: 'Missing materials' },
   'no-show': { zh: '过号', en: 'Missed' },
   code: { zh: '验证码', en: 'One-time code' },
+  'case-accepted': { zh: '已受理', en: 'Case accepted' },
+  'case-done': { zh: '已办结', en: 'Case done' },
 };
 
 /** A template's text with its fields filled in; one placeholder left out stays empty. */

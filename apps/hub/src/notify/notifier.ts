@@ -16,6 +16,8 @@ import type { CommandBus } from '../command-bus.ts';
 import { contactOf as appointmentContact } from '../store/appointment-contacts.ts';
 import { stmt, type Db } from '../store/open-db.ts';
 import { decideMessages, type RulesView } from './notify-rules.ts';
+import { slipContactPhone } from '../store/case-contacts.ts';
+import { findCase } from '../store/case-records.ts';
 import { providerFor, type NotifyProvider, type SendOutcome } from './notify-providers.ts';
 import {
   contactOf,
@@ -215,6 +217,12 @@ export class Notifier {
         return out;
       },
       aheadCount: this.settings.aheadCount,
+      serviceName: (id) => config.services.find((s) => s.id === id)?.name ?? id,
+      casePhone: (caseId) => {
+        const phone = slipContactPhone(this.o.db, caseId);
+        return phone === null || phone === '' ? null : phone;
+      },
+      caseOf: (caseId) => findCase(this.o.db, caseId) ?? undefined,
     };
   }
 

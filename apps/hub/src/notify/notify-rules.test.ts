@@ -20,6 +20,9 @@ function view(over: Partial<RulesView> = {}): RulesView {
     contactOf: (id) => phones.get(id) ?? null,
     waitingWithContact: () => [{ ticketId: 't2', ahead: 3 }],
     aheadCount: 3,
+    serviceName: (id) => ({ idcard: '居民身份证换领' })[id] ?? id,
+    casePhone: (id) => (id === 'c1' ? '13712345678' : null),
+    caseOf: (id) => (id === 'c1' ? { no: 'SL20261123-001', serviceId: 'idcard', ticketId: 't3' } : undefined),
     ...over,
   };
 }
@@ -135,5 +138,28 @@ describe('notify rules', () => {
     ] as const)
       expect(renderMessage(t, p).length, t).toBeLessThanOrEqual(MESSAGE_MAX_CHARS);
     expect(fitItems(['x'.repeat(80)], (items) => items.length + 20)).toBe('1项材料');
+  });
+
+  it('a case accepted and later done goes to the phone given at the finish, once each; no phone, nothing', () => {
+    const c = { id: 'c1', no: 'SL20261123-001', serviceId: 'idcard', ticketId: 't3', dueDay: '2026-12-21' };
+    const other = { ...c, id: 'c2', no: 'SL20261123-002' };
+    const out = decideMessages(
+      [
+        ev(8, 'case:opened', { case: c }),
+        ev(9, 'case:opened', { case: other }),
+        ev(10, 'case:updated', { caseId: 'c1', status: 'materials-received', officerId: 'a1', note: '' }),
+        ev(11, 'case:updated', { caseId: 'c1', status: 'done', officerId: 'a1', note: '' }),
+      ],
+      view(),
+    );
+    expect(out.map((m) => [m.dedupeKey, m.phone, renderMessage(m.template, m.params)])).toEqual([
+      [
+        'c1:case-accepted',
+        '13712345678',
+        '居民身份证换领已受理，受理编号SL20261123-001，承诺2026-12-21前办结，可凭编号查询进度。',
+      ],
+      ['c1:case-done', '13712345678', '受理编号SL20261123-001的居民身份证换领已办结，请按受理回执所示领取。'],
+    ]);
+    for (const m of out) expect(renderMessage(m.template, m.params).length).toBeLessThanOrEqual(MESSAGE_MAX_CHARS);
   });
 });

@@ -15,6 +15,8 @@ import {
  *   ticket:carried-over   A001号已顺延至…                  once per carry-over
  *   notice:issued         A001号尚缺材料：…                once per notice (its ticket only)
  *   the line moved        A001号，您前面还有N人            once per ticket and queue, when 1 ≤ N ≤ aheadCount
+ *   case:opened           …已受理，受理编号SL…             once per case (受理/容缺受理), at the phone given at the finish
+ *   case:updated (done)   受理编号SL…的…已办结               once per case
  *
  * Only a ticket with a contact gets anything. Every message has a dedupe key built from the event's seq
  * (or the notice id, or the ticket and queue), so the same events seen again (a replay after a restart)
@@ -37,6 +39,11 @@ export interface RulesView {
   waitingWithContact: () => { ticketId: string; ahead: number }[];
   /** "您前面还有N人" once N or fewer are ahead; 0 turns it off. */
   aheadCount: number;
+  serviceName: (id: string) => string;
+  /** The mobile given at the finish for a case (its clear contact), or null. */
+  casePhone: (caseId: string) => string | null;
+  /** A stored case by id (its number, matter and ticket), for a message days after it was opened. */
+  caseOf: (caseId: string) => { no: string; serviceId: string; ticketId: string | null } | undefined;
 }
 
 export interface PlannedMessage {
@@ -74,6 +81,21 @@ export function decideMessages(events: readonly EventEnvelope[], view: RulesView
     out.push({ dedupeKey: `${ticketId}:${key}`, ticketId, phone, template, params: params(t) });
   };
   const windowName = (id: string): string => clip(view.windowName(id), 16);
+  const caseMessage = (
+    c: { id: string; no: string; serviceId: string; ticketId: string | null },
+    template: 'case-accepted' | 'case-done',
+    extra: NotifyParams,
+  ): void => {
+    const phone = view.casePhone(c.id);
+    if (phone === null) return;
+    out.push({
+      dedupeKey: `${c.id}:${template}`,
+      ticketId: c.ticketId ?? c.id,
+      phone,
+      template,
+      params: { no: c.no, matter: clip(view.serviceName(c.serviceId), 14), ...extra },
+    });
+  };
 
   for (const e of events) {
     switch (e.type) {
@@ -107,6 +129,15 @@ export function decideMessages(events: readonly EventEnvelope[], view: RulesView
           number: t.number,
           items: fitItems(n.missing, (items) => renderMessage('notice', { number: t.number, items }).length),
         }));
+        break;
+      }
+      case 'case:opened':
+        caseMessage(e.payload.case, 'case-accepted', { day: e.payload.case.dueDay });
+        break;
+      case 'case:updated': {
+        if (e.payload.status !== 'done') break;
+        const c = view.caseOf(e.payload.caseId);
+        if (c !== undefined) caseMessage({ id: e.payload.caseId, ...c }, 'case-done', {});
         break;
       }
       default:

@@ -24,6 +24,13 @@ export function slipContactName(db: Db, slipId: string): string | null {
   return row === undefined || row.name === '' ? null : row.name;
 }
 
+/** The mobile given at the finish for a case, or null. */
+export function slipContactPhone(db: Db, slipId: string): string | null {
+  const row = stmt(db, 'SELECT phone FROM case_contacts WHERE slip_id = ?').get(slipId) as
+    { phone: string } | undefined;
+  return row === undefined || row.phone === '' ? null : row.phone;
+}
+
 /**
  * Deletes the contacts of refusals and finished cases from days before `day` (the retention period has
  * passed); an open case keeps its applicant until it is done.
