@@ -33,6 +33,8 @@ describe('case rows', () => {
     expect(dueText('zh', { ...base, workingDaysLeft: 0, dueSoon: true })).toBe('今日到期');
     expect(dueText('zh', { ...base, workingDaysLeft: -2, overdue: true })).toBe('逾期 2 个工作日');
     expect(dueText('en', { ...base, workingDaysLeft: 0, overdue: true })).toBe('Past its due day');
+    expect(dueText('en', { ...base, workingDaysLeft: -1, overdue: true })).toBe('1 working day overdue');
+    expect(dueText('en', { ...base, workingDaysLeft: 4 })).toBe('4 working days left');
     expect(dueText('zh', { ...base, status: 'done', workingDaysLeft: null })).toBeNull();
   });
 

@@ -28,8 +28,8 @@ export function urgencyOf(c: CaseView): Urgency {
 export function dueText(lang: Lang, c: CaseView): string | null {
   const left = c.workingDaysLeft;
   if (c.status === 'done' || left === null) return null;
-  if (c.overdue) return left < 0 ? ct(lang, 'late', { n: -left }) : ct(lang, 'lateToday');
-  return left === 0 ? ct(lang, 'dueToday') : ct(lang, 'left', { n: left });
+  if (c.overdue) return left < 0 ? ct(lang, left === -1 ? 'lateOne' : 'late', { n: -left }) : ct(lang, 'lateToday');
+  return left === 0 ? ct(lang, 'dueToday') : ct(lang, left === 1 ? 'leftOne' : 'left', { n: left });
 }
 
 /** The status word: 办理中, 待补材料 (容缺 before its materials came), 材料已补齐, 已办结, 已逾期. */

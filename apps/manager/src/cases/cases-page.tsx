@@ -239,7 +239,7 @@ export function CasesPage(): ReactElement {
                     </td>
                     <td className="cs-matter">{matter(c.serviceId)}</td>
                     <td className="cs-nowrap">{dateTime(c.acceptedAt, timeZone).slice(0, 16)}</td>
-                    <td>{officerLabel(lang, config, c.officerId)}</td>
+                    <td className="cs-officer">{officerLabel(lang, config, c.officerId)}</td>
                     <td className="cs-nowrap">{windowLabel(lang, config, c.windowId)}</td>
                     <td>
                       <span className={`m-chip ${c.kind === 'accepted-pending' ? 'm-chip--warn' : 'm-chip--idle'}`}>
