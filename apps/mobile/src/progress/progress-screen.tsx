@@ -176,7 +176,7 @@ function CaseCard({ c, at, lang }: { c: CaseProgress; at: number; lang: Lang }):
       c.doneAt !== null
         ? when(c.doneAt, timeZone)
         : !pending || materialsIn
-          ? `${pt(lang, 'step.working')} · ${pt(lang, 'dueBy', { day: dayText(c.dueDay, today, lang) })}`
+          ? `${pt(lang, 'step.working')} · ${pt(lang, c.overdue ? 'duePassed' : 'dueBy', { day: dayText(c.dueDay, today, lang) })}`
           : pt(lang, 'step.todo'),
   });
   const status = done ? 'done' : c.overdue ? 'overdue' : c.status;
@@ -225,7 +225,7 @@ function CaseCard({ c, at, lang }: { c: CaseProgress; at: number; lang: Lang }):
             </span>
             <span className="pg-step__text">
               <b>{s.label}</b>
-              {s.sub !== '' && <small className="num">{s.sub}</small>}
+              {s.sub !== '' && <small className={/^\d{4}-/.test(s.sub) ? 'num' : undefined}>{s.sub}</small>}
             </span>
           </li>
         ))}
