@@ -24,7 +24,7 @@ export function overdueConditions(
     const serviceId = serviceOf(r.id);
     const service = config.services.find((s) => s.id === serviceId);
     const matter = service?.name ?? serviceId ?? '';
-    const matterEn = service?.nameEn ?? serviceId ?? '';
+    const matterEn = service?.nameEn ?? matter;
     const win = config.windows.find((w) => w.id === r.windowId);
     const winName = win?.name ?? r.windowId;
     const late = Math.max(1, -workingDaysUntil(config.hall, today, r.dueDay));

@@ -2,9 +2,9 @@ import type { Alert, DevicePresence, EventEnvelope, SerialDeviceView } from '@yi
 import type { CommandBus } from '../command-bus.ts';
 import { overdueCases } from '../store/case-records.ts';
 import type { Db } from '../store/open-db.ts';
-import { alertConditions } from './alert-rules.ts';
+import { alertConditions, type AlertCondition } from './alert-rules.ts';
 import { AlertTracker } from './alert-tracker.ts';
-import { overdueConditions, type OverdueRow } from './case-alerts.ts';
+import { overdueConditions } from './case-alerts.ts';
 
 /** Overdue cases are read again at least this often (and at the day's turn, and after a case changes). */
 const OVERDUE_EVERY_MS = 60_000;
@@ -33,7 +33,7 @@ export class HallAlerts {
   private pending = false;
   private stopped = false;
   /** The last read of overdue cases: its business day and time; null: read again at the next look. */
-  private overdue: { day: string; at: number; rows: OverdueRow[] } | null = null;
+  private overdue: { day: string; at: number; conditions: AlertCondition[] } | null = null;
 
   constructor(o: HallAlertsOptions) {
     this.o = o;
@@ -86,16 +86,15 @@ export class HallAlerts {
    * 受理件超期, from the cases table: read at start, at the day's turn, after a case opens or changes,
    * and once a minute; every other second's look reuses the last read.
    */
-  private overdueNow(now: number): ReturnType<typeof overdueConditions> {
+  private overdueNow(now: number): AlertCondition[] {
     const { state, config } = this.o.bus;
     const day = state.day;
     const last = this.overdue;
-    const rows =
-      last !== null && last.day === day && now - last.at < OVERDUE_EVERY_MS && now >= last.at
-        ? last.rows
-        : overdueCases(this.o.db, day);
-    if (rows !== last?.rows) this.overdue = { day, at: now, rows };
-    return overdueConditions(rows, config, day, (id) => state.cases.get(id)?.serviceId);
+    if (last !== null && last.day === day && now - last.at < OVERDUE_EVERY_MS && now >= last.at) return last.conditions;
+    const rows = overdueCases(this.o.db, day);
+    const conditions = overdueConditions(rows, config, day, (id) => state.cases.get(id)?.serviceId);
+    this.overdue = { day, at: now, conditions };
+    return conditions;
   }
 
   stop(): void {
