@@ -1,7 +1,10 @@
+import { rmSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Alert, CaseView } from '@yichuang/protocol';
+import { parseHallConfig } from '../../apps/hub/src/config-loader.ts';
+import { createHub } from '../../apps/hub/src/create-hub.ts';
 import { startHub, waitFor, type Harness } from '../support/hub-harness.ts';
-import { testHallConfig } from '../support/test-hall.ts';
+import { caseHall } from '../support/case-seed.ts';
 
 const KIOSK = 'kiosk-1-secret';
 const DAY = 24 * 60 * 60_000;
@@ -18,10 +21,7 @@ afterEach(async () => {
 
 /** The test hall open every day: 无犯罪记录证明 due 1 working day after acceptance, 身份证换领 3. */
 async function hall(): Promise<Harness> {
-  const config = testHallConfig({ windows: 2 });
-  config.services = config.services.map((s) => ({ ...s, timeLimitDays: s.id === 'cert' ? 1 : 3 }));
-  config.cases = { defaultTimeLimitDays: 20, dueSoonWorkingDays: 1 };
-  h = await startHub(config);
+  h = await startHub(caseHall());
   return h;
 }
 
@@ -169,6 +169,37 @@ describe('accepted matters (受理件) over REST', () => {
     for (const secret of [NAME, PHONE, OTHER_NAME, OTHER_PHONE, '三丰']) expect(logged).not.toContain(secret);
     const alertText = JSON.stringify(x.db.prepare('SELECT * FROM alerts').all());
     for (const secret of [NAME, PHONE]) expect(alertText).not.toContain(secret);
+  });
+
+  it('raises the alert at start for a case that fell due while the hub was stopped', async () => {
+    const x = await hall();
+    h = null; // this test stops and restarts the hub itself
+    const a1 = await x.login('a1');
+    await x.api('POST', '/api/windows/w1/sign-in', {}, a1);
+    await visit(x, a1, 'cert', { matters: [{ serviceId: 'cert', outcome: 'accepted' }], phone: PHONE });
+    await x.hub.close();
+    x.clock.now += 3 * DAY; // Thursday: due Tuesday, two working days late
+    const again = createHub({
+      config: parseHallConfig(caseHall(), { pinCost: 1024 }),
+      db: x.db,
+      clock: () => x.clock.now,
+      newId: () => `r${++n}`,
+      log: () => undefined,
+    });
+    try {
+      await waitFor(
+        () => again.context.alerts.list().some((a) => a.kind === 'case-overdue' && a.clearedAt === null),
+        3000,
+        'the overdue alert at start',
+      );
+      const alert = again.context.alerts.list().find((a) => a.kind === 'case-overdue')!;
+      expect(alert.subject).toBe('SL20261123-001');
+      expect(alert.message).toContain('逾期 2 个工作日');
+    } finally {
+      await again.close();
+      x.db.close();
+      rmSync(x.dir, { recursive: true, force: true });
+    }
   });
 
   it('limits progress look-ups per address', async () => {
