@@ -131,6 +131,13 @@ describe('console: 受理件', () => {
     );
     const wide = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(wide).toBeLessThanOrEqual(1366);
+    // The table fits inside its card's padding (no column pushed past the edge).
+    const spill = await page.getByTestId('cs-table').evaluate((t) => {
+      const card = t.parentElement!;
+      const pad = parseFloat(getComputedStyle(card).paddingRight);
+      return t.getBoundingClientRect().right - (card.getBoundingClientRect().right - pad);
+    });
+    expect(spill).toBeLessThanOrEqual(0.5);
     await page.screenshot({ path: '/tmp/cases-manager-1366.png', fullPage: true });
 
     // The overdue tab, with the alert in the console's words.

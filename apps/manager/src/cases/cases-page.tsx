@@ -237,8 +237,13 @@ export function CasesPage(): ReactElement {
                         <div className="cs-sub">{ct(lang, 'applicant', { name: c.contactName })}</div>
                       )}
                     </td>
-                    <td className="cs-matter">{matter(c.serviceId)}</td>
-                    <td className="cs-nowrap">{dateTime(c.acceptedAt, timeZone).slice(0, 16)}</td>
+                    <td>
+                      <div className="cs-matter">{matter(c.serviceId)}</div>
+                    </td>
+                    <td className="cs-nowrap" title={dateTime(c.acceptedAt, timeZone)}>
+                      {/* the year is in the 受理编号 and the due day */}
+                      {dateTime(c.acceptedAt, timeZone).slice(5, 16)}
+                    </td>
                     <td className="cs-officer">{officerLabel(lang, config, c.officerId)}</td>
                     <td className="cs-nowrap">{windowLabel(lang, config, c.windowId)}</td>
                     <td>
