@@ -228,7 +228,7 @@ export function createHub(opts: HubOptions): Hub {
     log,
     onChange: (list) => io?.to('role:manager').emit('hub:alerts', list),
   });
-  listeners.add(() => alerts.soon());
+  listeners.add((events) => alerts.soon(events));
   presence.onChange(() => io?.to('role:manager').emit('hub:presence', presence.list(bus.config)));
 
   const liveConfig = new LiveConfig(

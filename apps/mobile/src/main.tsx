@@ -4,10 +4,12 @@ import '@yichuang/ui/src/theme.css';
 import './styles/mobile.css';
 import './styles/guide.css';
 import './styles/booking.css';
+import './styles/progress.css';
 import { BookScreen } from './booking/book-screen.tsx';
 import { BookedScreen } from './booking/booked-screen.tsx';
 import { MineScreen } from './booking/mine-screen.tsx';
 import { RescheduleScreen } from './booking/reschedule-screen.tsx';
+import { ProgressScreen } from './progress/progress-screen.tsx';
 import { GuideScreen } from './screens/guide-screen.tsx';
 import { HomeScreen } from './screens/home-screen.tsx';
 import { MatterScreen } from './screens/matter-screen.tsx';
@@ -35,6 +37,8 @@ function MobileApp(): ReactElement {
       return <RescheduleScreen code={route.code} />;
     case 'take':
       return <TakeScreen serviceId={route.serviceId} />;
+    case 'progress':
+      return <ProgressScreen />;
   }
 }
 

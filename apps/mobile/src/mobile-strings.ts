@@ -30,6 +30,9 @@ const zh = {
   'home.bookHint': '预约后到大厅签到，优先叫号',
   'home.mine': '我的预约',
   'home.mineHint': '查看、取消或改约',
+  // 办件进度查询 (issue 17)
+  'home.progress': '办件进度查询',
+  'home.progressHint': '凭受理编号和手机号查看办理进度',
   'home.ticket': '已取号？扫描号票上的二维码即可查看排队进度',
   loading: '正在加载…',
   unreachable: '暂时无法连接大厅系统，请稍后再试',
@@ -181,6 +184,9 @@ const en: Record<MobileKey, string> = {
   'home.bookHint': 'Check in at the hall, called first',
   'home.mine': 'My bookings',
   'home.mineHint': 'See, cancel or change',
+  // 办件进度查询 (issue 17)
+  'home.progress': 'Case progress',
+  'home.progressHint': 'With the case number and your mobile',
   'home.ticket': 'Have a ticket? Scan its QR code to follow your place in line',
   loading: 'Loading…',
   unreachable: 'Cannot reach the hall’s system; please try again later',

@@ -12,6 +12,7 @@ export type Route =
   | { name: 'mine' }
   | { name: 'reschedule'; code: string }
   | { name: 'take'; serviceId: string | null }
+  | { name: 'progress' }
   | { name: 'not-found' };
 
 export function parseRoute(pathname: string): Route {
@@ -29,6 +30,8 @@ export function parseRoute(pathname: string): Route {
   if (a === 'mine' && b === undefined) return { name: 'mine' };
   if (a === 'take' && c === undefined) return { name: 'take', serviceId: b ?? null };
   if (a === 'mine' && b !== undefined && c === 'change') return { name: 'reschedule', code: b };
+  // 办件进度查询; a receipt's link adds ?no= (read by the screen)
+  if (a === 'progress' && b === undefined) return { name: 'progress' };
   return { name: 'not-found' };
 }
 
@@ -52,6 +55,8 @@ export function hrefOf(route: Route): string {
       return `${BASE}/mine/${e(route.code)}/change`;
     case 'take':
       return route.serviceId === null ? `${BASE}/take` : `${BASE}/take/${e(route.serviceId)}`;
+    case 'progress':
+      return `${BASE}/progress`;
   }
 }
 

@@ -40,6 +40,8 @@ const APPS: { name: string; path?: string; pages: Record<string, string> }[] = [
       '/m/mine/:code/change': 'index.html',
       '/m/take': 'index.html',
       '/m/take/:serviceId': 'index.html',
+      // 办件进度查询 (issue 17)
+      '/m/progress': 'index.html',
     },
   },
   // The counter-facing rating screen (好差评) of one window, on a small second screen.

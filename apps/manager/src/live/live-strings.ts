@@ -77,6 +77,8 @@ const zh = {
   'kind.printer-fault': '打印机',
   'kind.device-offline': '设备离线',
   'kind.not-signed-in': '未按时签到',
+  // 受理件 (issue 17)
+  'kind.case-overdue': '受理件超期',
 
   'devices.title': '设备',
   'devices.loading': '正在读取设备状态…',
@@ -266,6 +268,8 @@ const en: Record<LiveKey, string> = {
   'kind.printer-fault': 'Printer',
   'kind.device-offline': 'Device offline',
   'kind.not-signed-in': 'Not signed in',
+  // 受理件 (issue 17)
+  'kind.case-overdue': 'Case overdue',
 
   'devices.title': 'Devices',
   'devices.loading': 'Reading device status…',

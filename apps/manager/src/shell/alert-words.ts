@@ -51,6 +51,8 @@ export function alertSubject(lang: Lang, kind: string, subject: string, config: 
     case 'printer-fault':
     case 'device-offline':
       return alertText(lang, { kind, subject, message: '' }, config);
+    case 'case-overdue':
+      return lang === 'zh' ? `受理件 ${subject}` : `case ${subject}`;
     default:
       return subject;
   }

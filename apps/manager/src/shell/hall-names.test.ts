@@ -112,6 +112,8 @@ describe('alerts in words', () => {
     expect(alertText('zh', wait, HALL)).toBe('户籍业务 3 人等候超过 60 分钟');
     expect(alertText('en', wait, HALL)).toBe('户籍业务: 3 waiting over 60 min');
     expect(alertSubject('zh', 'empty-post', 'w1', HALL)).toBe('1号窗口');
+    expect(alertSubject('zh', 'case-overdue', 'SL20261123-001', HALL)).toBe('受理件 SL20261123-001');
+    expect(alertSubject('en', 'case-overdue', 'SL20261123-001', HALL)).toBe('case SL20261123-001');
     expect(alertSubject('zh', 'printer-fault', 'kiosk-1:offline', HALL)).toBe('1号取号机打印机 离线');
   });
 });

@@ -1,5 +1,15 @@
 /** The console's pages, in the order of the side bar; the address is `/manager/#/<id>`. */
-export const pageIds = ['live', 'appointments', 'config', 'reports', 'audit', 'notify', 'simulate'] as const;
+export const pageIds = [
+  'live',
+  'appointments',
+  // 受理件 (issue 17)
+  'cases',
+  'config',
+  'reports',
+  'audit',
+  'notify',
+  'simulate',
+] as const;
 export type PageId = (typeof pageIds)[number];
 
 export function pageFromHash(hash: string): PageId {

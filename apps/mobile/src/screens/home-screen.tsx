@@ -50,6 +50,13 @@ export function HomeScreen(): ReactElement {
               id="book"
             />
             <Action route={{ name: 'mine' }} icon="check" title="home.mine" hint="home.mineHint" id="mine" />
+            <Action
+              route={{ name: 'progress' }}
+              icon="query"
+              title="home.progress"
+              hint="home.progressHint"
+              id="progress"
+            />
             {catalogue.services.some((s) => s.remote) && (
               <Action
                 route={{ name: 'take', serviceId: null }}
