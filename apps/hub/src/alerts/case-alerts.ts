@@ -1,5 +1,5 @@
 import type { HallConfig } from '@yichuang/protocol';
-import { workingDaysUntil } from '@yichuang/engine';
+import { workCalendar, workingDaysUntil } from '@yichuang/engine';
 import type { AlertCondition } from './alert-rules.ts';
 
 /** An open case past its due day, as `overdueCases` reads it (bounded there). */
@@ -27,7 +27,7 @@ export function overdueConditions(
     const matterEn = service?.nameEn ?? matter;
     const win = config.windows.find((w) => w.id === r.windowId);
     const winName = win?.name ?? r.windowId;
-    const late = Math.max(1, -workingDaysUntil(config.hall, today, r.dueDay));
+    const late = Math.max(1, -workingDaysUntil(workCalendar(config), today, r.dueDay));
     const what = matter === '' ? winName : `${matter}，${winName}`;
     const whatEn = matterEn === '' ? r.windowId : `${matterEn}, window ${win?.number ?? r.windowId}`;
     return {
