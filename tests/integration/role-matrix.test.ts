@@ -37,6 +37,7 @@ const CALLERS: Caller[] = [
   { name: 'rater at w1', role: 'rater', holds: null, bearer: () => 'rater-1-secret' },
   { name: 'officer holding w2, not w1', role: 'officer', holds: 'w2', bearer: (x) => x.a2 },
   { name: 'officer holding w1', role: 'officer', holds: 'w1', bearer: (x) => x.a1 },
+  { name: 'guide', role: 'guide', holds: null, bearer: (x) => x.g1 },
   { name: 'manager', role: 'manager', holds: null, bearer: (x) => x.m1 },
 ];
 
@@ -45,6 +46,10 @@ interface Seeded {
   a1: string;
   a2: string;
   m1: string;
+  /** 导办 at the entrance: holds no window. */
+  g1: string;
+  /** Waiting. */
+  waiting: string;
   /** Finished at w1 by a1, not rated. */
   done: string;
   /** Called at w1 now. */
@@ -55,7 +60,7 @@ interface Seeded {
 /** a1 holds w1 (one ticket finished, one called); a2 holds w2; a notice was issued at w1. */
 async function seed(): Promise<Seeded> {
   const h = await startHub(testHallConfig());
-  const [a1, a2, m1] = [await h.login('a1'), await h.login('a2'), await h.login('m1')];
+  const [a1, a2, m1, g1] = [await h.login('a1'), await h.login('a2'), await h.login('m1'), await h.login('g1')];
   const ids: string[] = [];
   for (let i = 0; i < 4; i++)
     ids.push((await h.api('POST', '/api/tickets', { requestId: `s${i}`, serviceId: 'cert' }, KIOSK)).body.id as string);
@@ -70,7 +75,7 @@ async function seed(): Promise<Seeded> {
     { citizenName: '张三', serviceId: 'cert', missing: ['申请表'] },
     a1,
   );
-  return { h, a1, a2, m1, done: ids[0]!, called: ids[1]!, notice: notice.body.id as string };
+  return { h, a1, a2, m1, g1, waiting: ids[3]!, done: ids[0]!, called: ids[1]!, notice: notice.body.id as string };
 }
 
 /** What the tables say: the role first, then the scope, for the seeded hall (every target is w1). */
@@ -158,6 +163,13 @@ const SAMPLES: Record<string, Sample> = {
   'POST /api/remote/arrive': { path: '/api/remote/arrive', body: { phone: '13812345678' } },
   'POST /api/tickets/:id/arrive': (x) => ({ path: `/api/tickets/${x.called}/arrive`, body: {} }),
   'POST /api/tickets/:id/reactivate': (x) => ({ path: `/api/tickets/${x.called}/reactivate`, body: {} }),
+  'POST /api/guide/tickets': {
+    path: '/api/guide/tickets',
+    body: { requestId: 'gi', serviceId: 'cert', citizenName: '张三', phone: '13812345678' },
+  },
+  'POST /api/tickets/:id/green': (x) => ({ path: `/api/tickets/${x.waiting}/green`, body: { reason: 'elderly' } }),
+  'POST /api/tickets/:id/hold': (x) => ({ path: `/api/tickets/${x.waiting}/hold`, body: { note: '去复印' } }),
+  'POST /api/tickets/:id/release': (x) => ({ path: `/api/tickets/${x.waiting}/release`, body: {} }),
   'POST /api/notices': {
     path: '/api/notices',
     body: { citizenName: '李四', serviceId: 'cert', missing: ['居民身份证'] },
@@ -281,6 +293,10 @@ describe('role matrix', () => {
     'ticket:reactivate': (x) => ({ requestId: 'sock-rea', ticketId: x.called }),
     'notice:create': () => ({ requestId: 'sock-nc', citizenName: '王五', serviceId: 'cert', missing: ['申请表'] }),
     'rating:submit': (x) => ({ requestId: 'sock-rt', ticketId: x.done, level: 4 }),
+    'ticket:issue': () => ({ requestId: 'sock-gi', serviceId: 'cert', citizenName: '李四' }),
+    'ticket:green': (x) => ({ requestId: 'sock-gg', ticketId: x.waiting, reason: 'exam' }),
+    'ticket:hold': (x) => ({ requestId: 'sock-gh', ticketId: x.waiting }),
+    'ticket:release': (x) => ({ requestId: 'sock-gr', ticketId: x.waiting }),
   };
 
   it.each(commandNames.map((n) => [n] as const))('socket %s', async (name) => {
@@ -290,7 +306,7 @@ describe('role matrix', () => {
     for (const c of CALLERS.filter((k) => k.role !== 'anonymous')) {
       const bearer = c.bearer(x)!;
       const conn = await x.h.connect(
-        c.role === 'officer' || c.role === 'manager' ? { token: bearer } : { key: bearer },
+        c.role === 'officer' || c.role === 'manager' || c.role === 'guide' ? { token: bearer } : { key: bearer },
       );
       const before = dbFingerprint(x.h.db);
       const res = await conn.send(name, { ...(payloads[name](x) as object), requestId: `${name}-${c.name}` });

@@ -32,6 +32,7 @@ import type { Db } from './store/open-db.ts';
 import { loadState, writeProjections } from './store/projections.ts';
 import { writeRecords } from './store/records.ts';
 import { purgeContacts } from './store/appointment-contacts.ts';
+import { purgeGuideContacts } from './store/guide-contacts.ts';
 import { zodToError } from './validation.ts';
 import { storageUnavailable } from './store/storage-errors.ts';
 
@@ -135,7 +136,13 @@ export class CommandBus {
     const schema = commandSchemas[name] as (typeof commandSchemas)[CommandName] | undefined;
     if (schema === undefined) return now({ ok: false, error: fail('NOT_FOUND', `unknown command ${String(name)}`) });
     if (!commandRoles[name].includes(actor.role))
-      return now({ ok: false, error: fail('FORBIDDEN', '无权执行该操作 / your role may not do this') });
+      return now({
+        ok: false,
+        error:
+          actor.role === 'guide' && String(name).startsWith('window:')
+            ? fail('FORBIDDEN', '导办人员不能登录或操作窗口 / a guide cannot sign in at or work a window')
+            : fail('FORBIDDEN', '无权执行该操作 / your role may not do this'),
+      });
     const parsed = schema.safeParse(raw);
     if (!parsed.success) return now({ ok: false, error: zodToError(parsed.error) });
     const payload = parsed.data;
@@ -302,7 +309,11 @@ export class CommandBus {
           }
           writeProjections(this.o.db, this.current, drainDirty(this.current), dayTurned);
           writeRecords(this.o.db, out, this.current.day);
-          if (dayTurned) purgeContacts(this.o.db, addDays(this.current.day, -this.config.booking.contactRetentionDays));
+          if (dayTurned) {
+            const keepFrom = addDays(this.current.day, -this.config.booking.contactRetentionDays);
+            purgeContacts(this.o.db, keepFrom);
+            purgeGuideContacts(this.o.db, keepFrom);
+          }
           return out;
         })
         .immediate();

@@ -19,6 +19,7 @@ import {
 } from './decide-remote.ts';
 import { decideWindow } from './decide-window.ts';
 import { decideReactivate } from './decide-reactivate.ts';
+import { decideGreen, decideHold, decideIssue, decideRelease, type IssueInput } from './decide-guide.ts';
 import { decideNotice, decideRating } from './decide-notice-rating.ts';
 import { isError, type CommandContext, type Decided, type TakeTicketInput } from './decision.ts';
 import { evolve } from './evolve.ts';
@@ -36,7 +37,8 @@ type HubPrepared =
   | 'appointment:reschedule'
   | 'appointment:import'
   | 'ticket:take-remote'
-  | 'ticket:arrive';
+  | 'ticket:arrive'
+  | 'ticket:issue';
 
 /** The commands the engine runs: the wire commands, with ID-card numbers and phones hashed and names masked. */
 export type EngineCommand =
@@ -47,7 +49,8 @@ export type EngineCommand =
   | { name: 'appointment:reschedule'; payload: RescheduleInput }
   | { name: 'appointment:import'; payload: ImportInput }
   | { name: 'ticket:take-remote'; payload: TakeRemoteInput }
-  | { name: 'ticket:arrive'; payload: ArriveInput };
+  | { name: 'ticket:arrive'; payload: ArriveInput }
+  | { name: 'ticket:issue'; payload: IssueInput };
 
 function decide(state: HallState, command: EngineCommand, ctx: CommandContext): Decided<CommandName> {
   switch (command.name) {
@@ -77,6 +80,15 @@ function decide(state: HallState, command: EngineCommand, ctx: CommandContext): 
       return decideNotice(state, command.payload, ctx);
     case 'rating:submit':
       return decideRating(state, command.payload, ctx);
+    // ── 导办 guide (issue 17) ──
+    case 'ticket:issue':
+      return decideIssue(state, command.payload, ctx);
+    case 'ticket:green':
+      return decideGreen(state, command.payload, ctx);
+    case 'ticket:hold':
+      return decideHold(state, command.payload, ctx);
+    case 'ticket:release':
+      return decideRelease(state, command.payload, ctx);
     default:
       return decideWindow(state, command.name, command.payload, ctx);
   }

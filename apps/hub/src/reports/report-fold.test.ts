@@ -76,6 +76,9 @@ function ticket(id: string, number: string, queueId: string, issuedAt: number, e
     rating: null,
     requeuedAt: null,
     remote: null,
+    issuedBy: null,
+    person: null,
+    heldAt: null,
     ...extra,
   };
 }
