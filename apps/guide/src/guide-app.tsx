@@ -144,7 +144,7 @@ function TopBar(): ReactElement {
       </nav>
       <span className="g-gap" />
       <span className="g-bar__who" data-testid="who">
-        {gt(lang, 'app.hello', { name: session.officer.name })}
+        {session.officer.name}
       </span>
       <span className="g-bar__clock">{clockTime(now, tz)}</span>
       <LangButton />

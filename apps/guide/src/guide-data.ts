@@ -92,6 +92,7 @@ export function noShowRows(state: HallState, now: number): NoShowRow[] {
 /** Waiting tickets per queue id. */
 export function waitingByQueue(state: HallState): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const [queueId, lines] of state.waiting.queues) counts.set(queueId, lines.priority.length + lines.ordinary.length);
+  for (const [queueId, lines] of state.waiting.queues)
+    counts.set(queueId, lines.priority.length + lines.ordinary.length);
   return counts;
 }

@@ -23,12 +23,16 @@ export function useHall(): Hall {
   return { state, version, link, live: link === 'online' && state !== null };
 }
 
-/** The hub's time, refreshed every `everyMs` (waits and countdowns move on their own). */
+/**
+ * The hub's time: read again on every render (the page's clock follows the hub's once its snapshot is
+ * in, so a value kept from before would be the tablet's own), and at least every `everyMs` so that
+ * waits and countdowns move on their own.
+ */
 export function useHubNow(everyMs = 10_000): number {
-  const [now, setNow] = useState(hubNow);
+  const [, setTick] = useState(0);
   useEffect(() => {
-    const id = setInterval(() => setNow(hubNow()), everyMs);
+    const id = setInterval(() => setTick((n) => n + 1), everyMs);
     return () => clearInterval(id);
   }, [everyMs]);
-  return now;
+  return hubNow();
 }

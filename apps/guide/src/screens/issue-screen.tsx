@@ -28,7 +28,10 @@ export function IssueScreen(): ReactElement {
 
   const categories = useMemo(() => categoriesOf(config), [config]);
   const counts = useMemo(() => waitingByQueue(state!), [state, version]);
-  const inCategory = category === null ? config.services : (categories.find((c) => c.name === category)?.services ?? []);
+  // A search looks through every matter; the category chips narrow the list when nothing is typed.
+  const searching = query.trim() !== '';
+  const inCategory =
+    category === null || searching ? config.services : (categories.find((c) => c.name === category)?.services ?? []);
   const shown = searchServices(inCategory, query);
   const service = config.services.find((s) => s.id === serviceId);
   const phoneBad = phone !== '' && !PHONE.test(phone);
@@ -75,9 +78,12 @@ export function IssueScreen(): ReactElement {
             <button
               key={c ?? '*'}
               type="button"
-              className={`g-chip ${category === c ? 'g-chip--on' : ''}`}
-              aria-pressed={category === c}
-              onClick={() => setCategory(c)}
+              className={`g-chip ${category === c && !searching ? 'g-chip--on' : ''}`}
+              aria-pressed={category === c && !searching}
+              onClick={() => {
+                setCategory(c);
+                setQuery('');
+              }}
             >
               {c ?? gt(lang, 'issue.all')}
             </button>

@@ -108,7 +108,12 @@ export function LoginScreen(): ReactElement {
               {error}
             </div>
           )}
-          <button type="submit" className="g-btn g-btn--primary g-btn--block" disabled={busy} data-testid="login-submit">
+          <button
+            type="submit"
+            className="g-btn g-btn--primary g-btn--block"
+            disabled={busy}
+            data-testid="login-submit"
+          >
             {busy ? gt(lang, 'login.busy') : gt(lang, 'login.submit')}
           </button>
         </div>

@@ -1,5 +1,4 @@
 import { useMemo, type ReactElement } from 'react';
-import { ticketView } from '@yichuang/engine';
 import type { Ticket } from '@yichuang/protocol';
 import { noShowRows } from '../guide-data.ts';
 import { useGuide } from '../guide-store.ts';
@@ -21,9 +20,8 @@ export function NoShowScreen(): ReactElement {
   const requeue = async (t: Ticket): Promise<void> => {
     const res = await sendCommand('ticket:reactivate', { ticketId: t.id });
     if (!res.ok) return;
-    const back = state!.tickets.get(t.id);
-    const ahead = back === undefined ? res.data.ticket.ahead : ticketView(state!, back).ahead;
-    useGuide.getState().say('ok', gt(lang, 'noShow.ok', { number: t.number, n: ahead }));
+    // The hub's answer: the mirror may not have the ticket:reactivated event yet.
+    useGuide.getState().say('ok', gt(lang, 'noShow.ok', { number: t.number, n: res.data.ticket.ahead }));
   };
 
   if (minutes === 0)

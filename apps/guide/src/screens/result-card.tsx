@@ -24,7 +24,10 @@ export function ResultCard({ ticket, onAgain }: { ticket: TicketView; onAgain: (
         {t.number}
       </div>
       <div className="g-result__queue">
-        {gt(lang, 'result.queue', { queue: queueName(config, t.queueId, lang), matter: serviceName(config, t.serviceId, lang) })}
+        {gt(lang, 'result.queue', {
+          queue: queueName(config, t.queueId, lang),
+          matter: serviceName(config, t.serviceId, lang),
+        })}
       </div>
       {t.greenReason !== null && (
         <div className="g-badge g-badge--green g-result__green">

@@ -5,7 +5,6 @@ export const en: Record<GuideStringKey, string> = {
   'app.title': 'Guide desk',
   'app.lang': '中文',
   'app.logout': 'Log out',
-  'app.hello': 'Guide {name}',
 
   'login.title': 'Guide login',
   'login.officerId': 'Staff ID',
@@ -56,7 +55,6 @@ export const en: Record<GuideStringKey, string> = {
   'result.person': 'Citizen',
   'result.tell': 'Tell the citizen the number: watch the hall display and listen for the call',
   'result.again': 'Issue another',
-  'result.done': 'Done',
 
   'wait.empty': 'Nobody is waiting',
   'wait.allQueues': 'All queues',

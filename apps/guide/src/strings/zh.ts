@@ -3,7 +3,6 @@ export const zh = {
   'app.title': '导办工作台',
   'app.lang': 'English',
   'app.logout': '退出',
-  'app.hello': '导办 {name}',
 
   'login.title': '导办人员登录',
   'login.officerId': '工号',
@@ -54,7 +53,6 @@ export const zh = {
   'result.person': '群众',
   'result.tell': '请告知群众号码，留意大厅显示屏和语音叫号',
   'result.again': '再取一张',
-  'result.done': '完成',
 
   'wait.empty': '当前没有等候的群众',
   'wait.allQueues': '全部队列',
