@@ -58,6 +58,16 @@ export interface BusOptions {
   };
 }
 
+/**
+ * Why a role may not do something: a guide at a window gets told plainly that guides never hold one
+ * (导办, issue 17); everyone else the usual words. The REST guard says the same.
+ */
+export function roleRefusal(role: Actor['role'], atWindow: boolean): DomainError {
+  return role === 'guide' && atWindow
+    ? fail('FORBIDDEN', '导办人员不能登录或操作窗口 / a guide cannot sign in at or work a window')
+    : fail('FORBIDDEN', '无权执行该操作 / your role may not do this');
+}
+
 /** One command (or a system act) decided against the in-memory state and waiting for its commit. */
 interface Entry {
   /** Events of time (day rollover, empty posts) the engine produced before the command, logged as `system`. */
@@ -136,13 +146,7 @@ export class CommandBus {
     const schema = commandSchemas[name] as (typeof commandSchemas)[CommandName] | undefined;
     if (schema === undefined) return now({ ok: false, error: fail('NOT_FOUND', `unknown command ${String(name)}`) });
     if (!commandRoles[name].includes(actor.role))
-      return now({
-        ok: false,
-        error:
-          actor.role === 'guide' && String(name).startsWith('window:')
-            ? fail('FORBIDDEN', '导办人员不能登录或操作窗口 / a guide cannot sign in at or work a window')
-            : fail('FORBIDDEN', '无权执行该操作 / your role may not do this'),
-      });
+      return now({ ok: false, error: roleRefusal(actor.role, String(name).startsWith('window:')) });
     const parsed = schema.safeParse(raw);
     if (!parsed.success) return now({ ok: false, error: zodToError(parsed.error) });
     const payload = parsed.data;
