@@ -74,6 +74,7 @@ export const en: Record<CounterStringKey, string> = {
   'ticket.noMaterials': 'No checklist for this matter',
   'ticket.green': 'Green channel · {reason}',
   'ticket.appointment': 'Appointment',
+  'ticket.held': 'On hold',
   'ticket.carried': 'Carried over',
   'ticket.remoteOut': 'Online ticket · not checked in',
   'ticket.remoteIn': 'Online ticket · checked in',

@@ -72,6 +72,7 @@ export const zh = {
   'ticket.noMaterials': '该事项没有登记材料清单',
   'ticket.green': '绿色通道·{reason}',
   'ticket.appointment': '预约',
+  'ticket.held': '暂缓',
   'ticket.carried': '延时顺延',
   'ticket.remoteOut': '线上取号 · 未签到',
   'ticket.remoteIn': '线上取号 · 已签到',

@@ -67,14 +67,21 @@ export function WaitingList(p: {
 }
 
 /**
- * The ticket's marks, on their own line under the matter so the name is never cut: 绿色通道, 预约,
+ * The ticket's marks, on their own line under the matter so the name is never cut: 暂缓, 绿色通道, 预约,
  * 延时顺延, and 转办 for a ticket sent here from another queue or window (where from, on hover).
  */
 function Marks({ t, state, lang }: { t: Ticket; state: HallState; lang: Lang }): ReactElement | null {
   const transfer = t.transfers.at(-1);
-  if (t.green === null && t.appointment === null && !t.carriedOver && transfer === undefined) return null;
+  const held = t.heldAt != null;
+  if (t.green === null && t.appointment === null && !t.carriedOver && transfer === undefined && !held) return null;
   return (
     <span className="c-waiting__marks">
+      {/* 暂缓 by a guide (issue 17): listed in its place, but no call reaches it until released. */}
+      {held && (
+        <span className="c-mark c-mark--held c-mark--s" data-testid={`held-${t.number}`}>
+          {ct(lang, 'ticket.held')}
+        </span>
+      )}
       {t.green !== null && <span className="c-mark c-mark--green c-mark--s">{greenReasonLabel(lang, t.green)}</span>}
       {t.appointment !== null && (
         <span className="c-mark c-mark--appt c-mark--s">{ct(lang, 'ticket.appointment')}</span>
