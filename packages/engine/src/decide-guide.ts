@@ -63,7 +63,7 @@ export function decideIssue(state: HallState, p: IssueInput, ctx: CommandContext
   };
 }
 
-/** The waiting ticket of today a guide acts on, or why not. */
+/** The waiting ticket a guide acts on, or why not. (Tickets stored before issue 17 have no heldAt: `!= null`.) */
 function waitingTicket(state: HallState, ticketId: string): Ticket | { error: DomainError } {
   const t = state.tickets.get(ticketId);
   if (t === undefined) return { error: fail('UNKNOWN_TICKET', '没有该号票 / unknown ticket', 'ticketId') };
@@ -100,7 +100,7 @@ export function decideHold(
   if (by === null) return onlyStaff();
   const t = waitingTicket(state, p.ticketId);
   if ('error' in t) return t;
-  if (t.heldAt !== null) return { error: fail('INVALID_STATE', `${t.number} 已暂缓 / the ticket is already on hold`) };
+  if (t.heldAt != null) return { error: fail('INVALID_STATE', `${t.number} 已暂缓 / the ticket is already on hold`) };
   return {
     events: [event('ticket:held', ctx.now, { ticketId: t.id, officerId: by, note: p.note ?? '' })],
     result: (s) => ({ ticket: ticketView(s, s.tickets.get(t.id)!) }),
@@ -116,7 +116,7 @@ export function decideRelease(
   if (by === null) return onlyStaff();
   const t = waitingTicket(state, p.ticketId);
   if ('error' in t) return t;
-  if (t.heldAt === null) return { error: fail('INVALID_STATE', `${t.number} 未暂缓 / the ticket is not on hold`) };
+  if (t.heldAt == null) return { error: fail('INVALID_STATE', `${t.number} 未暂缓 / the ticket is not on hold`) };
   return {
     events: [event('ticket:released', ctx.now, { ticketId: t.id, officerId: by })],
     result: (s) => ({ ticket: ticketView(s, s.tickets.get(t.id)!) }),

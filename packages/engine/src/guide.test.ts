@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { TicketPerson } from '@yichuang/protocol';
+import type { Ticket, TicketPerson } from '@yichuang/protocol';
+import { putTicket } from './hall-state.ts';
 import { guide, kiosk, manager, officer, ofType, TestHall, types } from './test-hall.ts';
 
 const person = (phoneHash: string | null = 'hash-138'): TicketPerson => ({
@@ -172,6 +173,23 @@ describe('暂缓 / 恢复 (ticket:hold, ticket:release)', () => {
     h.callNext('w1');
     expect(h.fail('ticket:hold', { ticketId: a1.id }, guide)).toBe('INVALID_STATE');
     expect(h.fail('ticket:hold', { ticketId: 'nope' }, guide)).toBe('UNKNOWN_TICKET');
+  });
+
+  it('a ticket stored before holds existed (no heldAt, issuedBy, person) is held, skipped and released', () => {
+    const h = new TestHall({ verifyReplay: false });
+    h.at('09:00');
+    const a1 = h.take('hz-move');
+    const h2 = h.take('hz-move');
+    const { heldAt: _h, issuedBy: _i, person: _p, ...old } = h.ticket(a1.id);
+    putTicket(h.state, old as Ticket);
+    expect(h.ok('ticket:hold', { ticketId: a1.id }, guide).result.ticket.held).toBe(true);
+    h.signIn('w1', 'o1');
+    expect(h.callNext('w1')?.id).toBe(h2.id);
+    expect(h.ok('ticket:release', { ticketId: a1.id }, guide).result.ticket).toMatchObject({
+      held: false,
+      issuedBy: null,
+      personName: null,
+    });
   });
 
   it('a guide puts a no-show back in line (过号重排)', () => {
