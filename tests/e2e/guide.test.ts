@@ -96,9 +96,14 @@ describe('导办 tablet (/guide/)', () => {
     x.clock.now += 35 * MINUTE; // the first two now wait long (more than half of maxWaitMinutes)
     const late = await take(x, 'id-card-renew', 'k3');
 
-    // An officer cannot use the guide page.
+    // An officer cannot use the guide page; the guide cannot use the counter.
     const wrong = await openGuide(x, '1001', '1234');
     await expect.poll(() => text(wrong, 'login-error')).toContain('导办');
+    await wrong.goto(`${x.url}/counter/`);
+    await wrong.getByTestId('login-id').fill('8001');
+    await wrong.getByTestId('login-pin').fill('8642');
+    await wrong.getByTestId('login-submit').tap();
+    await expect.poll(() => text(wrong, 'login-error')).toContain('导办人员不能登录窗口');
 
     const page = await openGuide(x, '8001', '8642');
     await page.locator('[data-screen="issue"]').waitFor();
@@ -146,6 +151,18 @@ describe('导办 tablet (/guide/)', () => {
     // The counter's call-next skips the held ticket; a named call of it is refused.
     const officer = await x.login('1003');
     await x.api('POST', '/api/windows/w2/sign-in', {}, officer);
+    // The officer's screen lists it apart, marked 暂缓, without 特呼.
+    const counter = await tablet({ width: 1366, height: 768 });
+    await counter.goto(`${x.url}/counter/`);
+    await counter.locator('[data-screen="login"]').waitFor();
+    await counter.getByTestId('login-id').fill('1003');
+    await counter.getByTestId('login-pin').fill('1234');
+    await counter.getByTestId('login-submit').tap();
+    await counter.locator('[data-screen="work"]').waitFor();
+    await counter.getByTestId(`held-${early.number}`).waitFor();
+    expect(await counter.getByTestId(`held-${early.number}`).innerText()).toBe('暂缓');
+    expect(await counter.getByTestId('held-list').getByTestId(`special-${early.number}`).count()).toBe(0);
+    await shot(counter, '04b-counter-held-mark');
     const named = await x.api('POST', '/api/windows/w2/call-ticket', { ticketId: early.id }, officer);
     expect(named.body.error.code).toBe('TICKET_HELD');
     const called = await x.api('POST', '/api/windows/w2/call-next', { requestId: 'cn1' }, officer);

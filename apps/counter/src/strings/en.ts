@@ -15,6 +15,7 @@ export const en: Record<CounterStringKey, string> = {
   'login.hint': 'Type on the keyboard or the keypad; Enter to confirm',
   'login.expired': 'Your session expired, please log in again',
   'login.unreachable': 'Cannot reach the hub; check the network and retry',
+  'login.guide': 'Guides do not sign in at a window: use the guide desk (/guide/)',
 
   'pick.title': 'Choose your window',
   'pick.hello': 'Hello, {name}',

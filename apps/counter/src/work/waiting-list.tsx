@@ -11,6 +11,8 @@ const SHOWN = 12;
 /** This window's line, in the order 叫号 would take it; 特呼 calls a named ticket from it. */
 export function WaitingList(p: {
   tickets: Ticket[];
+  /** On hold (暂缓) by a guide: shown after the line, without 特呼 (a call would be refused). */
+  held: Ticket[];
   state: HallState;
   lang: Lang;
   canCall: boolean;
@@ -61,6 +63,20 @@ export function WaitingList(p: {
       )}
       {p.tickets.length > SHOWN && (
         <p className="c-muted">{ct(lang, 'waiting.more', { n: p.tickets.length - SHOWN })}</p>
+      )}
+      {p.held.length > 0 && (
+        <ul className="c-waiting__list c-waiting__list--held" data-testid="held-list">
+          {p.held.slice(0, SHOWN).map((t) => (
+            <li key={t.id} className="c-waiting__row c-waiting__row--held" data-testid={`waiting-${t.number}`}>
+              <span className="c-waiting__number num">{t.number}</span>
+              <span className="c-waiting__what">
+                <span className="c-waiting__service">{serviceOf(p.state, t.serviceId)?.name ?? t.serviceId}</span>
+                <Marks t={t} state={p.state} lang={lang} />
+              </span>
+              <span className="c-waiting__wait num">{duration(lang, (now - t.issuedAt) / 1000)}</span>
+            </li>
+          ))}
+        </ul>
       )}
     </section>
   );
