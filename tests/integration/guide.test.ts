@@ -172,6 +172,24 @@ describe('导办 (the guide role) against a real hub', () => {
     expect(display.mirror.hall?.tickets.get(t1.id)?.person ?? null).toBeNull();
   });
 
+  it('a no-show that may still go back in line reaches a guide connecting after a busy spell (beyond the 50 recent)', async () => {
+    const x = await hub();
+    const a2 = await x.login('a2');
+    await x.api('POST', '/api/windows/w2/sign-in', {}, a2);
+    const gone = await take(x, 'k0');
+    await x.api('POST', '/api/windows/w2/call-next', { requestId: 'c0' }, a2);
+    await x.api('POST', '/api/windows/w2/no-show', {}, a2);
+    for (let i = 1; i <= 55; i++) {
+      await take(x, `k${i}`);
+      await x.api('POST', '/api/windows/w2/call-next', { requestId: `c${i}` }, a2);
+      await x.api('POST', '/api/windows/w2/finish', {}, a2);
+    }
+    const conn = await x.connect({ token: await x.login('g1') });
+    expect(conn.mirror.hall?.tickets.get(gone.id)?.status).toBe('no-show');
+    const res = await conn.send('ticket:reactivate', { requestId: 'r1', ticketId: gone.id });
+    expect(res.ok && res.data.ticket.status).toBe('waiting');
+  });
+
   it('a phone given to the guide gets the ticket’s SMS notices, as a checked-in appointment’s does', async () => {
     gateway = new SmsGateway(SECRET);
     const url = await gateway.start();
