@@ -163,6 +163,12 @@ describe('导办 tablet (/guide/)', () => {
     expect(await counter.getByTestId(`held-${early.number}`).innerText()).toBe('暂缓');
     expect(await counter.getByTestId('held-list').getByTestId(`special-${early.number}`).count()).toBe(0);
     await shot(counter, '04b-counter-held-mark');
+    // The citizen's own ticket page (the QR code's) says so too, with no name on it.
+    const phone = await tablet({ width: 390, height: 844 });
+    await phone.goto(`${x.url}/t/${early.id}`);
+    await phone.getByTestId('tp-held').waitFor();
+    expect(await phone.locator('body').innerText()).not.toContain('张');
+    await shot(phone, '04c-ticket-page-held');
     const named = await x.api('POST', '/api/windows/w2/call-ticket', { ticketId: early.id }, officer);
     expect(named.body.error.code).toBe('TICKET_HELD');
     const called = await x.api('POST', '/api/windows/w2/call-next', { requestId: 'cn1' }, officer);
