@@ -371,7 +371,11 @@ function checkReferences(cfg: z.output<typeof hallConfigObject>, ctx: z.Refineme
     for (const key of ['a', 'b'] as const) {
       const who = r[key];
       if (who !== undefined && guides.has(who))
-        ctx.addIssue({ code: 'custom', path: ['roster', i, key], message: `"${who}" is a guide: guides hold no window` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['roster', i, key],
+          message: `"${who}" is a guide: guides hold no window`,
+        });
     }
   });
   const keys = new Set<string>();
