@@ -202,6 +202,13 @@ describe('导办 tablet (/guide/)', () => {
     expect(await text(page, 'tab-issue')).toBe('Issue ticket');
     await page.getByTestId('tab-waiting').tap();
     await shot(page, '07-waiting-en');
+    await page.getByTestId('tab-issue').tap();
+    await page.getByTestId('matter-passport').tap();
+    expect(await text(page, 'chosen')).toContain('Ordinary passport');
+    expect(
+      await layoutProblems(page, ['[data-testid="issue-submit"]', '[data-testid="green-reasons"] button']),
+    ).toEqual([]);
+    await shot(page, '08-issue-en');
   }, 90_000);
 
   it('fits a 1280×800 tablet and a 1366×768 screen, every target a finger wide', async () => {

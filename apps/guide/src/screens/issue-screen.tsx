@@ -1,6 +1,6 @@
 import { useMemo, useState, type ReactElement } from 'react';
 import { greenReasons, type CommandResult, type GreenReason } from '@yichuang/protocol';
-import { greenReasonLabel, Icon } from '@yichuang/ui';
+import { categoryLabel, greenReasonLabel, Icon } from '@yichuang/ui';
 import { categoriesOf, searchServices, waitingByQueue } from '../guide-data.ts';
 import { useGuide } from '../guide-store.ts';
 import { useHall } from '../hall.ts';
@@ -85,7 +85,7 @@ export function IssueScreen(): ReactElement {
                 setQuery('');
               }}
             >
-              {c ?? gt(lang, 'issue.all')}
+              {c === null ? gt(lang, 'issue.all') : categoryLabel(lang, c)}
             </button>
           ))}
         </div>
