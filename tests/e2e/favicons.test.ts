@@ -4,7 +4,7 @@ import { launchBrowser } from '../support/browser.ts';
 import { startHub, type Harness } from '../support/hub-harness.ts';
 
 /**
- * Build first: `npx tsx scripts/build-apps.ts kiosk counter display manager mobile`.
+ * Build first: `npx tsx scripts/build-apps.ts kiosk counter display manager mobile guide`.
  *
  * Every page the hub serves shows the 一窗 mark in its browser tab: each app ships favicon.svg and
  * links it, so no page asks for a favicon that is not there (a 404 in the hall PC's console).
@@ -39,6 +39,7 @@ describe('favicons', () => {
     ['rating screen', () => '/rate/w1?key=rater-1-secret'],
     ['display', () => '/display/?key=display-1-secret'],
     ['manager', () => '/manager/'],
+    ['guide tablet', () => '/guide/'],
   ];
   for (const [name, path] of pages)
     it(`${name}: links its app's favicon.svg, served with 200 as SVG`, async () => {
@@ -46,7 +47,7 @@ describe('favicons', () => {
       const asked = page.waitForResponse((r) => /favicon/.test(r.url()), { timeout: 10_000 });
       await page.goto(h.url + path(), { waitUntil: 'load' });
       const href = await page.locator('link[rel="icon"]').getAttribute('href');
-      expect(href).toMatch(/^\/(kiosk|counter|display|manager|m)\/favicon\.svg$/);
+      expect(href).toMatch(/^\/(kiosk|counter|display|manager|m|guide)\/favicon\.svg$/);
       const seen = await asked;
       expect(new URL(seen.url()).pathname).toBe(href);
       expect(seen.status()).toBe(200);

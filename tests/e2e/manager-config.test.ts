@@ -369,16 +369,17 @@ describe('manager console: configuration page', () => {
     expect((await h.api('POST', '/api/auth/login', { officerId: 'a1', pin: '5830' })).status).toBe(200);
 
     // A new officer needs a first PIN; the save without one is refused at that field.
+    // (The test hall has 4 windows' A and B, the manager and the guide: the new one is officers.10.)
     await page.getByTestId('add-officers').click();
-    await page.getByTestId('cfg-officers.9.id').fill('c1');
-    await page.getByTestId('cfg-officers.9.name').fill('丙1');
+    await page.getByTestId('cfg-officers.10.id').fill('c1');
+    await page.getByTestId('cfg-officers.10.name').fill('丙1');
     await page.getByTestId('save').click();
     await expect.poll(() => page.getByTestId('outcome').getAttribute('data-kind')).toBe('refused');
-    expect(await page.getByTestId('error-officers.9.pin').innerText()).toBe('密码为 4 到 8 位数字');
-    await page.getByTestId('cfg-officers.9.pin').fill('6666');
+    expect(await page.getByTestId('error-officers.10.pin').innerText()).toBe('密码为 4 到 8 位数字');
+    await page.getByTestId('cfg-officers.10.pin').fill('6666');
     await page.getByTestId('save').click();
-    await expect.poll(() => page.getByTestId('error-officers.9.pin').innerText()).toContain('密码过于简单');
-    await page.getByTestId('cfg-officers.9.pin').fill('2468');
+    await expect.poll(() => page.getByTestId('error-officers.10.pin').innerText()).toContain('密码过于简单');
+    await page.getByTestId('cfg-officers.10.pin').fill('2468');
     await page.getByTestId('save').click();
     await expect.poll(() => page.getByTestId('outcome').getAttribute('data-kind')).toBe('saved');
     expect((await h.api('POST', '/api/auth/login', { officerId: 'c1', pin: '2468' })).status).toBe(200);

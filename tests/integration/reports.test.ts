@@ -120,7 +120,7 @@ class ScriptedDay {
     emptySince: null,
     plans: [],
   }));
-  readonly totals = { ...queueCounts(), green: 0, appointments: 0 };
+  readonly totals = { ...queueCounts(), green: 0, appointments: 0, guided: 0, greenGranted: 0 };
   readonly queues = { quick: queueCounts(), long: queueCounts() };
   readonly win = new Map(this.windows.map((w) => [w.id, { ...staffCounts(), busyMs: 0, emptyMs: 0, emptyPosts: 0 }]));
   readonly officer = new Map(

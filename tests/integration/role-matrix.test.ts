@@ -37,6 +37,7 @@ const CALLERS: Caller[] = [
   { name: 'rater at w1', role: 'rater', holds: null, bearer: () => 'rater-1-secret' },
   { name: 'officer holding w2, not w1', role: 'officer', holds: 'w2', bearer: (x) => x.a2 },
   { name: 'officer holding w1', role: 'officer', holds: 'w1', bearer: (x) => x.a1 },
+  { name: 'guide', role: 'guide', holds: null, bearer: (x) => x.g1 },
   { name: 'manager', role: 'manager', holds: null, bearer: (x) => x.m1 },
 ];
 
@@ -45,6 +46,10 @@ interface Seeded {
   a1: string;
   a2: string;
   m1: string;
+  /** 导办 at the entrance: holds no window. */
+  g1: string;
+  /** Waiting. */
+  waiting: string;
   /** Finished at w1 by a1, not rated. */
   done: string;
   /** Called at w1 now. */
@@ -58,7 +63,7 @@ interface Seeded {
 /** a1 holds w1 (one ticket finished, one called); a2 holds w2; a notice was issued at w1. */
 async function seed(): Promise<Seeded> {
   const h = await startHub(testHallConfig());
-  const [a1, a2, m1] = [await h.login('a1'), await h.login('a2'), await h.login('m1')];
+  const [a1, a2, m1, g1] = [await h.login('a1'), await h.login('a2'), await h.login('m1'), await h.login('g1')];
   const ids: string[] = [];
   for (let i = 0; i < 4; i++)
     ids.push((await h.api('POST', '/api/tickets', { requestId: `s${i}`, serviceId: 'cert' }, KIOSK)).body.id as string);
@@ -89,6 +94,8 @@ async function seed(): Promise<Seeded> {
     a1,
     a2,
     m1,
+    g1,
+    waiting: ids[3]!,
     done: ids[0]!,
     called: ids[1]!,
     notice: notice.body.id as string,
@@ -191,6 +198,13 @@ const SAMPLES: Record<string, Sample> = {
     path: '/api/public/cases/lookup',
     body: { no: 'SL20261124-001', phone: '13812345678' },
   },
+  'POST /api/guide/tickets': {
+    path: '/api/guide/tickets',
+    body: { requestId: 'gi', serviceId: 'cert', citizenName: '张三', phone: '13812345678' },
+  },
+  'POST /api/tickets/:id/green': (x) => ({ path: `/api/tickets/${x.waiting}/green`, body: { reason: 'elderly' } }),
+  'POST /api/tickets/:id/hold': (x) => ({ path: `/api/tickets/${x.waiting}/hold`, body: { note: '去复印' } }),
+  'POST /api/tickets/:id/release': (x) => ({ path: `/api/tickets/${x.waiting}/release`, body: {} }),
   'POST /api/notices': {
     path: '/api/notices',
     body: { citizenName: '李四', serviceId: 'cert', missing: ['居民身份证'] },
@@ -315,6 +329,10 @@ describe('role matrix', () => {
     'case:update': () => ({ requestId: 'sock-cu', caseId: 'no-such-case', action: 'done' }),
     'notice:create': () => ({ requestId: 'sock-nc', citizenName: '王五', serviceId: 'cert', missing: ['申请表'] }),
     'rating:submit': (x) => ({ requestId: 'sock-rt', ticketId: x.done, level: 4 }),
+    'ticket:issue': () => ({ requestId: 'sock-gi', serviceId: 'cert', citizenName: '李四' }),
+    'ticket:green': (x) => ({ requestId: 'sock-gg', ticketId: x.waiting, reason: 'exam' }),
+    'ticket:hold': (x) => ({ requestId: 'sock-gh', ticketId: x.waiting }),
+    'ticket:release': (x) => ({ requestId: 'sock-gr', ticketId: x.waiting }),
   };
 
   it.each(commandNames.map((n) => [n] as const))('socket %s', async (name) => {
@@ -324,7 +342,7 @@ describe('role matrix', () => {
     for (const c of CALLERS.filter((k) => k.role !== 'anonymous')) {
       const bearer = c.bearer(x)!;
       const conn = await x.h.connect(
-        c.role === 'officer' || c.role === 'manager' ? { token: bearer } : { key: bearer },
+        c.role === 'officer' || c.role === 'manager' || c.role === 'guide' ? { token: bearer } : { key: bearer },
       );
       const before = dbFingerprint(x.h.db);
       const res = await conn.send(name, { ...(payloads[name](x) as object), requestId: `${name}-${c.name}` });

@@ -62,6 +62,7 @@ describe('sessions, keys and page headers', () => {
       '/t/some-ticket',
       '/m/',
       '/m/guide/cert',
+      '/guide/',
     ]) {
       const res = await fetch(h.url + path);
       expect(res.status, path).toBe(200);

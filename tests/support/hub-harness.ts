@@ -68,7 +68,9 @@ export async function startHub(
     login: async (officerId, pin) => {
       const res = await api('POST', '/api/auth/login', {
         officerId,
-        pin: pin ?? (officerId.startsWith('b') ? '5678' : officerId === 'm1' ? '9999' : '1234'),
+        pin:
+          pin ??
+          (officerId.startsWith('b') ? '5678' : officerId === 'm1' ? '9999' : officerId === 'g1' ? '8642' : '1234'),
       });
       if (res.status !== 200) throw new Error(`login ${officerId}: ${JSON.stringify(res.body)}`);
       return (res.body as { token: string }).token;

@@ -43,7 +43,12 @@ export function testHallConfig(opts: TestHallOptions = {}): HallConfigInput {
       { id: 'idcard', name: '居民身份证换领', queue: 'long', materials: ['居民户口簿'] },
     ],
     windows,
-    officers: [...officers, { id: 'm1', name: '王主任', role: 'manager', pin: '9999' }],
+    officers: [
+      ...officers,
+      { id: 'm1', name: '王主任', role: 'manager', pin: '9999' },
+      // 导办 at the entrance (issue 17): logs in like an officer, holds no window.
+      { id: 'g1', name: '钱导办', role: 'guide', pin: '8642' },
+    ],
     roster: windows.map((w, i) => ({ window: w.id, a: `a${i + 1}`, b: `b${i + 1}` })),
     devices: [
       { id: 'kiosk-1', kind: 'kiosk', key: 'kiosk-1-secret' },

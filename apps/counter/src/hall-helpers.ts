@@ -45,6 +45,18 @@ export function waitingFor(state: HallState, windowId: string, now: number): Tic
     .map((x) => x.t);
 }
 
+/**
+ * Tickets of this window's line on hold (暂缓, a guide's): not callable, listed apart so the officer
+ * knows where they went. Oldest first.
+ */
+export function heldFor(state: HallState, windowId: string): Ticket[] {
+  const cfg = state.model.windows.get(windowId);
+  if (cfg === undefined) return [];
+  return [...state.tickets.values()]
+    .filter((t) => t.heldAt != null && isEligible({ ...t, heldAt: null }, cfg))
+    .sort((a, b) => a.issuedAt - b.issuedAt);
+}
+
 /** Today's first sign-in of an officer against opening time (提前10分钟上岗), or null. */
 export function signInOf(
   state: HallState,

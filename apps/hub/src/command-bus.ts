@@ -33,6 +33,7 @@ import { loadState, writeProjections } from './store/projections.ts';
 import { writeRecords } from './store/records.ts';
 import { purgeContacts } from './store/appointment-contacts.ts';
 import { purgeCaseContacts } from './store/case-contacts.ts';
+import { purgeGuideContacts } from './store/guide-contacts.ts';
 import { zodToError } from './validation.ts';
 import { storageUnavailable } from './store/storage-errors.ts';
 
@@ -56,6 +57,16 @@ export interface BusOptions {
     command: (name: string, result: string) => void;
     commit: (seconds: number, commands?: number) => void;
   };
+}
+
+/**
+ * Why a role may not do something: a guide at a window gets told plainly that guides never hold one
+ * (导办, issue 17); everyone else the usual words. The REST guard says the same.
+ */
+export function roleRefusal(role: Actor['role'], atWindow: boolean): DomainError {
+  return role === 'guide' && atWindow
+    ? fail('FORBIDDEN', '导办人员不能登录或操作窗口 / a guide cannot sign in at or work a window')
+    : fail('FORBIDDEN', '无权执行该操作 / your role may not do this');
 }
 
 /** One command (or a system act) decided against the in-memory state and waiting for its commit. */
@@ -136,7 +147,7 @@ export class CommandBus {
     const schema = commandSchemas[name] as (typeof commandSchemas)[CommandName] | undefined;
     if (schema === undefined) return now({ ok: false, error: fail('NOT_FOUND', `unknown command ${String(name)}`) });
     if (!commandRoles[name].includes(actor.role))
-      return now({ ok: false, error: fail('FORBIDDEN', '无权执行该操作 / your role may not do this') });
+      return now({ ok: false, error: roleRefusal(actor.role, String(name).startsWith('window:')) });
     const parsed = schema.safeParse(raw);
     if (!parsed.success) return now({ ok: false, error: zodToError(parsed.error) });
     const payload = parsed.data;
@@ -304,7 +315,9 @@ export class CommandBus {
           writeProjections(this.o.db, this.current, drainDirty(this.current), dayTurned);
           writeRecords(this.o.db, out, this.current.day);
           if (dayTurned) {
-            purgeContacts(this.o.db, addDays(this.current.day, -this.config.booking.contactRetentionDays));
+            const keepFrom = addDays(this.current.day, -this.config.booking.contactRetentionDays);
+            purgeContacts(this.o.db, keepFrom);
+            purgeGuideContacts(this.o.db, keepFrom);
             purgeCaseContacts(this.o.db, addDays(this.current.day, -this.config.cases.contactRetentionDays));
           }
           return out;

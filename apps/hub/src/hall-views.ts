@@ -5,6 +5,7 @@ import {
   type HallSnapshot,
   type HallView,
   type PublicHallConfig,
+  type Ticket,
 } from '@yichuang/protocol';
 import { isPublicRole, publicTicket, publicWindowRecord } from './public-views.ts';
 import { registerEncoded } from './realtime/snapshot-encoder.ts';
@@ -45,10 +46,15 @@ export function makeSnapshot(
   const role = viewer.role;
   const data = stateData(state);
   const active = data.tickets.filter((t) => ['waiting', 'called', 'serving', 'carried'].includes(t.status));
+  // No-shows that may still go back in line (过号重排) are kept whatever their age in the list: the
+  // counter's 特呼 dialog and the guide's 过号 tab offer them, and a busy hall finishes 50 in minutes.
+  const reactivateMs = state.model.config.callRules.reactivateMinutes * 60_000;
+  const mayReturn = (t: Ticket): boolean =>
+    t.status === 'no-show' && t.day === data.day && t.finishedAt !== null && now - t.finishedAt <= reactivateMs;
   const done = data.tickets
     .filter((t) => !['waiting', 'called', 'serving', 'carried'].includes(t.status))
     .sort((a, b) => (b.finishedAt ?? b.issuedAt) - (a.finishedAt ?? a.issuedAt))
-    .slice(0, RECENT_DONE);
+    .filter((t, i) => i < RECENT_DONE || mayReturn(t));
   const tickets = [...active, ...done].sort((a, b) => a.issuedAt - b.issuedAt);
   const pub = isPublicRole(role);
   return {

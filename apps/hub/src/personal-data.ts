@@ -11,6 +11,8 @@ import type { EngineCommand, ImportRow } from '@yichuang/engine';
 import { moveContact, saveContacts, type AppointmentContact } from './store/appointment-contacts.ts';
 import type { Db } from './store/open-db.ts';
 import { saveCaseContacts } from './store/case-contacts.ts';
+import { saveGuideContact } from './store/guide-contacts.ts';
+import { setContact } from './notify/outbox-store.ts';
 
 /** Salted hashes of an ID-card number and a phone number (HMAC under the hall's own salt). */
 export interface PersonHashers {
@@ -93,6 +95,8 @@ export function prepareCommand(name: CommandName, payload: unknown, hash: Person
       return prepareFinish(payload as CommandPayload<'window:finish'>, hash);
     case 'appointment:import':
       return prepareImport(payload as CommandPayload<'appointment:import'>, hash);
+    case 'ticket:issue':
+      return prepareIssue(payload as CommandPayload<'ticket:issue'>, hash);
     default:
       return { command: { name, payload } as EngineCommand };
   }
@@ -170,5 +174,43 @@ function prepareImport(p: CommandPayload<'appointment:import'>, hash: PersonHash
         at,
       );
     },
+  };
+}
+
+/**
+ * 导办: the person a guide issues a ticket for. The engine gets the name and phone masked and the phone
+ * hashed; the clear ones go to guide_contacts, and the phone to ticket_contacts for the ticket's notices.
+ */
+function prepareIssue(p: CommandPayload<'ticket:issue'>, hash: PersonHashers): PreparedCommand {
+  const { citizenName, phone, ...rest } = p;
+  const given = citizenName !== undefined || phone !== undefined;
+  return {
+    command: {
+      name: 'ticket:issue',
+      payload: {
+        ...rest,
+        ...(given
+          ? {
+              person: {
+                name: citizenName === undefined ? '' : maskName(citizenName),
+                phone: phone === undefined ? '' : maskPhone(phone),
+                phoneHash: phone === undefined ? null : hash.phone(phone),
+              },
+            }
+          : {}),
+      },
+    },
+    ...(given && {
+      write: (db: Db, result: unknown, at: number) => {
+        const t = (result as CommandResult<'ticket:issue'>).ticket;
+        const day = (result as CommandResult<'ticket:issue'>).day;
+        saveGuideContact(
+          db,
+          { ticketId: t.id, name: citizenName ?? '', phone: phone ?? '', day, officerId: t.issuedBy ?? '' },
+          at,
+        );
+        if (phone !== undefined) setContact(db, t.id, phone, 'sms', at);
+      },
+    }),
   };
 }

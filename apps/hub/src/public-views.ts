@@ -20,7 +20,7 @@ import type {
  * rating reasons, notice names and items, config change lines) and appointment codes never go out.
  *
  *   public   number, queue, matter, window, state, times, queue counts; officer names (the 工作监督牌)
- *   staff    officers and managers: everything, notes included
+ *   staff    officers, managers and guides: everything, notes and masked names (张*) included
  */
 export const PUBLIC_ROLES: readonly ActorRole[] = ['kiosk', 'display', 'rater'];
 export const isPublicRole = (role: ActorRole): boolean => PUBLIC_ROLES.includes(role);
@@ -71,6 +71,10 @@ export function publicTicket(t: Ticket): Ticket {
     requeuedAt: t.requeuedAt ?? null,
     // A public screen may say 线上取号 and whether the holder arrived, never whose phone it is.
     remote: t.remote == null ? null : { phoneHash: '', arrivedAt: t.remote.arrivedAt },
+    // 导办: who issued it (an officer id, like officerId) and whether it is on hold; never the person.
+    issuedBy: t.issuedBy ?? null,
+    person: null,
+    heldAt: t.heldAt ?? null,
   };
 }
 
@@ -100,6 +104,9 @@ export function publicTicketView(v: TicketView): TicketView {
     finishedAt: v.finishedAt,
     rating: v.rating,
     remote: v.remote,
+    held: v.held,
+    issuedBy: v.issuedBy,
+    personName: null,
   };
 }
 
@@ -249,6 +256,10 @@ const publicPayloads: PublicPayloads = {
   'ticket:rated': (p) => ({ rating: publicRating(p.rating) }),
   'config:changed': (p) => ({ version: p.version, source: p.source, sections: p.sections, changes: [] }),
   'alert:acknowledged': same,
+  // ── 导办 guide (issue 17): the green channel and a hold are visible on a ticket anyway; the note is not. ──
+  'ticket:green-granted': same,
+  'ticket:held': (p) => ({ ticketId: p.ticketId, officerId: p.officerId, note: '' }),
+  'ticket:released': same,
 };
 
 /** An event as a public screen receives it: the same seq and type (so no gap appears), an allow-listed payload. */

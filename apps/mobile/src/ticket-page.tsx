@@ -111,6 +111,11 @@ function Live(p: { id: string; secret: string | null; lang: Lang; catalogue: Cat
         {ticket.appointmentCode !== null && (
           <span className="tp-mark tp-mark--appt">{t(lang, 'mark.appointment')}</span>
         )}
+        {ticket.held && ticket.status === 'waiting' && (
+          <div className="tp-mark tp-mark--held" data-testid="tp-held">
+            {t(lang, 'mark.held')}
+          </div>
+        )}
       </section>
       <TicketStatus ticket={ticket} catalogue={catalogue} lang={lang} />
       <CitizenRating ticket={ticket} secret={p.secret} lang={lang} onRated={refresh} />

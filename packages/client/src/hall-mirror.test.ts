@@ -75,6 +75,9 @@ function waitingTicket(n: number): Ticket {
     rating: null,
     requeuedAt: null,
     remote: null,
+    issuedBy: null,
+    person: null,
+    heldAt: null,
   };
 }
 

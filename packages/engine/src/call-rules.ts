@@ -8,7 +8,7 @@ import { callOrder, lineTime } from './waiting-index.ts';
  * The call rules (叫号规则), in one place.
  *
  * Eligible at a window: waiting tickets of the queues the window serves (or all queues: 一窗通办),
- * except tickets bound to another window; a ticket bound to this window (a transfer to it, or a
+ * except tickets on hold (暂缓, see decide-guide.ts) and tickets bound to another window; a ticket bound to this window (a transfer to it, or a
  * carry-over promise) is eligible here whatever its queue.
  *
  * Order, each class by issue time (a transferred ticket keeps its place):
@@ -34,6 +34,8 @@ type Rank = 0 | 1 | 2 | 3;
 
 export function isEligible(t: Ticket, window: WindowConfig): boolean {
   if (t.status !== 'waiting') return false;
+  // 暂缓 (a guide's hold): keeps its place in line, called by nobody until released.
+  if (t.heldAt != null) return false;
   if (t.targetWindowId !== null) return t.targetWindowId === window.id;
   return serves(window, t.queueId);
 }

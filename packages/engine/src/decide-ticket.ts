@@ -1,4 +1,4 @@
-import type { Appointment, CommandPayload, DomainEvent, Ticket } from '@yichuang/protocol';
+import type { Appointment, CommandPayload, DomainError, DomainEvent, Ticket } from '@yichuang/protocol';
 import { fail, normalizeAppointmentCode } from '@yichuang/protocol';
 import { appointmentToCheckIn, checkInRefusal } from './appointment-check-in.ts';
 import { event, type CommandContext, type Decided, type TakeTicketInput } from './decision.ts';
@@ -24,6 +24,59 @@ export function nextNumber(state: HallState, queueId: string): string {
   return number;
 }
 
+/** Tickets are issued only while the hall is open (the kiosk and the guide alike). */
+export function closedRefusal(state: HallState, now: number): DomainError | null {
+  const { hall } = state.model.config;
+  if (hallPhase(hall, now) === 'open') return null;
+  const h = hoursOn(hall, businessDay(now, hall.timezone));
+  const when =
+    h === null
+      ? '今日不对外办公 / closed today'
+      : `办公时间 ${h.openText}–${h.closeText} / opening hours ${h.openText}–${h.closeText}`;
+  return fail('HALL_CLOSED', `现在不能取号，${when}`);
+}
+
+/** A new waiting ticket of today in the service's queue, numbered next; `extra` sets what differs. */
+export function newTicket(
+  state: HallState,
+  service: { id: string; queue: string },
+  ctx: CommandContext,
+  extra: Partial<Ticket>,
+): Ticket {
+  return {
+    id: ctx.newId(),
+    number: nextNumber(state, service.queue),
+    queueId: service.queue,
+    serviceId: service.id,
+    day: state.day,
+    issuedAt: ctx.now,
+    kioskId: null,
+    green: null,
+    appointment: null,
+    status: 'waiting',
+    windowId: null,
+    officerId: null,
+    firstOfficerId: null,
+    calledAt: null,
+    startedAt: null,
+    finishedAt: null,
+    recalls: 0,
+    targetWindowId: null,
+    carriedToDay: null,
+    carriedOver: false,
+    transfers: [],
+    printed: false,
+    idHash: null,
+    rating: null,
+    requeuedAt: null,
+    remote: null,
+    issuedBy: null,
+    person: null,
+    heldAt: null,
+    ...extra,
+  };
+}
+
 export function decideTake(state: HallState, p: TakeTicketInput, ctx: CommandContext): Decided<'ticket:take'> {
   const { config } = state.model;
   const checkIn = appointmentToCheckIn(state, p, ctx.now);
@@ -31,15 +84,8 @@ export function decideTake(state: HallState, p: TakeTicketInput, ctx: CommandCon
   const booked = checkIn ?? undefined;
   const service = state.model.services.get(p.serviceId ?? booked?.serviceId ?? '');
   if (service === undefined) return { error: fail('UNKNOWN_SERVICE', '没有该办事事项 / unknown service', 'serviceId') };
-  const phase = hallPhase(config.hall, ctx.now);
-  if (phase !== 'open') {
-    const h = hoursOn(config.hall, businessDay(ctx.now, config.hall.timezone));
-    const when =
-      h === null
-        ? '今日不对外办公 / closed today'
-        : `办公时间 ${h.openText}–${h.closeText} / opening hours ${h.openText}–${h.closeText}`;
-    return { error: fail('HALL_CLOSED', `现在不能取号，${when}`) };
-  }
+  const closed = closedRefusal(state, ctx.now);
+  if (closed !== null) return { error: closed };
   let appointment: Ticket['appointment'] = null;
   if (booked !== undefined) {
     const a = booked;
@@ -79,34 +125,12 @@ export function decideTake(state: HallState, p: TakeTicketInput, ctx: CommandCon
         };
   }
   const green = p.green === undefined || p.green === false ? null : p.green === true ? 'urgent' : p.green;
-  const ticket: Ticket = {
-    id: ctx.newId(),
-    number: nextNumber(state, service.queue),
-    queueId: service.queue,
-    serviceId: service.id,
-    day: state.day,
-    issuedAt: ctx.now,
+  const ticket = newTicket(state, service, ctx, {
     kioskId: ctx.actor.kind === 'device' ? ctx.actor.deviceId : null,
     green,
     appointment,
-    status: 'waiting',
-    windowId: null,
-    officerId: null,
-    firstOfficerId: null,
-    calledAt: null,
-    startedAt: null,
-    finishedAt: null,
-    recalls: 0,
-    targetWindowId: null,
-    carriedToDay: null,
-    carriedOver: false,
-    transfers: [],
-    printed: false,
     idHash,
-    rating: null,
-    requeuedAt: null,
-    remote: null,
-  };
+  });
   return {
     events: [event('ticket:issued', ctx.now, { ticket })],
     result: (s) => ticketView(s, s.tickets.get(ticket.id)!),

@@ -134,6 +134,13 @@ export function decideWindow<C extends WindowCommand>(
       const cfg = state.model.windows.get(windowId)!;
       if (named.status !== 'waiting')
         return { error: fail('INVALID_STATE', `${named.number} 不在等候中 / the ticket is not waiting`) };
+      if (named.heldAt != null)
+        return {
+          error: fail(
+            'TICKET_HELD',
+            `${named.number} 已暂缓，导办恢复后才能叫号 / the ticket is on hold until a guide releases it`,
+          ),
+        };
       if (!isEligible(named, cfg))
         return {
           error: fail('INVALID_STATE', `${named.number} 不属于本窗口办理范围 / this window does not serve that ticket`),

@@ -20,6 +20,7 @@ import {
 import { decideWindow } from './decide-window.ts';
 import { decideCaseUpdate, type FinishInput } from './decide-finish.ts';
 import { decideReactivate } from './decide-reactivate.ts';
+import { decideGreen, decideHold, decideIssue, decideRelease, type IssueInput } from './decide-guide.ts';
 import { decideNotice, decideRating } from './decide-notice-rating.ts';
 import { isError, type CommandContext, type Decided, type TakeTicketInput } from './decision.ts';
 import { evolve } from './evolve.ts';
@@ -38,7 +39,8 @@ type HubPrepared =
   | 'appointment:import'
   | 'ticket:take-remote'
   | 'ticket:arrive'
-  | 'window:finish';
+  | 'window:finish'
+  | 'ticket:issue';
 
 /** The commands the engine runs: the wire commands, with ID-card numbers and phones hashed and names masked. */
 export type EngineCommand =
@@ -50,7 +52,8 @@ export type EngineCommand =
   | { name: 'appointment:import'; payload: ImportInput }
   | { name: 'ticket:take-remote'; payload: TakeRemoteInput }
   | { name: 'ticket:arrive'; payload: ArriveInput }
-  | { name: 'window:finish'; payload: FinishInput };
+  | { name: 'window:finish'; payload: FinishInput }
+  | { name: 'ticket:issue'; payload: IssueInput };
 
 function decide(state: HallState, command: EngineCommand, ctx: CommandContext): Decided<CommandName> {
   switch (command.name) {
@@ -82,6 +85,15 @@ function decide(state: HallState, command: EngineCommand, ctx: CommandContext): 
       return decideNotice(state, command.payload, ctx);
     case 'rating:submit':
       return decideRating(state, command.payload, ctx);
+    // ── 导办 guide (issue 17) ──
+    case 'ticket:issue':
+      return decideIssue(state, command.payload, ctx);
+    case 'ticket:green':
+      return decideGreen(state, command.payload, ctx);
+    case 'ticket:hold':
+      return decideHold(state, command.payload, ctx);
+    case 'ticket:release':
+      return decideRelease(state, command.payload, ctx);
     default:
       return decideWindow(state, command.name, command.payload, ctx);
   }

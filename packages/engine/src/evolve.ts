@@ -33,6 +33,7 @@ export function evolve(state: HallState, event: DomainEvent): void {
       const { ticketId, toWindowId, toDay } = event.payload;
       return patchTicket(state, ticketId, {
         status: 'carried',
+        heldAt: null,
         carriedToDay: toDay,
         carriedOver: true,
         targetWindowId: toWindowId,
@@ -154,6 +155,13 @@ export function evolve(state: HallState, event: DomainEvent): void {
       return; // the store keeps the print history; the queue is unchanged
     case 'ticket:rated':
       return patchTicket(state, event.payload.rating.ticketId, { rating: event.payload.rating.level });
+    // ── 导办 guide (issue 17) ──
+    case 'ticket:green-granted': // putTicket re-indexes it into its queue's priority line
+      return patchTicket(state, event.payload.ticketId, { green: event.payload.reason });
+    case 'ticket:held':
+      return patchTicket(state, event.payload.ticketId, { heldAt: event.at });
+    case 'ticket:released':
+      return patchTicket(state, event.payload.ticketId, { heldAt: null });
   }
 }
 

@@ -15,3 +15,4 @@ export type { CancelInput, ImportInput, ImportRow, RescheduleInput, ReserveInput
 export type { ArriveInput, TakeRemoteInput } from './decide-remote.ts';
 export * from './working-days.ts';
 export { slipNumber, type FinishInput } from './decide-finish.ts';
+export type { IssueInput } from './decide-guide.ts';

@@ -43,6 +43,8 @@ export function shanghai(day: string, hhmm: string): number {
 export const officer = (officerId: string): Actor => ({ kind: 'officer', role: 'officer', officerId });
 export const manager: Actor = { kind: 'officer', role: 'manager', officerId: 'm1' };
 export const kiosk: Actor = { kind: 'device', role: 'kiosk', deviceId: 'k1' };
+/** 导办 at the entrance (issue 17). */
+export const guide: Actor = { kind: 'officer', role: 'guide', officerId: 'g1' };
 export const rater = (deviceId: string): Actor => ({ kind: 'device', role: 'rater', deviceId });
 
 export interface ConfigOptions {
@@ -104,6 +106,7 @@ export function testConfig(options: ConfigOptions = {}): HallConfig {
         pin: '1234',
       })),
       { id: 'm1', name: '带班领导', role: 'manager', pin: '9999' },
+      { id: 'g1', name: '导办', role: 'guide', pin: '8642' },
     ],
     roster: options.roster ?? [
       { window: 'w1', a: 'o1', b: 'o2' },

@@ -164,6 +164,9 @@ export function ticketView(state: HallState, t: Ticket): TicketView {
     finishedAt: t.finishedAt,
     rating: t.rating,
     remote: t.remote == null ? null : { arrived: t.remote.arrivedAt !== null },
+    held: t.heldAt != null,
+    issuedBy: t.issuedBy ?? null,
+    personName: t.person?.name ?? null,
   };
 }
 

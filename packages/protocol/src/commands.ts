@@ -119,6 +119,22 @@ export const commandSchemas = {
   'rating:submit': z
     .strictObject({ requestId: requestIdSchema, ...ratingCreateFields })
     .refine(lowRatingNeedsReason, { message: LOW_RATING_MESSAGE, path: ['reason'] }),
+  // ── 导办 guide (issue 17) ──
+  /** A guide issues a ticket for a person at the entrance, as the kiosk would (no printer: the number is told). */
+  'ticket:issue': z.strictObject({
+    requestId: requestIdSchema,
+    serviceId: id,
+    green: greenReasonSchema.optional(),
+    /** The citizen's name: masked in the log, clear only in the hub's guide_contacts table. */
+    citizenName: z.string().trim().min(1).max(40).optional(),
+    /** A mobile for the ticket's notices (hashed for the engine, clear only in the hub's contact tables). */
+    phone: phoneNumberSchema.optional(),
+  }),
+  /** 绿色通道 granted at the entrance to a waiting ticket, with its reason. */
+  'ticket:green': z.strictObject({ requestId: requestIdSchema, ticketId: id, reason: greenReasonSchema }),
+  /** 暂缓: a waiting ticket keeps its place but is not called (the person stepped out, fetches a paper …). */
+  'ticket:hold': z.strictObject({ requestId: requestIdSchema, ticketId: id, note: z.string().max(200).optional() }),
+  'ticket:release': z.strictObject({ requestId: requestIdSchema, ticketId: id }),
 } as const;
 
 export type CommandName = keyof typeof commandSchemas;
@@ -128,7 +144,9 @@ export const commandNames = Object.keys(commandSchemas) as CommandName[];
 
 /** `citizen`: a person with a ticket's link secret (their own 好差评); only the hub makes such an actor. */
 /** `public`: anyone on the phone pages (booking, their own appointment proven by its phone number). */
-export type ActorRole = 'kiosk' | 'display' | 'rater' | 'officer' | 'manager' | 'citizen' | 'public' | 'system';
+/** `guide`: 导办 staff at the entrance; logs in like an officer, never holds a window. */
+export type ActorRole =
+  'kiosk' | 'display' | 'rater' | 'officer' | 'manager' | 'guide' | 'citizen' | 'public' | 'system';
 
 /** Who may send each command. The engine checks the finer rules (roster, holding the window). */
 export const commandRoles: Record<CommandName, readonly ActorRole[]> = {
@@ -152,11 +170,16 @@ export const commandRoles: Record<CommandName, readonly ActorRole[]> = {
   'appointment:import': ['manager'],
   'ticket:take-remote': ['public'],
   'ticket:arrive': ['kiosk', 'officer', 'manager'],
-  'ticket:reactivate': ['officer', 'manager'],
+  'ticket:reactivate': ['officer', 'manager', 'guide'],
   'case:update': ['officer', 'manager'],
   'notice:create': ['officer', 'manager'],
   // 好差评 belongs to the citizen: their rater screen or pad at the window, or their own ticket page.
   'rating:submit': ['rater', 'citizen'],
+  // ── 导办 guide (issue 17) ──
+  'ticket:issue': ['guide', 'manager'],
+  'ticket:green': ['guide', 'manager'],
+  'ticket:hold': ['guide', 'manager'],
+  'ticket:release': ['guide', 'manager'],
 };
 
 /**
@@ -193,12 +216,20 @@ export const commandScopes: Record<CommandName, AccessScope | null> = {
   'case:update': null,
   'notice:create': 'holder',
   'rating:submit': 'server',
+  // ── 导办 guide (issue 17) ──
+  'ticket:issue': null,
+  'ticket:green': null,
+  'ticket:hold': null,
+  'ticket:release': null,
 };
+
+/** Roles of the people in the config's officers list (导办 guides among them). */
+export type StaffRole = 'officer' | 'manager' | 'guide';
 
 /** Who sends a command, as the hub authenticated it. */
 export type Actor =
   | { kind: 'device'; role: 'kiosk' | 'display' | 'rater'; deviceId: string }
-  | { kind: 'officer'; role: 'officer' | 'manager'; officerId: string }
+  | { kind: 'officer'; role: StaffRole; officerId: string }
   /** The citizen of one ticket, proven by its link secret (`/t/:id?s=…`). */
   | { kind: 'citizen'; role: 'citizen'; ticketId: string }
   /** Anyone on the phone pages: what they may do is proven by what they know (an appointment's phone). */

@@ -110,7 +110,8 @@ export const officerSchema = z
   .strictObject({
     id: id,
     name: z.string().min(1).max(50),
-    role: z.enum(['officer', 'manager']),
+    /** guide: 导办 at the entrance (the /guide/ tablet); never signs in at a window. */
+    role: z.enum(['officer', 'manager', 'guide']),
     /** Plain PIN: accepted in demo configs only; hashed when the config is loaded. */
     pin: z
       .string()
@@ -374,6 +375,7 @@ function checkReferences(cfg: z.output<typeof hallConfigObject>, ctx: z.Refineme
       });
   });
   const rostered = new Set<string>();
+  const guides = new Set(cfg.officers.filter((o) => o.role === 'guide').map((o) => o.id));
   cfg.roster.forEach((r, i) => {
     if (!windows.has(r.window))
       ctx.addIssue({ code: 'custom', path: ['roster', i, 'window'], message: `unknown window "${r.window}"` });
@@ -390,6 +392,16 @@ function checkReferences(cfg: z.output<typeof hallConfigObject>, ctx: z.Refineme
       ctx.addIssue({ code: 'custom', path: ['roster', i, 'b'], message: `unknown officer "${r.b}"` });
     if (r.b !== undefined && r.b === r.a)
       ctx.addIssue({ code: 'custom', path: ['roster', i, 'b'], message: 'A and B must be different officers' });
+    // 导办 guides work at the entrance: a window's roster never names one (issue 17).
+    for (const key of ['a', 'b'] as const) {
+      const who = r[key];
+      if (who !== undefined && guides.has(who))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['roster', i, key],
+          message: `"${who}" is a guide: guides hold no window`,
+        });
+    }
   });
   const keys = new Set<string>();
   cfg.devices.forEach((d, i) => {

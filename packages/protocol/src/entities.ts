@@ -69,6 +69,14 @@ export function normalizeAppointmentCode(code: string): string {
   return code.trim().toUpperCase();
 }
 
+/** The person a guide issued a ticket for, as the engine and the log hold it: masked, never in clear. */
+export const ticketPersonSchema = z.object({
+  name: z.string(),
+  phone: z.string(),
+  phoneHash: z.string().nullable(),
+});
+export type TicketPerson = z.infer<typeof ticketPersonSchema>;
+
 /** A ticket as the engine holds it and the event log records it. */
 export const ticketSchema = z.object({
   id: z.string(),
@@ -105,6 +113,13 @@ export const ticketSchema = z.object({
   requeuedAt: epochMs.nullable().default(null),
   /** 线上取号: taken on the phone pages (the phone's salted hash); arrivedAt once confirmed in the hall. */
   remote: z.object({ phoneHash: z.string(), arrivedAt: epochMs.nullable() }).nullable().default(null),
+  // ── 导办 guide (issue 17) ──
+  /** Issued by this guide (or manager) for a citizen at the entrance, not at a kiosk (older logs: absent). */
+  issuedBy: nullableId.default(null),
+  /** The citizen a guide issued it for: name and phone masked (张*, 138****5678), the phone's salted hash. */
+  person: ticketPersonSchema.nullable().default(null),
+  /** 暂缓: on hold since then; still waiting and keeping its place, but not called until released. */
+  heldAt: epochMs.nullable().default(null),
 });
 export type Ticket = z.infer<typeof ticketSchema>;
 
@@ -163,6 +178,13 @@ export const ticketViewSchema = z.object({
   rating: z.number().int().nullable(),
   /** 线上取号: arrived once confirmed at the kiosk or the counter (older hubs: absent). */
   remote: z.object({ arrived: z.boolean() }).nullable().default(null),
+  // ── 导办 guide (issue 17) ──
+  /** 暂缓: on hold, not called until released (older hubs: absent). */
+  held: z.boolean().default(false),
+  /** The guide who issued it at the entrance, or null (a kiosk, the phone pages). */
+  issuedBy: nullableId.default(null),
+  /** The citizen's name as a guide gave it, masked (张*); staff views only. */
+  personName: z.string().nullable().default(null),
 });
 export type TicketView = z.infer<typeof ticketViewSchema>;
 

@@ -53,6 +53,8 @@ export const errorStatus = {
   /** Checked in after the appointment's check-in window closed. */
   APPOINTMENT_TOO_LATE: 409,
   DUPLICATE_TICKET: 409,
+  /** 暂缓: the ticket is on hold (a guide's) and cannot be called until released. */
+  TICKET_HELD: 409,
   HALL_CLOSED: 409,
   ALREADY_RATED: 409,
   NOT_RATEABLE: 409,

@@ -1,7 +1,14 @@
 import { z } from 'zod';
 import { noticeSchema, ratingSchema } from './notices.ts';
 import { caseSchema, caseStatusSchema, matterRecordSchema, refusalSchema, slipKindSchema } from './outcomes.ts';
-import { appointmentSchema, isoDay, pauseReasonSchema, rosterRoleSchema, ticketSchema } from './entities.ts';
+import {
+  appointmentSchema,
+  greenReasonSchema,
+  isoDay,
+  pauseReasonSchema,
+  rosterRoleSchema,
+  ticketSchema,
+} from './entities.ts';
 
 const s = z.string();
 const n = z.number().int().nonnegative();
@@ -123,6 +130,12 @@ export const eventPayloadSchemas = {
     changes: z.array(s),
   }),
   'alert:acknowledged': z.object({ alertId: s, kind: s, subject: s }),
+  // ── 导办 guide (issue 17) ──
+  /** 绿色通道 granted to a waiting ticket at the entrance (by a guide or a manager). */
+  'ticket:green-granted': z.object({ ticketId: s, reason: greenReasonSchema, officerId: s }),
+  /** 暂缓: the ticket keeps its place but is not called until released. */
+  'ticket:held': z.object({ ticketId: s, officerId: s, note: z.string() }),
+  'ticket:released': z.object({ ticketId: s, officerId: s }),
 } as const;
 
 export type EventType = keyof typeof eventPayloadSchemas;

@@ -40,6 +40,11 @@ export const reportTotalsSchema = z.object({
   green: count,
   /** Tickets issued by checking in an appointment (预约). */
   appointments: count,
+  // ── 导办 guide (issue 17); older reports: absent ──
+  /** Tickets a guide issued for a person at the entrance (导办代取). */
+  guided: count.default(0),
+  /** 绿色通道 granted at the entrance to a ticket already waiting. */
+  greenGranted: count.default(0),
   /**
    * Issue to first call, for tickets issued in the range; not those carried over to another day
    * before a call, whose wait would span the night.

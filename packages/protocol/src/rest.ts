@@ -19,7 +19,7 @@ export const loginResultSchema = z.object({
   officer: z.object({
     id: z.string(),
     name: z.string(),
-    role: z.enum(['officer', 'manager']),
+    role: z.enum(['officer', 'manager', 'guide']),
     /** Windows the roster allows this officer to hold, with the role on each. */
     windows: z.array(z.object({ windowId: z.string(), role: z.enum(['A', 'B']) })),
   }),

@@ -1,6 +1,6 @@
 import type { ImportReport } from './appointment-api.ts';
 import type { Appointment, Ticket, TicketView, WindowRecord, WindowView } from './entities.ts';
-import type { CommandName } from './commands.ts';
+import type { CommandName, StaffRole } from './commands.ts';
 import type { HallConfig } from './config.ts';
 import type { Notice, Rating } from './notices.ts';
 import type { Case, MatterRecord } from './outcomes.ts';
@@ -43,12 +43,18 @@ export interface CommandResults {
   'case:update': { case: Case };
   'notice:create': { notice: Notice };
   'rating:submit': { rating: Rating };
+  // ── 导办 guide (issue 17) ──
+  /** `day`: the business day the ticket is of (the hub keeps the person's clear contact by it). */
+  'ticket:issue': { ticket: TicketView; day: string };
+  'ticket:green': { ticket: TicketView };
+  'ticket:hold': { ticket: TicketView };
+  'ticket:release': { ticket: TicketView };
 }
 export type CommandResult<C extends CommandName> = CommandResults[C];
 
 /** The config as clients may see it: no PINs, hashes or device keys. */
 export type PublicHallConfig = Omit<HallConfig, 'officers' | 'devices'> & {
-  officers: { id: string; name: string; role: 'officer' | 'manager' }[];
+  officers: { id: string; name: string; role: StaffRole }[];
   devices: { id: string; kind: 'kiosk' | 'display' | 'rater'; printer?: string; window?: string; windows?: string[] }[];
 };
 
@@ -70,7 +76,7 @@ export interface HallStateData {
 export interface HallSnapshot {
   protocol: string;
   /** Who this snapshot was made for: a device knows its id (a kiosk, its printer), an officer theirs. */
-  viewer: { role: 'kiosk' | 'display' | 'rater' | 'officer' | 'manager'; id: string };
+  viewer: { role: 'kiosk' | 'display' | 'rater' | StaffRole; id: string };
   seq: number;
   at: number;
   config: PublicHallConfig;

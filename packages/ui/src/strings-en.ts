@@ -93,6 +93,7 @@ export const en: Record<StringKey, string> = {
 
   'mark.green': 'Priority · {reason}',
   'mark.appointment': 'Appointment',
+  'mark.held': 'On hold: ask at the guide desk to be called again',
 
   'closed.title': 'Tickets are not available now',
   'closed.beforeOpen': 'Not open yet. Tickets from {open}.',

@@ -90,6 +90,7 @@ export const zh = {
 
   'mark.green': '绿色通道·{reason}',
   'mark.appointment': '预约',
+  'mark.held': '暂缓叫号：请到导办台恢复后等候叫号',
 
   'closed.title': '现在不是取号时间',
   'closed.beforeOpen': '尚未开始办公，{open} 开始取号',

@@ -34,6 +34,9 @@ function ticket(id: string, over: Partial<Ticket>): Ticket {
     rating: null,
     requeuedAt: null,
     remote: null,
+    issuedBy: null,
+    person: null,
+    heldAt: null,
     ...over,
   };
 }

@@ -36,6 +36,13 @@ export function LoginScreen(): ReactElement {
     setBusy(true);
     const res = await api<LoginResult>('POST', '/api/auth/login', { officerId, pin });
     setBusy(false);
+    if (res.ok && res.data.officer.role === 'guide') {
+      // 导办 guides hold no window (issue 17): their page is /guide/.
+      setError(ct(lang, 'login.guide'));
+      setPin('');
+      setField('id');
+      return;
+    }
     if (res.ok) {
       useCounter.getState().login({ token: res.data.token, expiresAt: res.data.expiresAt, officer: res.data.officer });
       return;

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, type ReactElement } from 'react';
 import type { Ticket } from '@yichuang/protocol';
 import { useCounter } from '../counter-store.ts';
-import { officerName, waitingFor } from '../hall-helpers.ts';
+import { heldFor, officerName, waitingFor } from '../hall-helpers.ts';
 import { hubNow } from '../hub-clock.ts';
 import { useHall, useWindows } from '../hub-context.tsx';
 import { sendCommand } from '../send-command.ts';
@@ -30,6 +30,7 @@ export function WorkScreen({ windowId }: { windowId: string }): ReactElement {
     // version: the mirror changed (the state object is mutated in place)
     [state, windowId, version],
   );
+  const onHold = useMemo(() => (state === null ? [] : heldFor(state, windowId)), [state, windowId, version]);
   const actions = useMemo(
     () =>
       w === undefined || state === null
@@ -72,7 +73,7 @@ export function WorkScreen({ windowId }: { windowId: string }): ReactElement {
           {mine && <ActionBar actions={actions} />}
         </section>
         <aside className="c-work__side">
-          <WaitingList tickets={waiting} state={state} lang={lang} canCall={canCall} onCall={callNamed} />
+          <WaitingList tickets={waiting} held={onHold} state={state} lang={lang} canCall={canCall} onCall={callNamed} />
           <AbPanel w={w} state={state} me={me} lang={lang} live={live} />
           <MyDay me={me} lang={lang} />
         </aside>

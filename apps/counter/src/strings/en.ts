@@ -15,6 +15,7 @@ export const en: Record<CounterStringKey, string> = {
   'login.hint': 'Type on the keyboard or the keypad; Enter to confirm',
   'login.expired': 'Your session expired, please log in again',
   'login.unreachable': 'Cannot reach the hub; check the network and retry',
+  'login.guide': 'Guides do not sign in at a window: use the guide desk (/guide/)',
 
   'pick.title': 'Choose your window',
   'pick.hello': 'Hello, {name}',
@@ -74,6 +75,7 @@ export const en: Record<CounterStringKey, string> = {
   'ticket.noMaterials': 'No checklist for this matter',
   'ticket.green': 'Green channel · {reason}',
   'ticket.appointment': 'Appointment',
+  'ticket.held': 'On hold',
   'ticket.carried': 'Carried over',
   'ticket.remoteOut': 'Online ticket · not checked in',
   'ticket.remoteIn': 'Online ticket · checked in',

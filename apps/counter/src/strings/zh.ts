@@ -13,6 +13,7 @@ export const zh = {
   'login.hint': '用键盘或屏幕数字键输入，按 Enter 确认',
   'login.expired': '登录已过期，请重新登录',
   'login.unreachable': '连接不到服务器，请检查网络后重试',
+  'login.guide': '导办人员不能登录窗口，请使用导办工作台（/guide/）',
 
   'pick.title': '请选择上岗窗口',
   'pick.hello': '{name}，您好',
@@ -72,6 +73,7 @@ export const zh = {
   'ticket.noMaterials': '该事项没有登记材料清单',
   'ticket.green': '绿色通道·{reason}',
   'ticket.appointment': '预约',
+  'ticket.held': '暂缓',
   'ticket.carried': '延时顺延',
   'ticket.remoteOut': '线上取号 · 未签到',
   'ticket.remoteIn': '线上取号 · 已签到',

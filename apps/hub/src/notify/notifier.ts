@@ -135,6 +135,7 @@ export class Notifier {
 
   private enqueue(events: readonly EventEnvelope[]): void {
     this.adoptAppointmentContacts(events);
+    this.adoptGuideContacts(events);
     const planned = decideMessages(events, this.rulesView());
     const now = this.o.clock();
     const messages: NewMessage[] = planned.map((p) => ({
@@ -238,6 +239,16 @@ export class Notifier {
       const booked = appointmentContact(this.o.db, normalizeAppointmentCode(appointment.code));
       if (booked !== undefined) this.registerContact(id, booked.phone, 'sms');
     }
+  }
+
+  /**
+   * A ticket a guide issued with a phone (导办) has its ticket_contacts row written in the command's own
+   * transaction: read it now, so the "N ahead" notices count it among the waiting tickets with a contact.
+   */
+  private adoptGuideContacts(events: readonly EventEnvelope[]): void {
+    for (const e of events)
+      if (e.type === 'ticket:issued' && e.payload.ticket.person?.phoneHash != null)
+        this.contactFor(e.payload.ticket.id);
   }
 
   /** The phone left for a ticket: from memory, else from ticket_contacts (a row written by other code). */

@@ -188,7 +188,7 @@ export function createSocketServer(http: HttpServer, hub: HubContext): SocketSer
 /** Send a batch of committed events to every connected client, redacted for its role: one frame each. */
 export function publishEvents(io: HubIo, events: EventEnvelope[]): void {
   if (events.length === 0) return;
-  io.to(['role:officer', 'role:manager']).emit('hub:events', events);
+  io.to(['role:officer', 'role:manager', 'role:guide']).emit('hub:events', events);
   // Every public screen gets the same allow-listed events: made once, encoded once for all of them.
   io.to(['role:kiosk', 'role:display', 'role:rater']).emit('hub:events', events.map(publicEvent));
 }

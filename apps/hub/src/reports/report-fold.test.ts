@@ -76,6 +76,9 @@ function ticket(id: string, number: string, queueId: string, issuedAt: number, e
     rating: null,
     requeuedAt: null,
     remote: null,
+    issuedBy: null,
+    person: null,
+    heldAt: null,
     ...extra,
   };
 }
@@ -120,6 +123,17 @@ describe('the report fold', () => {
     // Config order, everyone listed even when idle; the manager is not a window officer.
     expect(r.windows.map((w) => w.id)).toEqual(['w1', 'w2']);
     expect(r.officers.map((o) => o.id)).toEqual(['a1', 'a2']);
+  });
+
+  it('导办: tickets a guide issued and green channels granted at the entrance are counted', () => {
+    const t0 = at(MON, '10:00');
+    const r = fold([
+      issued(ticket('t1', 'A001', 'quick', t0, { kioskId: null, issuedBy: 'g1' })),
+      issued(ticket('t2', 'A002', 'quick', t0 + 60_000)),
+      ev('ticket:green-granted', t0 + 120_000, { ticketId: 't2', reason: 'pregnant', officerId: 'g1' }),
+      ev('ticket:held', t0 + 130_000, { ticketId: 't1', officerId: 'g1', note: '' }),
+    ]);
+    expect(r.totals).toMatchObject({ issued: 2, guided: 1, greenGranted: 1 });
   });
 
   it('a transfer moves the service time to the new queue; the wait is the first call only', () => {

@@ -40,6 +40,7 @@ export const REPORT_EVENT_TYPES = [
   'window:resumed',
   'window:empty-post-started',
   'window:empty-post-ended',
+  'ticket:green-granted',
 ] as const satisfies readonly EventType[];
 
 /**
@@ -102,6 +103,8 @@ export class ReportFold {
     carriedOver: 0,
     green: 0,
     appointments: 0,
+    guided: 0,
+    greenGranted: 0,
     wait: new StatCounter(),
     service: new StatCounter(),
   };
@@ -127,6 +130,9 @@ export class ReportFold {
     switch (e.type) {
       case 'ticket:issued':
         return this.issued(e.payload, e.at, inPeriod);
+      case 'ticket:green-granted':
+        if (inPeriod) this.totals.greenGranted++;
+        return;
       case 'ticket:called':
         return this.called(e.payload, e.at, inPeriod);
       case 'ticket:finished':
@@ -223,6 +229,7 @@ export class ReportFold {
     this.totals.issued++;
     if (ticket.green !== null) this.totals.green++;
     if (ticket.appointment !== null) this.totals.appointments++;
+    if (ticket.issuedBy != null) this.totals.guided++;
     this.hours[hour]!.issued++;
     const day = this.day(at);
     if (day !== undefined) day.issued++;

@@ -74,6 +74,8 @@ export function reportSections(r: HallReport, timezone: string): ReportSection[]
         ['延时服务顺延数', t.carriedOver],
         ['绿色通道', t.green],
         ['预约', t.appointments],
+        ['导办代取', t.guided],
+        ['导办绿色通道', t.greenGranted],
         ...(r.bookings === undefined
           ? []
           : ([

@@ -1,3 +1,4 @@
+import { roleRefusal } from '../command-bus.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { DAY_QUERY_KEYS, errorStatus, fail, noQuery, type DomainError } from '@yichuang/protocol';
@@ -64,7 +65,7 @@ async function handle(
     const who = authenticate(hub.db, hub.bus.config, bearerOf(req.headers.authorization), hub.clock());
     if (isDomainError(who)) return sendError(reply, who);
     if (!spec.auth.includes(who.role))
-      return sendError(reply, fail('FORBIDDEN', '无权执行该操作 / your role may not do this'));
+      return sendError(reply, roleRefusal(who.role, spec.url.startsWith('/api/windows/')));
     actor = who;
   } else if (req.headers.authorization !== undefined) {
     // An open route may still answer a signed-in caller more fully (a ticket's notes for staff).

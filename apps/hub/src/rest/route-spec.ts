@@ -43,7 +43,9 @@ export class FileReply {
 }
 
 export const STAFF: readonly ActorRole[] = ['officer', 'manager'];
-export const ANY_CREDENTIAL: readonly ActorRole[] = ['kiosk', 'display', 'rater', 'officer', 'manager'];
+/** 导办 guides and managers: the entrance tablet's routes (issue 17). */
+export const GUIDES: readonly ActorRole[] = ['guide', 'manager'];
+export const ANY_CREDENTIAL: readonly ActorRole[] = ['kiosk', 'display', 'rater', 'officer', 'manager', 'guide'];
 
 export const obj = (body: unknown): Record<string, unknown> =>
   typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : {};

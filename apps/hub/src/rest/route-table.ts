@@ -24,6 +24,7 @@ import { reportRoutes } from './report-routes.ts';
 import { appointmentRoutes } from './appointment-routes.ts';
 import { remoteRoutes } from './remote-routes.ts';
 import { caseRoutes } from './case-routes.ts';
+import { guideRoutes } from './guide-routes.ts';
 import { ANY_CREDENTIAL, command, obj, requestIdOf, STAFF, type RouteSpec } from './route-spec.ts';
 
 export type { RouteRequest, RouteSpec } from './route-spec.ts';
@@ -51,7 +52,7 @@ export const routes: RouteSpec[] = [
     url: '/api/auth/logout',
     summary:
       "Log out: the caller's token is revoked and its sockets closed at once; 503 STORAGE_UNAVAILABLE if it cannot be",
-    auth: STAFF,
+    auth: [...STAFF, 'guide'],
     body: z.strictObject({}),
     handle: logout,
   },
@@ -89,7 +90,9 @@ export const routes: RouteSpec[] = [
     handle: (hub, req) => {
       const found = hub.ticketView(req.params.id ?? '');
       // Anyone holding the id sees the public view; staff (with a token) see notes as well.
-      const staff = req.actor !== null && (req.actor.role === 'officer' || req.actor.role === 'manager');
+      const staff =
+        req.actor !== null &&
+        (req.actor.role === 'officer' || req.actor.role === 'manager' || req.actor.role === 'guide');
       const t = found === null || staff ? found : publicTicketView(found);
       return t === null
         ? { ok: false, error: fail('UNKNOWN_TICKET', '没有该号票 / unknown ticket') }
@@ -179,7 +182,7 @@ export const routes: RouteSpec[] = [
     url: '/api/tickets/:id/reactivate',
     summary:
       '过号重排: put a no-show ticket of today back in line within callRules.reactivateMinutes, at the end of its line or its original place (callRules.reactivatePlace)',
-    auth: STAFF,
+    auth: [...STAFF, 'guide'],
     body: optionalRequestIdBody,
     handle: command('ticket:reactivate', (r) => ({ requestId: requestIdOf(r.body), ticketId: r.params.id })),
   },
@@ -200,6 +203,7 @@ export const routes: RouteSpec[] = [
     status: 201,
     handle: command('appointment:book', (r) => r.body),
   },
+  ...guideRoutes,
   ...appointmentRoutes,
   ...remoteRoutes,
   ...noticeRoutes,

@@ -38,6 +38,7 @@ describe('migrations', () => {
       'cases',
       'config_versions',
       'events',
+      'guide_contacts',
       'hall_meta',
       'login_throttle',
       'notice_prints',
@@ -160,6 +161,17 @@ describe('migrations', () => {
         n: 2,
       },
     );
+    db.close();
+  });
+
+  it('011 keeps one clear guide contact per ticket, with a number for created_at', () => {
+    const db = openDb(tempDir());
+    const insert = db.prepare(
+      'INSERT INTO guide_contacts (ticket_id, name, phone, day, officer_id, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+    );
+    insert.run('t1', '张三', '13812345678', '2026-03-02', 'g1', 0);
+    expect(() => insert.run('t1', '李四', '', '2026-03-02', 'g1', 0)).toThrow(/UNIQUE|PRIMARY/);
+    expect(() => insert.run('t2', '李四', '', '2026-03-02', 'g1', 'now')).toThrow();
     db.close();
   });
 

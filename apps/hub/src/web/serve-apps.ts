@@ -48,6 +48,8 @@ const APPS: { name: string; path?: string; pages: Record<string, string> }[] = [
   { name: 'counter', pages: { '/rate/:windowId': 'rate.html' } },
   { name: 'display', pages: {} },
   { name: 'manager', pages: {} },
+  // The 导办 tablet at the hall's entrance (issue 17).
+  { name: 'guide', pages: {} },
 ];
 
 export function serveApps(app: FastifyInstance): void {

@@ -7,6 +7,7 @@ import {
   type EventType,
   type PublicHallConfig,
 } from '@yichuang/protocol';
+import { greenReasonLabel } from '@yichuang/ui';
 import { alertKindLabel } from '../live/live-format.ts';
 import { levelLabel, reasonLabel } from '../reports/report-format.ts';
 import { alertSubject } from '../shell/alert-words.ts';
@@ -64,6 +65,10 @@ export const EVENT_LABELS: Record<EventType, [string, string]> = {
   'notice:print-failed': ['告知单打印失败', 'notice print failed'],
   'config:changed': ['配置变更', 'config changed'],
   'alert:acknowledged': ['确认告警', 'alert acknowledged'],
+  // ── 导办 guide (issue 17) ──
+  'ticket:green-granted': ['导办绿色通道', 'green channel granted'],
+  'ticket:held': ['暂缓叫号', 'put on hold'],
+  'ticket:released': ['恢复叫号', 'released from hold'],
 };
 
 /** Groups for the type filter: a prefix the hub filters by, and its label. */
@@ -142,7 +147,12 @@ export function eventSummary(
   switch (e.type) {
     case 'ticket:issued': {
       const t = e.payload.ticket;
-      return `${t.number} ${service(t.serviceId)}${t.green !== null ? (zh ? '（绿色通道）' : ' (green channel)') : ''}`;
+      // 导办: by whom, and the person's masked name (张*) as the log holds it; never a phone.
+      const guided =
+        t.issuedBy == null
+          ? ''
+          : ` · ${zh ? '导办代取' : 'issued by guide'} ${officer(t.issuedBy)}${t.person != null && t.person.name !== '' ? ` · ${t.person.name}` : ''}`;
+      return `${t.number} ${service(t.serviceId)}${t.green !== null ? (zh ? '（绿色通道）' : ' (green channel)') : ''}${guided}`;
     }
     case 'ticket:called':
       return `${ticket(e.payload.ticketId)} → ${win(e.payload.windowId)}${e.payload.mode === 'named' ? (zh ? '（特呼）' : ' (named)') : ''}`;
@@ -222,6 +232,13 @@ export function eventSummary(
       return e.payload.code;
     case 'ticket:arrived':
       return ticket(e.payload.ticketId);
+    // ── 导办 guide (issue 17) ──
+    case 'ticket:green-granted':
+      return `${ticket(e.payload.ticketId)} ${greenReasonLabel(lang, e.payload.reason)} · ${officer(e.payload.officerId)}`;
+    case 'ticket:held':
+      return `${ticket(e.payload.ticketId)} · ${officer(e.payload.officerId)}${e.payload.note !== '' ? ` · ${e.payload.note}` : ''}`;
+    case 'ticket:released':
+      return `${ticket(e.payload.ticketId)} · ${officer(e.payload.officerId)}`;
     case 'ticket:reactivated':
       return `${ticket(e.payload.ticketId)} ${e.payload.place === 'end' ? (zh ? '排到队尾' : 'to the end of the line') : zh ? '回到原位' : 'back to its place'}`;
     case 'appointment:rescheduled':

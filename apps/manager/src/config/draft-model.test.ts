@@ -71,14 +71,14 @@ describe('checking a config with the protocol schema', () => {
 
     const d = structuredClone(draft().config);
     d.windows[0]!.number = 2;
-    d.officers.push({ id: 'new', name: '新人', role: 'officer' });
+    const i = d.officers.push({ id: 'new', name: '新人', role: 'officer' }) - 1;
     expect(validateConfig(d, kept).issues).toEqual([
-      { path: 'officers.5.pinHash', message: 'an officer needs pin or pinHash' },
+      { path: `officers.${i}.pinHash`, message: 'an officer needs pin or pinHash' },
       { path: 'windows.1.number', message: 'duplicate window number 2' },
     ]);
-    d.officers[5]!.pin = '12';
-    expect(validateConfig(d, kept).issues[0]).toEqual({ path: 'officers.5.pin', message: 'PIN is 4 to 8 digits' });
-    d.officers[5]!.pin = '2468';
+    d.officers[i]!.pin = '12';
+    expect(validateConfig(d, kept).issues[0]).toEqual({ path: `officers.${i}.pin`, message: 'PIN is 4 to 8 digits' });
+    d.officers[i]!.pin = '2468';
     expect(validateConfig(d, kept).issues).toEqual([
       { path: 'windows.1.number', message: 'duplicate window number 2' },
     ]);
@@ -86,11 +86,11 @@ describe('checking a config with the protocol schema', () => {
 
   it('refuses a new PIN the hub would refuse as too easy to guess, at its field', () => {
     const d = structuredClone(draft().config);
-    d.officers.push({ id: 'new', name: '新人', role: 'officer', pin: '1111' });
+    const i = d.officers.push({ id: 'new', name: '新人', role: 'officer', pin: '1111' }) - 1;
     expect(validateConfig(d, kept).issues).toEqual([
-      { path: 'officers.5.pin', message: expect.stringMatching(/^PIN too easy to guess/) },
+      { path: `officers.${i}.pin`, message: expect.stringMatching(/^PIN too easy to guess/) },
     ]);
-    d.officers[5]!.pin = '5830';
+    d.officers[i]!.pin = '5830';
     expect(validateConfig(d, kept).issues).toEqual([]);
   });
 

@@ -14,7 +14,10 @@ export function RosterCard({ config }: { config: HallConfig }): ReactElement {
   const lang = useManager((s) => s.lang);
   const keys = useConfig((s) => s.keys.roster);
   const windows = [...config.windows].sort((a, b) => a.number - b.number).map((w) => ({ value: w.id, label: w.name }));
-  const officers = config.officers.map((o) => ({ value: o.id, label: officerLabel(lang, config, o.id) }));
+  // 导办 guides hold no window: the roster offers officers and managers only.
+  const officers = config.officers
+    .filter((o) => o.role !== 'guide')
+    .map((o) => ({ value: o.id, label: officerLabel(lang, config, o.id) }));
   const missing = (v: string): string => ct(lang, 'ref.missing', { id: v });
   const unrostered = config.windows.filter((w) => w.open && !config.roster.some((r) => r.window === w.id));
   const windowName = (id: string): string => config.windows.find((w) => w.id === id)?.name ?? id;

@@ -63,6 +63,7 @@ export const sectionEn: Record<SectionKey, string> = {
     "Window officers and hall managers. A saved officer's PIN can only be reset; a new one needs a first PIN.",
   'staff.role.officer': 'Window officer',
   'staff.role.manager': 'Hall manager',
+  'staff.role.guide': 'Guide (entrance)',
   'staff.resetPin': 'Reset PIN',
   'staff.pinPlaceholder': '4–8 digits',
   'staff.deleteNote': 'The hub refuses while the officer holds a window.',

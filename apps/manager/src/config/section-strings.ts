@@ -58,6 +58,7 @@ export const sectionZh = {
   'staff.officersIntro': '窗口民警、辅警和大厅负责人。已保存人员的密码只能重置；新增人员要设置初始密码。',
   'staff.role.officer': '窗口民警/辅警',
   'staff.role.manager': '大厅负责人',
+  'staff.role.guide': '导办人员',
   'staff.resetPin': '重置密码',
   'staff.pinPlaceholder': '4–8 位数字',
   'staff.deleteNote': '正在窗口在岗的人员，大厅会拒绝删除。',

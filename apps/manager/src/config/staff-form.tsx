@@ -63,6 +63,7 @@ function OfficersCard({ config }: { config: HallConfig }): ReactElement {
   const roles = [
     { value: 'officer', label: ct(lang, 'staff.role.officer') },
     { value: 'manager', label: ct(lang, 'staff.role.manager') },
+    { value: 'guide', label: ct(lang, 'staff.role.guide') },
   ];
   return (
     <section className="m-card">
@@ -127,7 +128,9 @@ function OfficersCard({ config }: { config: HallConfig }): ReactElement {
                     value={o.role}
                     bare
                     options={roles}
-                    onChange={(v) => patchItem('officers', i, { role: v === 'manager' ? 'manager' : 'officer' })}
+                    onChange={(v) =>
+                      patchItem('officers', i, { role: v === 'manager' || v === 'guide' ? v : 'officer' })
+                    }
                   />
                 </td>
                 <td className={fresh ? undefined : 'cfg-table__pin'}>
