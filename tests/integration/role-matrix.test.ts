@@ -86,7 +86,8 @@ function allowed(
     case undefined:
       return true;
     case 'rostered':
-      return c.holds === 'w1'; // a1 is w1's A; a2 and the manager are not on its roster
+      // a1 is w1's A; a2 is not on its roster; a manager may step in anywhere as the duty leader (带班领导)
+      return c.holds === 'w1' || c.role === 'manager';
     case 'holder':
       return notice ? c.holds !== null : c.holds === 'w1';
     case 'holder-or-manager':
@@ -281,6 +282,12 @@ describe('role matrix', () => {
     'ticket:reactivate': (x) => ({ requestId: 'sock-rea', ticketId: x.called }),
     'notice:create': () => ({ requestId: 'sock-nc', citizenName: '王五', serviceId: 'cert', missing: ['申请表'] }),
     'rating:submit': (x) => ({ requestId: 'sock-rt', ticketId: x.done, level: 4 }),
+    // --- complaints, follow-ups, duty leader (issue 17) ---
+    'complaint:record': () => ({ requestId: 'sock-cr', channel: 'hotline', text: '等候时间过长' }),
+    'complaint:assign': () => ({ requestId: 'sock-ca', complaintId: 'nope', officerId: 'a1' }),
+    'complaint:close': () => ({ requestId: 'sock-cc', complaintId: 'nope', result: '已处理' }),
+    'followup:close': () => ({ requestId: 'sock-fc', followUpId: 'nope', action: '已回访' }),
+    'window:help': () => ({ requestId: 'sock-help', windowId: 'w1' }),
   };
 
   it.each(commandNames.map((n) => [n] as const))('socket %s', async (name) => {

@@ -10,6 +10,7 @@ import {
 import type { EngineCommand, ImportRow } from '@yichuang/engine';
 import { moveContact, saveContacts, type AppointmentContact } from './store/appointment-contacts.ts';
 import type { Db } from './store/open-db.ts';
+import { saveComplaintContact } from './store/complaint-records.ts';
 
 /** Salted hashes of an ID-card number and a phone number (HMAC under the hall's own salt). */
 export interface PersonHashers {
@@ -86,6 +87,23 @@ export function prepareCommand(name: CommandName, payload: unknown, hash: Person
       const { phone, ...rest } = payload as CommandPayload<'ticket:arrive'>;
       return {
         command: { name, payload: { ...rest, ...(phone === undefined ? {} : { phoneHash: hash.phone(phone) }) } },
+      };
+    }
+    case 'complaint:record': {
+      const { name: person, phone, ...rest } = payload as CommandPayload<'complaint:record'>;
+      return {
+        command: {
+          name,
+          payload: {
+            ...rest,
+            ...(person === undefined ? {} : { name: maskName(person) }),
+            ...(phone === undefined ? {} : { phone: { masked: maskPhone(phone), hash: hash.phone(phone) } }),
+          },
+        },
+        write: (db, result, at) => {
+          const c = (result as CommandResult<'complaint:record'>).complaint;
+          saveComplaintContact(db, c.id, person, phone, at);
+        },
       };
     }
     case 'appointment:import':

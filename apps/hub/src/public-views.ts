@@ -109,7 +109,15 @@ const publicPause = (p: WindowRecord['pause']): WindowRecord['pause'] =>
 export function publicWindowRecord(w: WindowRecord): WindowRecord {
   return {
     id: w.id,
-    holder: w.holder === null ? null : { officerId: w.holder.officerId, role: w.holder.role, since: w.holder.since },
+    holder:
+      w.holder === null
+        ? null
+        : {
+            officerId: w.holder.officerId,
+            role: w.holder.role,
+            since: w.holder.since,
+            ...(w.holder.leader === true ? { leader: true } : {}),
+          },
     ticketId: w.ticketId,
     pause: publicPause(w.pause),
     priorityStreak: w.priorityStreak,
@@ -130,7 +138,13 @@ export function publicWindowView(v: WindowView): WindowView {
     holder:
       v.holder === null
         ? null
-        : { officerId: v.holder.officerId, name: v.holder.name, role: v.holder.role, since: v.holder.since },
+        : {
+            officerId: v.holder.officerId,
+            name: v.holder.name,
+            role: v.holder.role,
+            since: v.holder.since,
+            ...(v.holder.leader === true ? { leader: true } : {}),
+          },
     pause: publicPause(v.pause),
     emptyPost: v.emptyPost,
     emptySince: v.emptySince,
@@ -244,6 +258,29 @@ const publicPayloads: PublicPayloads = {
   'ticket:rated': (p) => ({ rating: publicRating(p.rating) }),
   'config:changed': (p) => ({ version: p.version, source: p.source, sections: p.sections, changes: [] }),
   'alert:acknowledged': same,
+  // --- complaints, follow-ups, duty leader (issue 17): no names, phones, complaint text or results go out ---
+  'complaint:recorded': ({ complaint: c }) => ({
+    complaint: {
+      id: c.id,
+      receivedAt: c.receivedAt,
+      day: c.day,
+      channel: c.channel,
+      name: '',
+      phone: '',
+      phoneHash: null,
+      text: '',
+      windowId: c.windowId,
+      officerId: c.officerId,
+      ticketNumber: null,
+      recordedBy: c.recordedBy,
+    },
+  }),
+  'complaint:assigned': same,
+  'complaint:closed': (p) => ({ complaintId: p.complaintId, result: '', by: p.by }),
+  'followup:opened': ({ followUp: f }) => ({ followUp: { ...f, reason: null } }),
+  'followup:closed': (p) => ({ followUpId: p.followUpId, action: '', by: p.by }),
+  'window:help-requested': (p) => ({ windowId: p.windowId, officerId: p.officerId, ticketId: p.ticketId, note: '' }),
+  // --- end issue 17 complaints block ---
 };
 
 /** An event as a public screen receives it: the same seq and type (so no gap appears), an allow-listed payload. */

@@ -20,6 +20,14 @@ import {
 import { decideWindow } from './decide-window.ts';
 import { decideReactivate } from './decide-reactivate.ts';
 import { decideNotice, decideRating } from './decide-notice-rating.ts';
+import {
+  decideAssignComplaint,
+  decideCloseComplaint,
+  decideCloseFollowUp,
+  decideHelp,
+  decideRecordComplaint,
+  type RecordComplaintInput,
+} from './decide-complaint.ts';
 import { isError, type CommandContext, type Decided, type TakeTicketInput } from './decision.ts';
 import { evolve } from './evolve.ts';
 import { dayRollover, emptyPostChanges } from './hall-clock.ts';
@@ -36,7 +44,8 @@ type HubPrepared =
   | 'appointment:reschedule'
   | 'appointment:import'
   | 'ticket:take-remote'
-  | 'ticket:arrive';
+  | 'ticket:arrive'
+  | 'complaint:record';
 
 /** The commands the engine runs: the wire commands, with ID-card numbers and phones hashed and names masked. */
 export type EngineCommand =
@@ -47,7 +56,8 @@ export type EngineCommand =
   | { name: 'appointment:reschedule'; payload: RescheduleInput }
   | { name: 'appointment:import'; payload: ImportInput }
   | { name: 'ticket:take-remote'; payload: TakeRemoteInput }
-  | { name: 'ticket:arrive'; payload: ArriveInput };
+  | { name: 'ticket:arrive'; payload: ArriveInput }
+  | { name: 'complaint:record'; payload: RecordComplaintInput };
 
 function decide(state: HallState, command: EngineCommand, ctx: CommandContext): Decided<CommandName> {
   switch (command.name) {
@@ -77,6 +87,18 @@ function decide(state: HallState, command: EngineCommand, ctx: CommandContext): 
       return decideNotice(state, command.payload, ctx);
     case 'rating:submit':
       return decideRating(state, command.payload, ctx);
+    // --- complaints, follow-ups, duty leader (issue 17) ---
+    case 'complaint:record':
+      return decideRecordComplaint(state, command.payload, ctx);
+    case 'complaint:assign':
+      return decideAssignComplaint(state, command.payload, ctx);
+    case 'complaint:close':
+      return decideCloseComplaint(state, command.payload, ctx);
+    case 'followup:close':
+      return decideCloseFollowUp(state, command.payload, ctx);
+    case 'window:help':
+      return decideHelp(state, command.payload, ctx);
+    // --- end issue 17 complaints block ---
     default:
       return decideWindow(state, command.name, command.payload, ctx);
   }

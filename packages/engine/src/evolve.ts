@@ -49,17 +49,24 @@ export function evolve(state: HallState, event: DomainEvent): void {
     case 'ticket:print-unknown': // `printed` stays false; the console finds it in the log
     case 'printer:status-changed':
     case 'device:status-changed':
+      return;
     case 'alert:acknowledged':
+      // A manager who acknowledges a help request has answered it (issue 17).
+      if (event.payload.kind === 'help-requested') state.helpRequests.delete(event.payload.subject);
+      return;
     case 'config:changed': // the hub swaps the config in (applyConfig) as it commits this one
       return; // recorded for the manager and the audit; the queue is unchanged
     case 'window:signed-in': {
-      const { windowId, officerId, role } = event.payload;
+      const { windowId, officerId, role, leader } = event.payload;
       patchWindow(state, windowId, {
-        holder: { officerId, role, since: event.at },
+        holder: leader === true ? { officerId, role, since: event.at, leader: true } : { officerId, role, since: event.at },
         pause: null,
         coverRequestedFor: null,
       });
-      if (!state.firstSignIns.has(officerId)) {
+      // A manager at the window answers its help request (issue 17).
+      if (state.model.officers.get(officerId)?.role === 'manager') state.helpRequests.delete(windowId);
+      // A duty leader's sign-in says nothing about their arrival (提前10分钟上岗 is for the roster).
+      if (leader !== true && !state.firstSignIns.has(officerId)) {
         state.firstSignIns.set(officerId, event.at);
         state.dirty.meta = true;
       }
@@ -124,6 +131,30 @@ export function evolve(state: HallState, event: DomainEvent): void {
       return; // the store keeps the print history; the queue is unchanged
     case 'ticket:rated':
       return patchTicket(state, event.payload.rating.ticketId, { rating: event.payload.rating.level });
+    // --- complaints, follow-ups, duty leader (issue 17) ---
+    case 'complaint:recorded':
+      state.complaints.set(event.payload.complaint.id, { id: event.payload.complaint.id, assignedTo: null });
+      return;
+    case 'complaint:assigned': {
+      const c = state.complaints.get(event.payload.complaintId);
+      if (c !== undefined) state.complaints.set(c.id, { ...c, assignedTo: event.payload.officerId });
+      return;
+    }
+    case 'complaint:closed':
+      state.complaints.delete(event.payload.complaintId);
+      return;
+    case 'followup:opened':
+      state.followUps.set(event.payload.followUp.id, event.payload.followUp.ticketId);
+      return;
+    case 'followup:closed':
+      state.followUps.delete(event.payload.followUpId);
+      return;
+    case 'window:help-requested': {
+      const { windowId, officerId, ticketId, note } = event.payload;
+      state.helpRequests.set(windowId, { windowId, officerId, ticketId, note, at: event.at });
+      return;
+    }
+    // --- end issue 17 complaints block ---
   }
 }
 
@@ -203,6 +234,7 @@ function onDayStarted(state: HallState, day: string): void {
   state.counters = new Map();
   state.firstSignIns = new Map();
   state.noticesToday = 0;
+  state.helpRequests = new Map();
   state.dirty.meta = true;
   for (const [id, t] of state.tickets) {
     if (t.status === 'carried' && t.carriedToDay !== null && t.carriedToDay <= day) {

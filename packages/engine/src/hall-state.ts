@@ -1,4 +1,4 @@
-import type { Appointment, HallStateData, Ticket, WindowRecord } from '@yichuang/protocol';
+import type { Appointment, HallStateData, OpenComplaint, Ticket, WindowRecord } from '@yichuang/protocol';
 import { buildModel, type HallModel } from './hall-model.ts';
 import { emptyIndex, indexTicket, unindexTicket, type WaitingIndex } from './waiting-index.ts';
 import type { HallConfig } from '@yichuang/protocol';
@@ -30,8 +30,25 @@ export interface HallState {
   appointments: Map<string, Appointment>;
   /** Notices issued today: the next one's serial is this plus one. */
   noticesToday: number;
+  /** Open complaints by id, across days (at most MAX_OPEN_COMPLAINTS); the tables hold the records (issue 17). */
+  complaints: Map<string, OpenComplaint>;
+  /** Open 差评回访 follow-ups: id → ticket id, across days; one per rated ticket at most (issue 17). */
+  followUps: Map<string, string>;
+  /**
+   * 请求帮办 not yet answered, by window (one per window at most): the alert lasts while this does. Ends when
+   * a manager signs in at the window or acknowledges the alert, or with the day. Not kept over a restart.
+   */
+  helpRequests: Map<string, HelpRequest>;
   /** What changed since the store last drained it. */
   dirty: Dirty;
+}
+
+export interface HelpRequest {
+  windowId: string;
+  officerId: string;
+  ticketId: string | null;
+  note: string;
+  at: number;
 }
 
 export interface Dirty {
@@ -66,6 +83,9 @@ export function createState(config: HallConfig, day: string): HallState {
     firstSignIns: new Map(),
     appointments: new Map(),
     noticesToday: 0,
+    complaints: new Map(),
+    followUps: new Map(),
+    helpRequests: new Map(),
     dirty: cleanDirty(),
   };
 }
@@ -94,7 +114,18 @@ export function drainDirty(state: HallState): Dirty {
 }
 
 /** Rebuild a state from stored data (the store's projections, or a client's snapshot). */
-export function restoreState(config: HallConfig, data: HallStateData, appointments: Appointment[] = []): HallState {
+/** Open complaints and follow-ups as the store keeps them (issue 17). */
+export interface OpenItems {
+  complaints: OpenComplaint[];
+  followUps: { id: string; ticketId: string }[];
+}
+
+export function restoreState(
+  config: HallConfig,
+  data: HallStateData,
+  appointments: Appointment[] = [],
+  open: OpenItems = { complaints: [], followUps: [] },
+): HallState {
   const state = createState(config, data.day);
   for (const t of data.tickets) putTicket(state, t);
   for (const w of data.windows) if (state.windows.has(w.id)) state.windows.set(w.id, w);
@@ -103,6 +134,8 @@ export function restoreState(config: HallConfig, data: HallStateData, appointmen
   state.firstSignIns = new Map(Object.entries(data.firstSignIns));
   state.noticesToday = data.noticesToday;
   for (const a of appointments) state.appointments.set(normalizeAppointmentCode(a.code), a);
+  for (const c of open.complaints) state.complaints.set(c.id, c);
+  for (const f of open.followUps) state.followUps.set(f.id, f.ticketId);
   return state;
 }
 

@@ -13,3 +13,4 @@ export * from './booking-slots.ts';
 export * from './appointment-check-in.ts';
 export type { CancelInput, ImportInput, ImportRow, RescheduleInput, ReserveInput } from './decide-appointment.ts';
 export type { ArriveInput, TakeRemoteInput } from './decide-remote.ts';
+export { FOLLOW_UP_LEVEL, type RecordComplaintInput } from './decide-complaint.ts';

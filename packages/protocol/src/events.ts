@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { noticeSchema, ratingSchema } from './notices.ts';
+import { complaintSchema, followUpSchema } from './complaints.ts';
 import { appointmentSchema, isoDay, pauseReasonSchema, rosterRoleSchema, ticketSchema } from './entities.ts';
 
 const s = z.string();
@@ -52,6 +53,8 @@ export const eventPayloadSchemas = {
     role: rosterRoleSchema,
     /** Minutes before opening (negative: late) on the officer's first sign-in of the day; null after. */
     earlyMinutes: z.number().int().nullable(),
+    /** 带班领导帮办: a manager at a window outside the roster; role is then not an A/B role (older logs: absent). */
+    leader: z.boolean().default(false),
   }),
   'window:signed-out': z.object({
     windowId: s,
@@ -99,6 +102,16 @@ export const eventPayloadSchemas = {
     changes: z.array(s),
   }),
   'alert:acknowledged': z.object({ alertId: s, kind: s, subject: s }),
+  // --- complaints, follow-ups, duty leader (issue 17) ---
+  'complaint:recorded': z.object({ complaint: complaintSchema }),
+  'complaint:assigned': z.object({ complaintId: s, officerId: s, by: s }),
+  'complaint:closed': z.object({ complaintId: s, result: z.string(), by: s }),
+  /** Opened with a rating of 2 or less (in the same command as its ticket:rated). */
+  'followup:opened': z.object({ followUp: followUpSchema }),
+  'followup:closed': z.object({ followUpId: s, action: z.string(), by: s }),
+  /** 请求帮办: cleared when a manager acknowledges the alert or signs in at the window. */
+  'window:help-requested': z.object({ windowId: s, officerId: s, ticketId: s.nullable(), note: z.string() }),
+  // --- end issue 17 complaints block ---
 } as const;
 
 export type EventType = keyof typeof eventPayloadSchemas;

@@ -16,3 +16,4 @@ export * from './reports.ts';
 export * from './manager.ts';
 export * from './pin-rules.ts';
 export * from './notify.ts';
+export * from './complaints.ts';

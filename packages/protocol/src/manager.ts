@@ -5,7 +5,15 @@ import { isTrivialPin, TRIVIAL_PIN_MESSAGE } from './pin-rules.ts';
 
 /** What the manager console reads and sends beyond the v1 table: alerts, devices, config, audit. */
 
-export const alertKinds = ['empty-post', 'long-wait', 'printer-fault', 'device-offline', 'not-signed-in'] as const;
+export const alertKinds = [
+  'empty-post',
+  'long-wait',
+  'printer-fault',
+  'device-offline',
+  'not-signed-in',
+  /** 请求帮办 (issue 17): an officer asked the duty leader to come to their window. */
+  'help-requested',
+] as const;
 export type AlertKind = (typeof alertKinds)[number];
 
 export const alertSchema = z.object({

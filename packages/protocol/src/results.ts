@@ -3,6 +3,7 @@ import type { Appointment, Ticket, TicketView, WindowRecord, WindowView } from '
 import type { CommandName } from './commands.ts';
 import type { HallConfig } from './config.ts';
 import type { Notice, Rating } from './notices.ts';
+import type { Complaint, FollowUp } from './complaints.ts';
 
 export interface WindowResult {
   window: WindowView;
@@ -40,6 +41,13 @@ export interface CommandResults {
   'ticket:reactivate': { ticket: TicketView };
   'notice:create': { notice: Notice };
   'rating:submit': { rating: Rating };
+  // --- complaints, follow-ups, duty leader (issue 17) ---
+  'complaint:record': { complaint: Complaint };
+  'complaint:assign': { complaintId: string; officerId: string };
+  'complaint:close': { complaintId: string };
+  'followup:close': { followUpId: string };
+  'window:help': { windowId: string; ticketId: string | null };
+  // --- end issue 17 complaints block ---
 }
 export type CommandResult<C extends CommandName> = CommandResults[C];
 

@@ -21,6 +21,7 @@ import { simulationRoutes } from './simulation-routes.ts';
 import { reportRoutes } from './report-routes.ts';
 import { appointmentRoutes } from './appointment-routes.ts';
 import { remoteRoutes } from './remote-routes.ts';
+import { complaintRoutes } from './complaint-routes.ts';
 import { ANY_CREDENTIAL, command, obj, requestIdOf, STAFF, type RouteSpec } from './route-spec.ts';
 
 export type { RouteRequest, RouteSpec } from './route-spec.ts';
@@ -190,4 +191,5 @@ export const routes: RouteSpec[] = [
   ...managerRoutes,
   ...opsRoutes,
   ...simulationRoutes,
+  ...complaintRoutes,
 ];

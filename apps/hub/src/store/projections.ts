@@ -1,6 +1,7 @@
 import type { Appointment, HallConfig, Ticket, WindowRecord } from '@yichuang/protocol';
 import { restoreState, type Dirty, type HallState } from '@yichuang/engine';
 import { stmt, type Db } from './open-db.ts';
+import { loadOpenItems } from './complaint-records.ts';
 
 /** Write what the engine changed into the projection tables (inside the command's transaction). */
 export function writeProjections(db: Db, state: HallState, dirty: Dirty, dayTurned: boolean): void {
@@ -63,6 +64,7 @@ export function loadState(db: Db, config: HallConfig, today: string): HallState 
       noticesToday: (meta.get('noticesToday') as number | undefined) ?? 0,
     },
     appointments,
+    loadOpenItems(db),
   );
 }
 

@@ -1,5 +1,6 @@
 import type { EventEnvelope, Notice, NoticeRecord, Rating } from '@yichuang/protocol';
 import { stmt, type Db } from './open-db.ts';
+import { writeComplaintRecords } from './complaint-records.ts';
 
 /**
  * Notices and ratings are written from their events, in the command's transaction: they are
@@ -62,6 +63,7 @@ export function writeRecords(db: Db, events: readonly EventEnvelope[], day: stri
         break;
     }
   }
+  writeComplaintRecords(db, events);
 }
 
 export function findNotice(db: Db, id: string): NoticeRecord | null {

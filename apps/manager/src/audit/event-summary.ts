@@ -1,6 +1,7 @@
 import {
   alertKinds,
   type AlertKind,
+  complaintChannelNames,
   type EventEnvelope,
   type EventType,
   type PublicHallConfig,
@@ -57,6 +58,14 @@ export const EVENT_LABELS: Record<EventType, [string, string]> = {
   'notice:print-failed': ['告知单打印失败', 'notice print failed'],
   'config:changed': ['配置变更', 'config changed'],
   'alert:acknowledged': ['确认告警', 'alert acknowledged'],
+  // --- complaints, follow-ups, duty leader (issue 17) ---
+  'complaint:recorded': ['投诉登记', 'complaint recorded'],
+  'complaint:assigned': ['投诉交办', 'complaint assigned'],
+  'complaint:closed': ['投诉办结', 'complaint closed'],
+  'followup:opened': ['差评回访', 'follow-up opened'],
+  'followup:closed': ['回访整改办结', 'follow-up closed'],
+  'window:help-requested': ['请求帮办', 'help requested'],
+  // --- end issue 17 complaints block ---
 };
 
 /** Groups for the type filter: a prefix the hub filters by, and its label. */
@@ -71,6 +80,8 @@ export const EVENT_GROUPS: { prefix: string; zh: string; en: string }[] = [
   { prefix: 'device:', zh: '设备', en: 'Devices' },
   { prefix: 'hall:', zh: '大厅', en: 'Hall' },
   { prefix: 'appointment:', zh: '预约', en: 'Appointments' },
+  { prefix: 'complaint:', zh: '投诉', en: 'Complaints' },
+  { prefix: 'followup:', zh: '差评回访', en: 'Follow-ups' },
 ];
 
 export function eventLabel(lang: Lang, type: EventType): string {
@@ -165,7 +176,7 @@ export function eventSummary(
     case 'device:status-changed':
       return `${serialLabel(lang, config, e.payload.deviceId)}${colon}${deviceStatusWord(lang, e.payload.status)}`;
     case 'window:signed-in':
-      return `${officer(e.payload.officerId)} ${win(e.payload.windowId)} ${e.payload.role}${zh ? '角' : ''}${
+      return `${officer(e.payload.officerId)} ${win(e.payload.windowId)} ${e.payload.leader ? (zh ? '带班领导帮办' : 'duty leader') : `${e.payload.role}${zh ? '角' : ''}`}${
         e.payload.earlyMinutes === null
           ? ''
           : zh
@@ -213,5 +224,34 @@ export function eventSummary(
     }
     case 'alert:acknowledged':
       return `${isAlertKind(e.payload.kind) ? alertKindLabel(lang, e.payload.kind) : e.payload.kind} · ${alertSubject(lang, e.payload.kind, e.payload.subject, config)}`;
+    // --- complaints, follow-ups, duty leader (issue 17): the person who complained is never named here ---
+    case 'complaint:recorded': {
+      const c = e.payload.complaint;
+      const about = [
+        win(c.windowId),
+        c.officerId === null ? '' : officerLabel(lang, config, c.officerId),
+        c.ticketNumber ?? '',
+      ].filter((x) => x !== '');
+      return `${complaintChannelNames[c.channel][zh ? 'zh' : 'en']}${about.length > 0 ? ` · ${about.join(' ')}` : ''}`;
+    }
+    case 'complaint:assigned':
+      return `${zh ? '交办' : 'to'} ${officerLabel(lang, config, e.payload.officerId)}`;
+    case 'complaint:closed':
+      return `${zh ? '处理结果' : 'result'}${colon}${short(e.payload.result)}`;
+    case 'followup:opened': {
+      const f = e.payload.followUp;
+      return `${f.ticketNumber} ${win(f.windowId)} ${officerLabel(lang, config, f.officerId)} · ${levelLabel(lang, f.level)}`;
+    }
+    case 'followup:closed':
+      return `${zh ? '整改措施' : 'action'}${colon}${short(e.payload.action)}`;
+    case 'window:help-requested':
+      return `${win(e.payload.windowId)} ${officer(e.payload.officerId)}${e.payload.ticketId !== null ? ` · ${ticket(e.payload.ticketId)}` : ''}${e.payload.note !== '' ? ` · ${short(e.payload.note)}` : ''}`;
+    // --- end issue 17 complaints block ---
   }
+}
+
+/** Staff-written free text cut to one line of the audit table. */
+function short(text: string): string {
+  const chars = [...text.replace(/\s+/g, ' ')];
+  return chars.length <= 40 ? chars.join('') : `${chars.slice(0, 40).join('')}…`;
 }

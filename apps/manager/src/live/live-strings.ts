@@ -77,6 +77,7 @@ const zh = {
   'kind.printer-fault': '打印机',
   'kind.device-offline': '设备离线',
   'kind.not-signed-in': '未按时签到',
+  'kind.help-requested': '请求帮办',
 
   'devices.title': '设备',
   'devices.loading': '正在读取设备状态…',
@@ -266,6 +267,7 @@ const en: Record<LiveKey, string> = {
   'kind.printer-fault': 'Printer',
   'kind.device-offline': 'Device offline',
   'kind.not-signed-in': 'Not signed in',
+  'kind.help-requested': 'Help requested',
 
   'devices.title': 'Devices',
   'devices.loading': 'Reading device status…',
