@@ -23,7 +23,8 @@ CREATE INDEX complaints_day ON complaints (day);
 CREATE INDEX complaints_open ON complaints (status) WHERE status = 'open';
 
 CREATE TABLE complaint_contacts (
-  complaint_id TEXT PRIMARY KEY REFERENCES complaints (id),
+  -- Written in the same transaction as the complaint's row (before it: no foreign key).
+  complaint_id TEXT PRIMARY KEY,
   name TEXT,
   phone TEXT,
   created_at INTEGER NOT NULL

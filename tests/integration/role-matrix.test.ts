@@ -191,6 +191,17 @@ const SAMPLES: Record<string, Sample> = {
   'GET /api/metrics': { path: '/api/metrics' },
   'GET /api/admin/backups': { path: '/api/admin/backups' },
   'POST /api/admin/backup': { path: '/api/admin/backup', body: {} },
+  // --- complaints, follow-ups, duty leader (issue 17) ---
+  'GET /api/complaints': { path: '/api/complaints?status=open' },
+  'POST /api/complaints': { path: '/api/complaints', body: { requestId: 'cp', channel: 'phone', text: '等候太久' } },
+  'POST /api/complaints/:id/assign': {
+    path: '/api/complaints/nope/assign',
+    body: { requestId: 'ca', officerId: 'a1' },
+  },
+  'POST /api/complaints/:id/close': { path: '/api/complaints/nope/close', body: { requestId: 'cc', result: '已处理' } },
+  'GET /api/followups': { path: '/api/followups' },
+  'POST /api/followups/:id/close': { path: '/api/followups/nope/close', body: { requestId: 'fc', action: '已回访' } },
+  'POST /api/windows/:id/help': { path: '/api/windows/w1/help', body: { note: '请带班领导来' } },
   'GET /api/simulation/history': { path: '/api/simulation/history?date=2026-11-23' },
   'GET /api/simulation/plan': { path: '/api/simulation/plan' },
   'POST /api/simulation/run': {

@@ -203,9 +203,7 @@ function signIn(state: HallState, windowId: string, ctx: CommandContext): Decide
   if (holder !== null) {
     const left = record.pause !== null && leavingPauseReasons.includes(record.pause.reason);
     // The rostered officers take their post back from a duty leader; a leader never displaces anyone.
-    const handBack = leader
-      ? false
-      : holder.leader === true || (role === 'A' && holder.role === 'B');
+    const handBack = leader ? false : holder.leader === true || (role === 'A' && holder.role === 'B');
     if (!left && !handBack)
       return { error: fail('WINDOW_CONFLICT', `${cfg.name} 正由A角在岗办理 / the A-role officer holds this window`) };
     if (record.ticketId !== null)
@@ -226,9 +224,7 @@ function signIn(state: HallState, windowId: string, ctx: CommandContext): Decide
   }
   const hours = hoursOn(state.model.config.hall, state.day);
   const earlyMinutes =
-    leader || state.firstSignIns.has(officerId) || hours === null
-      ? null
-      : Math.floor((hours.open - now) / 60_000);
+    leader || state.firstSignIns.has(officerId) || hours === null ? null : Math.floor((hours.open - now) / 60_000);
   events.push(event('window:signed-in', now, { windowId, officerId, role, earlyMinutes, leader }));
   return { events, result: windowResult(windowId) };
 }

@@ -59,7 +59,8 @@ export function evolve(state: HallState, event: DomainEvent): void {
     case 'window:signed-in': {
       const { windowId, officerId, role, leader } = event.payload;
       patchWindow(state, windowId, {
-        holder: leader === true ? { officerId, role, since: event.at, leader: true } : { officerId, role, since: event.at },
+        holder:
+          leader === true ? { officerId, role, since: event.at, leader: true } : { officerId, role, since: event.at },
         pause: null,
         coverRequestedFor: null,
       });

@@ -147,6 +147,22 @@ export const bookingTotalsSchema = z.object({
 });
 export type BookingTotals = z.infer<typeof bookingTotalsSchema>;
 
+/**
+ * 投诉与差评整改 of the range's days (issue 17), from the complaints and followups tables: counted by the
+ * day received or opened; closed and open say where those stand now.
+ */
+export const complaintTotalsSchema = z.object({
+  received: count,
+  closed: count,
+  open: count,
+  byChannel: z.object({ onsite: count, phone: count, hotline: count, letter: count, online: count, other: count }),
+  /** Complaints naming a window or an officer, most first. */
+  byWindow: z.array(z.object({ id: z.string(), count })),
+  byOfficer: z.array(z.object({ id: z.string(), count })),
+  followUps: z.object({ opened: count, closed: count, open: count }),
+});
+export type ComplaintTotals = z.infer<typeof complaintTotalsSchema>;
+
 export const hallReportSchema = z.object({
   from: isoDay,
   to: isoDay,
@@ -164,5 +180,7 @@ export const hallReportSchema = z.object({
   days: z.array(dayReportSchema),
   /** Appointments of the range's days (hubs before appointments: absent). */
   bookings: bookingTotalsSchema.optional(),
+  /** Complaints and follow-ups of the range's days (hubs before issue 17: absent). */
+  complaints: complaintTotalsSchema.optional(),
 });
 export type HallReport = z.infer<typeof hallReportSchema>;

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import {
   commandSchemas,
   complaintAssignBodySchema,
@@ -9,7 +10,7 @@ import {
   type ComplaintListQuery,
 } from '@yichuang/protocol';
 import { listComplaints, listFollowUps } from '../store/complaint-records.ts';
-import { command, obj, queryOf, type RouteRequest, type RouteSpec } from './route-spec.ts';
+import { command, obj, queryOf, requestIdOf, type RouteRequest, type RouteSpec } from './route-spec.ts';
 
 const MANAGER = ['manager'] as const;
 
@@ -88,7 +89,10 @@ export const complaintRoutes: RouteSpec[] = [
     summary: '请求帮办: the officer holding the window asks the duty leader to come (a live alert to managers)',
     auth: ['officer', 'manager'],
     scope: 'holder',
-    body: commandSchemas['window:help'].omit({ windowId: true }),
-    handle: command('window:help', (r) => ({ ...obj(r.body), windowId: r.params.id })),
+    body: z.strictObject({
+      requestId: z.string().min(1).max(100).optional(),
+      note: z.string().trim().max(200).optional(),
+    }),
+    handle: command('window:help', (r) => ({ ...obj(r.body), requestId: requestIdOf(r.body), windowId: r.params.id })),
   },
 ];

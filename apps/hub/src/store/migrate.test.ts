@@ -34,8 +34,11 @@ describe('migrations', () => {
       'alerts',
       'appointment_contacts',
       'appointments',
+      'complaint_contacts',
+      'complaints',
       'config_versions',
       'events',
+      'followups',
       'hall_meta',
       'login_throttle',
       'notice_prints',
@@ -137,6 +140,22 @@ describe('migrations', () => {
     contact.run('t1', '13812345678', 'sms', 0);
     expect(() => contact.run('t1', '13912345678', 'sms', 0)).toThrow(/UNIQUE|PRIMARY/);
     expect(() => contact.run('t2', '13912345678', 'sms', 'today')).toThrow();
+    db.close();
+  });
+
+  it('010 keeps complaints and follow-ups with known channels and statuses, one follow-up per ticket', () => {
+    const db = openDb(tempDir());
+    const complaint = db.prepare(
+      "INSERT INTO complaints (id, day, received_at, channel, status, data) VALUES (?, '2026-11-23', 0, ?, ?, '{}')",
+    );
+    complaint.run('c1', 'hotline', 'open');
+    expect(() => complaint.run('c2', 'fax', 'open')).toThrow(/CHECK/);
+    expect(() => complaint.run('c3', 'letter', 'pending')).toThrow(/CHECK/);
+    const followUp = db.prepare(
+      "INSERT INTO followups (id, ticket_id, day, opened_at, window_id, officer_id, status, data) VALUES (?, ?, '2026-11-23', 0, 'w1', 'o1', 'open', '{}')",
+    );
+    followUp.run('f1', 't1');
+    expect(() => followUp.run('f2', 't1')).toThrow(/UNIQUE/);
     db.close();
   });
 
