@@ -89,22 +89,29 @@ export interface OpenComplaint {
 export const complaintStatusSchema = z.enum(['open', 'closed']);
 export type ComplaintStatus = z.infer<typeof complaintStatusSchema>;
 
-/** A complaint as the console lists it. */
-export interface ComplaintRecord extends Complaint {
-  status: ComplaintStatus;
-  assignedTo: string | null;
-  assignedAt: number | null;
-  closedAt: number | null;
-  closedBy: string | null;
-  result: string | null;
-}
+const nullableEpoch = z.number().int().nonnegative().nullable();
 
-export interface FollowUpRecord extends FollowUp {
-  status: ComplaintStatus;
-  closedAt: number | null;
-  closedBy: string | null;
-  action: string | null;
-}
+/** A complaint as the console lists it. */
+export const complaintRecordSchema = complaintSchema.extend({
+  status: complaintStatusSchema,
+  assignedTo: z.string().nullable(),
+  assignedAt: nullableEpoch,
+  closedAt: nullableEpoch,
+  closedBy: z.string().nullable(),
+  result: z.string().nullable(),
+});
+export type ComplaintRecord = z.infer<typeof complaintRecordSchema>;
+
+export const followUpRecordSchema = followUpSchema.extend({
+  status: complaintStatusSchema,
+  closedAt: nullableEpoch,
+  closedBy: z.string().nullable(),
+  action: z.string().nullable(),
+});
+export type FollowUpRecord = z.infer<typeof followUpRecordSchema>;
+
+export const complaintListSchema = z.object({ complaints: z.array(complaintRecordSchema).max(MAX_COMPLAINT_LIST) });
+export const followUpListSchema = z.object({ followUps: z.array(followUpRecordSchema).max(MAX_COMPLAINT_LIST) });
 
 /** GET /api/complaints and /api/followups: status and a period of the receiving day (YYYY-MM-DD), newest first. */
 export const complaintListQuerySchema = z.object({

@@ -1,5 +1,6 @@
 import { useEffect, type ReactElement } from 'react';
 import { AppointmentsPage } from '../appointments/appointments-page.tsx';
+import { ComplaintsPage } from '../complaints/complaints-page.tsx';
 import { AuditPage } from '../audit/audit-page.tsx';
 import { ConfigPage } from '../config/config-page.tsx';
 import { LivePage } from '../live/live-page.tsx';
@@ -16,6 +17,7 @@ import type { PageId } from './pages.ts';
 const PAGES: Record<PageId, () => ReactElement> = {
   live: LivePage,
   appointments: AppointmentsPage,
+  complaints: ComplaintsPage,
   config: ConfigPage,
   reports: ReportsPage,
   audit: AuditPage,

@@ -1,5 +1,14 @@
 /** The console's pages, in the order of the side bar; the address is `/manager/#/<id>`. */
-export const pageIds = ['live', 'appointments', 'config', 'reports', 'audit', 'notify', 'simulate'] as const;
+export const pageIds = [
+  'live',
+  'appointments',
+  'complaints',
+  'config',
+  'reports',
+  'audit',
+  'notify',
+  'simulate',
+] as const;
 export type PageId = (typeof pageIds)[number];
 
 export function pageFromHash(hash: string): PageId {
