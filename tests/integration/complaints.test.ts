@@ -210,10 +210,13 @@ describe('the duty leader and help requests', () => {
     await h.api('POST', '/api/windows/w1/sign-in', {}, a1);
     await h.api('POST', '/api/windows/w1/help', {}, a1);
     await waitFor(() => h.hub.context.alerts.list().some((a) => a.kind === 'help-requested'), 3000, 'raised');
+    // A restart keeps the request standing: it is rebuilt from the day's log.
+    expect([...loadState(h.db, h.hub.bus.config, DAY).helpRequests.keys()]).toEqual(['w1']);
     const id = h.hub.context.alerts.list().find((a) => a.kind === 'help-requested')!.id;
     const ack = await h.api('POST', `/api/alerts/${encodeURIComponent(id)}/acknowledge`, {}, m1);
     expect(ack.status).toBe(200);
     expect(h.hub.bus.state.helpRequests.size).toBe(0);
+    expect(loadState(h.db, h.hub.bus.config, DAY).helpRequests.size).toBe(0);
     await waitFor(() => !h.hub.context.alerts.list().some((a) => a.kind === 'help-requested'), 3000, 'gone');
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_OPEN_COMPLAINTS } from '@yichuang/protocol';
+import { evolve } from './evolve.ts';
 import { restoreState, stateData } from './hall-state.ts';
 import { TestHall, manager, officer, ofType, rater, types } from './test-hall.ts';
 
@@ -206,5 +207,30 @@ describe('请求帮办 help requests', () => {
     h.ok('window:finish', { windowId: 'w1' }, officer('o1'));
     const idle = h.ok('window:help', { windowId: 'w1' }, officer('o1'));
     expect(ofType(idle.events, 'window:help-requested')[0]!.payload).toMatchObject({ ticketId: null, note: '' });
+  });
+
+  it('stands until a manager signs in at the window or acknowledges its alert; a new day ends it', () => {
+    const h = hall();
+    h.ok('window:help', { windowId: 'w1' }, officer('o1'));
+    expect([...h.state.helpRequests.keys()]).toEqual(['w1']);
+    // The officer steps away; the duty leader takes the window over: the request is answered.
+    h.ok('window:pause', { windowId: 'w1', reason: 'away' }, officer('o1'));
+    h.ok('window:sign-in', { windowId: 'w1' }, manager);
+    expect(h.state.helpRequests.size).toBe(0);
+    expect(h.replayed().helpRequests.size).toBe(0);
+
+    h.signIn('w2', 'o3');
+    h.ok('window:help', { windowId: 'w2', note: '系统故障' }, officer('o3'));
+    evolve(h.state, {
+      type: 'alert:acknowledged',
+      at: h.now,
+      payload: { alertId: 'x', kind: 'help-requested', subject: 'w2' },
+    });
+    expect(h.state.helpRequests.size).toBe(0);
+
+    h.ok('window:help', { windowId: 'w2' }, officer('o3'));
+    h.at('09:00', '2026-11-24');
+    h.tick();
+    expect(h.state.helpRequests.size).toBe(0);
   });
 });

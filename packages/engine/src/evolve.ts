@@ -51,9 +51,7 @@ export function evolve(state: HallState, event: DomainEvent): void {
     case 'device:status-changed':
       return;
     case 'alert:acknowledged':
-      // A manager who acknowledges a help request has answered it (issue 17).
-      if (event.payload.kind === 'help-requested') state.helpRequests.delete(event.payload.subject);
-      return;
+      return trackHelp(state, event);
     case 'config:changed': // the hub swaps the config in (applyConfig) as it commits this one
       return; // recorded for the manager and the audit; the queue is unchanged
     case 'window:signed-in': {
@@ -64,8 +62,7 @@ export function evolve(state: HallState, event: DomainEvent): void {
         pause: null,
         coverRequestedFor: null,
       });
-      // A manager at the window answers its help request (issue 17).
-      if (state.model.officers.get(officerId)?.role === 'manager') state.helpRequests.delete(windowId);
+      trackHelp(state, event);
       // A duty leader's sign-in says nothing about their arrival (提前10分钟上岗 is for the roster).
       if (leader !== true && !state.firstSignIns.has(officerId)) {
         state.firstSignIns.set(officerId, event.at);
@@ -150,13 +147,36 @@ export function evolve(state: HallState, event: DomainEvent): void {
     case 'followup:closed':
       state.followUps.delete(event.payload.followUpId);
       return;
-    case 'window:help-requested': {
-      const { windowId, officerId, ticketId, note } = event.payload;
-      state.helpRequests.set(windowId, { windowId, officerId, ticketId, note, at: event.at });
-      return;
-    }
+    case 'window:help-requested':
+      return trackHelp(state, event);
     // --- end issue 17 complaints block ---
   }
+}
+
+/**
+ * 请求帮办 (issue 17): a request stands until a manager acknowledges its alert or signs in at the window.
+ * Also run alone over today's log at start (restoreHelpRequests): the requests are not in the projections.
+ */
+export function trackHelp(state: HallState, event: DomainEvent): void {
+  if (event.type === 'window:help-requested') {
+    const { windowId, officerId, ticketId, note } = event.payload;
+    state.helpRequests.set(windowId, { windowId, officerId, ticketId, note, at: event.at });
+  } else if (event.type === 'alert:acknowledged' && event.payload.kind === 'help-requested') {
+    state.helpRequests.delete(event.payload.subject);
+  } else if (
+    event.type === 'window:signed-in' &&
+    state.model.officers.get(event.payload.officerId)?.role === 'manager'
+  ) {
+    state.helpRequests.delete(event.payload.windowId);
+  }
+}
+
+/** The event types trackHelp reads: what the store hands restoreHelpRequests. */
+export const HELP_EVENT_TYPES = ['window:help-requested', 'alert:acknowledged', 'window:signed-in'] as const;
+
+/** Help requests still standing after today's events of HELP_EVENT_TYPES (in log order), after a restart. */
+export function restoreHelpRequests(state: HallState, events: Iterable<DomainEvent>): void {
+  for (const e of events) trackHelp(state, e);
 }
 
 function patchAppointment(state: HallState, code: string, patch: Partial<Appointment>): void {
