@@ -106,6 +106,20 @@ describe('投诉与回访 page of the manager console', () => {
     await page.getByTestId('close-save').click();
     await expect.poll(() => page.getByTestId('followup-table').locator('tbody tr').count()).toBe(0);
 
+    // The day's report counts them: one complaint received and closed, one follow-up closed.
+    await page.getByTestId('nav-reports').click();
+    const card = page.getByTestId('card-complaints');
+    await card.waitFor();
+    expect(await page.getByTestId('cp-received').innerText()).toContain('1');
+    expect(await page.getByTestId('cp-closed').innerText()).toContain('1');
+    expect(await page.getByTestId('cp-fuClosed').innerText()).toContain('1');
+    expect(await page.getByTestId('cp-by-channel').innerText()).toContain('12345热线');
+    expect(await page.getByTestId('cp-by-window').innerText()).toContain('1号窗口');
+    await card.scrollIntoViewIfNeeded();
+    await shot(page, 'report-card');
+    await page.getByTestId('nav-complaints').click();
+    await page.getByTestId('page-complaints').waitFor();
+
     // English switch.
     await page.getByRole('button', { name: 'English' }).click();
     await expect.poll(() => page.getByTestId('nav-complaints').innerText()).toBe('Complaints');
