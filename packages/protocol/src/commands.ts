@@ -132,7 +132,11 @@ export const commandSchemas = {
     action: z.string().trim().min(1, '请填写整改措施 / enter what was done').max(1000),
   }),
   /** 请求帮办: the officer holding a window asks the duty leader to come. */
-  'window:help': z.strictObject({ requestId: requestIdSchema, windowId: id, note: z.string().trim().max(200).optional() }),
+  'window:help': z.strictObject({
+    requestId: requestIdSchema,
+    windowId: id,
+    note: z.string().trim().max(200).optional(),
+  }),
   // --- end issue 17 complaints block ---
 } as const;
 

@@ -3,7 +3,7 @@ import type { Appointment, Ticket, TicketView, WindowRecord, WindowView } from '
 import type { CommandName } from './commands.ts';
 import type { HallConfig } from './config.ts';
 import type { Notice, Rating } from './notices.ts';
-import type { Complaint, FollowUp } from './complaints.ts';
+import type { Complaint } from './complaints.ts';
 
 export interface WindowResult {
   window: WindowView;

@@ -50,7 +50,15 @@ export function writeComplaintRecords(db: Db, events: readonly EventEnvelope[]):
         break;
       case 'followup:opened': {
         const f = e.payload.followUp;
-        stmt(db, SQL.insertFollowUp).run(f.id, f.ticketId, f.day, f.openedAt, f.windowId, f.officerId, JSON.stringify(f));
+        stmt(db, SQL.insertFollowUp).run(
+          f.id,
+          f.ticketId,
+          f.day,
+          f.openedAt,
+          f.windowId,
+          f.officerId,
+          JSON.stringify(f),
+        );
         break;
       }
       case 'followup:closed':
@@ -76,10 +84,12 @@ export function saveComplaintContact(
   at: number,
 ): void {
   if (name === undefined && phone === undefined) return;
-  stmt(
-    db,
-    'INSERT OR IGNORE INTO complaint_contacts (complaint_id, name, phone, created_at) VALUES (?, ?, ?, ?)',
-  ).run(complaintId, name ?? null, phone ?? null, at);
+  stmt(db, 'INSERT OR IGNORE INTO complaint_contacts (complaint_id, name, phone, created_at) VALUES (?, ?, ?, ?)').run(
+    complaintId,
+    name ?? null,
+    phone ?? null,
+    at,
+  );
 }
 
 /** What the engine keeps of the open items, read at start. */
@@ -117,9 +127,13 @@ interface FollowUpRow {
 function where(q: ComplaintListQuery): { sql: string; args: (string | number)[] } {
   const parts: string[] = [];
   const args: (string | number)[] = [];
-  if (q.status !== undefined) (parts.push('status = ?'), args.push(q.status));
-  if (q.from !== undefined) (parts.push('day >= ?'), args.push(q.from));
-  if (q.to !== undefined) (parts.push('day <= ?'), args.push(q.to));
+  const add = (sql: string, arg: string): void => {
+    parts.push(sql);
+    args.push(arg);
+  };
+  if (q.status !== undefined) add('status = ?', q.status);
+  if (q.from !== undefined) add('day >= ?', q.from);
+  if (q.to !== undefined) add('day <= ?', q.to);
   return { sql: parts.length === 0 ? '' : `WHERE ${parts.join(' AND ')}`, args };
 }
 
