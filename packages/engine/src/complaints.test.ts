@@ -202,6 +202,8 @@ describe('请求帮办 help requests', () => {
       note: '群众情绪激动',
     });
     expect(r.result).toEqual({ windowId: 'w1', ticketId: t.id });
+    // Pressed again before anyone came: answered the same, nothing new in the log.
+    expect(h.ok('window:help', { windowId: 'w1' }, officer('o1')).events).toEqual([]);
     expect(h.fail('window:help', { windowId: 'w1' }, officer('o2'))).toBe('NOT_HOLDER');
     expect(h.fail('window:help', { windowId: 'w9' }, officer('o1'))).toBe('UNKNOWN_WINDOW');
     h.ok('window:finish', { windowId: 'w1' }, officer('o1'));

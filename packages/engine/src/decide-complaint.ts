@@ -152,6 +152,10 @@ export function decideHelp(
   if (ctx.actor.kind !== 'officer' || record.holder?.officerId !== ctx.actor.officerId)
     return { error: fail('NOT_HOLDER', '您未在该窗口签到 / you do not hold this window') };
   const ticketId = record.ticketId;
+  const result = () => ({ windowId: p.windowId, ticketId });
+  // Pressed again while the leader has not come: the alert is already up, the log needs no second line.
+  const standing = state.helpRequests.get(p.windowId);
+  if (standing?.officerId === ctx.actor.officerId && standing.ticketId === ticketId) return { events: [], result };
   return {
     events: [
       event('window:help-requested', ctx.now, {
@@ -161,6 +165,6 @@ export function decideHelp(
         note: p.note ?? '',
       }),
     ],
-    result: () => ({ windowId: p.windowId, ticketId }),
+    result,
   };
 }
