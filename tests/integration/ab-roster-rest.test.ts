@@ -99,9 +99,11 @@ describe('A/B roles over REST', () => {
     expect(res.status).toBe(403);
     expect(res.body.error.code).toBe('NOT_ROSTERED');
     expect(res.body.error.message).toContain('1号窗口');
-    const asManager = await h.api('POST', '/api/windows/w1/sign-in', {}, mgr);
-    expect(asManager.status).toBe(403);
     expect(dbFingerprint(h.db)).toEqual(before);
+    // A manager is not refused: they step in as the duty leader (带班领导帮办, issue 17), logged as such.
+    const asManager = await h.api('POST', '/api/windows/w1/sign-in', {}, mgr);
+    expect(asManager.status).toBe(200);
+    expect(asManager.body.window.holder).toMatchObject({ officerId: 'm1', leader: true });
   });
 
   it('a post nobody holds at opening time is an empty post until someone signs in', async () => {

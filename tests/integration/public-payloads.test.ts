@@ -66,7 +66,26 @@ beforeAll(async () => {
   // A transfer note and a pause note.
   await ok('POST', '/api/windows/w1/call-next', { requestId: 'c2' });
   await ok('POST', `/api/tickets/${ticketIds[1]}/transfer`, { toQueueId: 'long', note: PLANT });
+  // Issue 17: a help request's note; a complaint (name, phone, text, result) and the follow-up's action.
+  await ok('POST', '/api/windows/w1/help', { requestId: 'help-1', note: PLANT });
   await ok('POST', '/api/windows/w1/pause', { reason: 'other', note: PLANT });
+  const m1 = await h.login('m1');
+  const complaint = await h.api(
+    'POST',
+    '/api/complaints',
+    { requestId: 'cp-1', channel: 'hotline', name: NAME, phone: PHONE, text: PLANT, windowId: 'w1' },
+    m1,
+  );
+  expect(complaint.status, JSON.stringify(complaint.body)).toBe(201);
+  const cid = complaint.body.complaint.id as string;
+  await h.api('POST', `/api/complaints/${cid}/close`, { requestId: 'cp-2', result: PLANT }, m1);
+  const fu = (await h.api('GET', '/api/followups', undefined, m1)).body.followUps[0].id as string;
+  await h.api('POST', `/api/followups/${fu}/close`, { requestId: 'fu-1', action: PLANT }, m1);
+  await waitFor(
+    () => traffic.some((t) => t.who === 'display' && t.text.includes('followup:closed')),
+    3000,
+    'follow-up close seen',
+  );
   await waitFor(() => traffic.some((t) => t.who === 'display' && t.text.includes('window:paused')), 3000, 'pause seen');
 });
 afterAll(async () => {

@@ -755,6 +755,8 @@ describe('the hall manager’s reports', () => {
       '每日',
       '签到',
       '差评明细',
+      '投诉与回访',
+      '投诉分布',
     ]);
     const totals = new Map<string, unknown>();
     wb.getWorksheet('总体')!.eachRow((row) => totals.set(row.getCell(1).text, row.getCell(2).value));

@@ -117,7 +117,8 @@ function allowed(
     case undefined:
       return true;
     case 'rostered':
-      return c.holds === 'w1'; // a1 is w1's A; a2 and the manager are not on its roster
+      // a1 is w1's A; a2 is not on its roster; a manager may step in anywhere as the duty leader (带班领导)
+      return c.holds === 'w1' || c.role === 'manager';
     case 'holder':
       return notice ? c.holds !== null : c.holds === 'w1';
     case 'holder-or-manager':
@@ -237,6 +238,17 @@ const SAMPLES: Record<string, Sample> = {
   'GET /api/metrics': { path: '/api/metrics' },
   'GET /api/admin/backups': { path: '/api/admin/backups' },
   'POST /api/admin/backup': { path: '/api/admin/backup', body: {} },
+  // --- complaints, follow-ups, duty leader (issue 17) ---
+  'GET /api/complaints': { path: '/api/complaints?status=open' },
+  'POST /api/complaints': { path: '/api/complaints', body: { requestId: 'cp', channel: 'phone', text: '等候太久' } },
+  'POST /api/complaints/:id/assign': {
+    path: '/api/complaints/nope/assign',
+    body: { requestId: 'ca', officerId: 'a1' },
+  },
+  'POST /api/complaints/:id/close': { path: '/api/complaints/nope/close', body: { requestId: 'cc', result: '已处理' } },
+  'GET /api/followups': { path: '/api/followups' },
+  'POST /api/followups/:id/close': { path: '/api/followups/nope/close', body: { requestId: 'fc', action: '已回访' } },
+  'POST /api/windows/:id/help': { path: '/api/windows/w1/help', body: { note: '请带班领导来' } },
   'GET /api/simulation/history': { path: '/api/simulation/history?date=2026-11-23' },
   'GET /api/simulation/plan': { path: '/api/simulation/plan' },
   'POST /api/simulation/run': {
@@ -333,6 +345,12 @@ describe('role matrix', () => {
     'ticket:green': (x) => ({ requestId: 'sock-gg', ticketId: x.waiting, reason: 'exam' }),
     'ticket:hold': (x) => ({ requestId: 'sock-gh', ticketId: x.waiting }),
     'ticket:release': (x) => ({ requestId: 'sock-gr', ticketId: x.waiting }),
+    // --- complaints, follow-ups, duty leader (issue 17) ---
+    'complaint:record': () => ({ requestId: 'sock-cr', channel: 'hotline', text: '等候时间过长' }),
+    'complaint:assign': () => ({ requestId: 'sock-ca', complaintId: 'nope', officerId: 'a1' }),
+    'complaint:close': () => ({ requestId: 'sock-cc', complaintId: 'nope', result: '已处理' }),
+    'followup:close': () => ({ requestId: 'sock-fc', followUpId: 'nope', action: '已回访' }),
+    'window:help': () => ({ requestId: 'sock-help', windowId: 'w1' }),
   };
 
   it.each(commandNames.map((n) => [n] as const))('socket %s', async (name) => {

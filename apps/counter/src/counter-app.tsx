@@ -76,7 +76,11 @@ function Shell(): ReactElement {
     if (windowId === null && held !== undefined) useCounter.getState().setWindow(held.id);
   }, [windowId, held, state]);
 
-  const known = windowId !== null && session.officer.windows.some((w) => w.windowId === windowId);
+  // A manager may work any window of the hall as the duty leader (带班领导); officers their roster's.
+  const known =
+    windowId !== null &&
+    (session.officer.windows.some((w) => w.windowId === windowId) ||
+      (session.officer.role === 'manager' && windows.some((w) => w.id === windowId)));
   return (
     <div className="c-app" data-lang={lang}>
       {state === null ? (

@@ -13,6 +13,7 @@ import type { Db } from './store/open-db.ts';
 import { saveCaseContacts } from './store/case-contacts.ts';
 import { saveGuideContact } from './store/guide-contacts.ts';
 import { setContact } from './notify/outbox-store.ts';
+import { saveComplaintContact } from './store/complaint-records.ts';
 
 /** Salted hashes of an ID-card number and a phone number (HMAC under the hall's own salt). */
 export interface PersonHashers {
@@ -93,6 +94,23 @@ export function prepareCommand(name: CommandName, payload: unknown, hash: Person
     }
     case 'window:finish':
       return prepareFinish(payload as CommandPayload<'window:finish'>, hash);
+    case 'complaint:record': {
+      const { name: person, phone, ...rest } = payload as CommandPayload<'complaint:record'>;
+      return {
+        command: {
+          name,
+          payload: {
+            ...rest,
+            ...(person === undefined ? {} : { name: maskName(person) }),
+            ...(phone === undefined ? {} : { phone: { masked: maskPhone(phone), hash: hash.phone(phone) } }),
+          },
+        },
+        write: (db, result, at) => {
+          const c = (result as CommandResult<'complaint:record'>).complaint;
+          saveComplaintContact(db, c.id, person, phone, at);
+        },
+      };
+    }
     case 'appointment:import':
       return prepareImport(payload as CommandPayload<'appointment:import'>, hash);
     case 'ticket:issue':

@@ -116,7 +116,15 @@ const publicPause = (p: WindowRecord['pause']): WindowRecord['pause'] =>
 export function publicWindowRecord(w: WindowRecord): WindowRecord {
   return {
     id: w.id,
-    holder: w.holder === null ? null : { officerId: w.holder.officerId, role: w.holder.role, since: w.holder.since },
+    holder:
+      w.holder === null
+        ? null
+        : {
+            officerId: w.holder.officerId,
+            role: w.holder.role,
+            since: w.holder.since,
+            ...(w.holder.leader === true ? { leader: true } : {}),
+          },
     ticketId: w.ticketId,
     pause: publicPause(w.pause),
     priorityStreak: w.priorityStreak,
@@ -137,7 +145,13 @@ export function publicWindowView(v: WindowView): WindowView {
     holder:
       v.holder === null
         ? null
-        : { officerId: v.holder.officerId, name: v.holder.name, role: v.holder.role, since: v.holder.since },
+        : {
+            officerId: v.holder.officerId,
+            name: v.holder.name,
+            role: v.holder.role,
+            since: v.holder.since,
+            ...(v.holder.leader === true ? { leader: true } : {}),
+          },
     pause: publicPause(v.pause),
     emptyPost: v.emptyPost,
     emptySince: v.emptySince,
@@ -260,6 +274,29 @@ const publicPayloads: PublicPayloads = {
   'ticket:green-granted': same,
   'ticket:held': (p) => ({ ticketId: p.ticketId, officerId: p.officerId, note: '' }),
   'ticket:released': same,
+  // --- complaints, follow-ups, duty leader (issue 17): no names, phones, complaint text or results go out ---
+  'complaint:recorded': ({ complaint: c }) => ({
+    complaint: {
+      id: c.id,
+      receivedAt: c.receivedAt,
+      day: c.day,
+      channel: c.channel,
+      name: '',
+      phone: '',
+      phoneHash: null,
+      text: '',
+      windowId: c.windowId,
+      officerId: c.officerId,
+      ticketNumber: null,
+      recordedBy: c.recordedBy,
+    },
+  }),
+  'complaint:assigned': same,
+  'complaint:closed': (p) => ({ complaintId: p.complaintId, result: '', by: p.by }),
+  'followup:opened': ({ followUp: f }) => ({ followUp: { ...f, reason: null } }),
+  'followup:closed': (p) => ({ followUpId: p.followUpId, action: '', by: p.by }),
+  'window:help-requested': (p) => ({ windowId: p.windowId, officerId: p.officerId, ticketId: p.ticketId, note: '' }),
+  // --- end issue 17 complaints block ---
 };
 
 /** An event as a public screen receives it: the same seq and type (so no gap appears), an allow-listed payload. */

@@ -8,6 +8,7 @@ import {
 } from '@yichuang/protocol';
 import { event, type CommandContext, type Decided } from './decision.ts';
 import type { HallState } from './hall-state.ts';
+import { followUpFor } from './decide-complaint.ts';
 
 function heldBy(state: HallState, officerId: string): WindowRecord | undefined {
   for (const w of state.windows.values()) if (w.holder?.officerId === officerId) return w;
@@ -119,5 +120,8 @@ export function decideRating(
     via,
     at: ctx.now,
   };
-  return { events: [event('ticket:rated', ctx.now, { rating })], result: () => ({ rating }) };
+  return {
+    events: [event('ticket:rated', ctx.now, { rating }), ...followUpFor(state, rating, ctx)],
+    result: () => ({ rating }),
+  };
 }

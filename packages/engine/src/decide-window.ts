@@ -8,7 +8,7 @@ import type { HallState } from './hall-state.ts';
 import { ticketView, windowView } from './views.ts';
 import { finishEvents } from './decide-finish.ts';
 
-type WindowCommand = Extract<CommandName, `window:${string}`>;
+type WindowCommand = Exclude<Extract<CommandName, `window:${string}`>, 'window:help'>;
 
 const windowResult =
   (windowId: string) =>
@@ -69,7 +69,8 @@ export function decideWindow<C extends WindowCommand>(
           pausedS: w.pause === null ? null : Math.round((now - w.pause.since) / 1000),
         }),
       ];
-      const partner = partnerOf(state.model, windowId, officerId);
+      // A duty leader is nobody's A or B: leaving asks no partner to cover.
+      const partner = w.holder!.leader === true ? undefined : partnerOf(state.model, windowId, officerId);
       if (partner !== undefined && inHours)
         events.push(
           event('roster:cover-requested', now, {
@@ -87,7 +88,7 @@ export function decideWindow<C extends WindowCommand>(
       if (ticket !== undefined)
         return { error: fail('WINDOW_BUSY', `请先办结 ${ticket.number} / finish the current ticket first`) };
       const events = [event('window:paused', now, { windowId, officerId, reason: p.reason, note: p.note ?? '' })];
-      const partner = partnerOf(state.model, windowId, officerId);
+      const partner = w.holder!.leader === true ? undefined : partnerOf(state.model, windowId, officerId);
       if (partner !== undefined && inHours && leavingPauseReasons.includes(p.reason))
         events.push(
           event('roster:cover-requested', now, {
@@ -187,9 +188,13 @@ function signIn(state: HallState, windowId: string, ctx: CommandContext): Decide
     return { error: fail('UNKNOWN_WINDOW', `没有窗口 ${windowId} / unknown window`, 'windowId') };
   const officerId = officerOf(ctx);
   if (officerId === null) return { error: fail('FORBIDDEN', '只有民警可以签到 / only officers sign in') };
-  const role = rosterRole(state.model, windowId, officerId);
-  if (role === null)
+  const rostered = rosterRole(state.model, windowId, officerId);
+  // 带班领导帮办: a manager may step into any window at a rush, outside its A/B roster (logged as leader).
+  const leader = rostered === null && ctx.actor.role === 'manager';
+  if (rostered === null && !leader)
     return { error: fail('NOT_ROSTERED', `您不在 ${cfg.name} 的AB角排班中 / you are not rostered on this window`) };
+  // The event's role is an A/B role; a leader's is recorded as B (a stand-in) and never read as such.
+  const role = rostered ?? 'B';
   if (record.holder?.officerId === officerId) return { events: [], result: windowResult(windowId) };
   if (!cfg.open) return { error: fail('WINDOW_CLOSED', `${cfg.name} 未开放 / the window is closed`) };
   for (const other of state.windows.values())
@@ -206,7 +211,8 @@ function signIn(state: HallState, windowId: string, ctx: CommandContext): Decide
   const holder = record.holder;
   if (holder !== null) {
     const left = record.pause !== null && leavingPauseReasons.includes(record.pause.reason);
-    const handBack = role === 'A' && holder.role === 'B';
+    // The rostered officers take their post back from a duty leader; a leader never displaces anyone.
+    const handBack = leader ? false : holder.leader === true || (role === 'A' && holder.role === 'B');
     if (!left && !handBack)
       return { error: fail('WINDOW_CONFLICT', `${cfg.name} 正由A角在岗办理 / the A-role officer holds this window`) };
     if (record.ticketId !== null)
@@ -227,7 +233,7 @@ function signIn(state: HallState, windowId: string, ctx: CommandContext): Decide
   }
   const hours = hoursOn(state.model.config.hall, state.day);
   const earlyMinutes =
-    state.firstSignIns.has(officerId) || hours === null ? null : Math.floor((hours.open - now) / 60_000);
-  events.push(event('window:signed-in', now, { windowId, officerId, role, earlyMinutes }));
+    leader || state.firstSignIns.has(officerId) || hours === null ? null : Math.floor((hours.open - now) / 60_000);
+  events.push(event('window:signed-in', now, { windowId, officerId, role, earlyMinutes, leader }));
   return { events, result: windowResult(windowId) };
 }

@@ -22,6 +22,14 @@ import { decideCaseUpdate, type FinishInput } from './decide-finish.ts';
 import { decideReactivate } from './decide-reactivate.ts';
 import { decideGreen, decideHold, decideIssue, decideRelease, type IssueInput } from './decide-guide.ts';
 import { decideNotice, decideRating } from './decide-notice-rating.ts';
+import {
+  decideAssignComplaint,
+  decideCloseComplaint,
+  decideCloseFollowUp,
+  decideHelp,
+  decideRecordComplaint,
+  type RecordComplaintInput,
+} from './decide-complaint.ts';
 import { isError, type CommandContext, type Decided, type TakeTicketInput } from './decision.ts';
 import { evolve } from './evolve.ts';
 import { dayRollover, emptyPostChanges } from './hall-clock.ts';
@@ -40,7 +48,8 @@ type HubPrepared =
   | 'ticket:take-remote'
   | 'ticket:arrive'
   | 'window:finish'
-  | 'ticket:issue';
+  | 'ticket:issue'
+  | 'complaint:record';
 
 /** The commands the engine runs: the wire commands, with ID-card numbers and phones hashed and names masked. */
 export type EngineCommand =
@@ -53,7 +62,8 @@ export type EngineCommand =
   | { name: 'ticket:take-remote'; payload: TakeRemoteInput }
   | { name: 'ticket:arrive'; payload: ArriveInput }
   | { name: 'window:finish'; payload: FinishInput }
-  | { name: 'ticket:issue'; payload: IssueInput };
+  | { name: 'ticket:issue'; payload: IssueInput }
+  | { name: 'complaint:record'; payload: RecordComplaintInput };
 
 function decide(state: HallState, command: EngineCommand, ctx: CommandContext): Decided<CommandName> {
   switch (command.name) {
@@ -94,6 +104,18 @@ function decide(state: HallState, command: EngineCommand, ctx: CommandContext): 
       return decideHold(state, command.payload, ctx);
     case 'ticket:release':
       return decideRelease(state, command.payload, ctx);
+    // --- complaints, follow-ups, duty leader (issue 17) ---
+    case 'complaint:record':
+      return decideRecordComplaint(state, command.payload, ctx);
+    case 'complaint:assign':
+      return decideAssignComplaint(state, command.payload, ctx);
+    case 'complaint:close':
+      return decideCloseComplaint(state, command.payload, ctx);
+    case 'followup:close':
+      return decideCloseFollowUp(state, command.payload, ctx);
+    case 'window:help':
+      return decideHelp(state, command.payload, ctx);
+    // --- end issue 17 complaints block ---
     default:
       return decideWindow(state, command.name, command.payload, ctx);
   }

@@ -50,17 +50,22 @@ export function evolve(state: HallState, event: DomainEvent): void {
     case 'ticket:print-unknown': // `printed` stays false; the console finds it in the log
     case 'printer:status-changed':
     case 'device:status-changed':
+      return;
     case 'alert:acknowledged':
+      return trackHelp(state, event);
     case 'config:changed': // the hub swaps the config in (applyConfig) as it commits this one
       return; // recorded for the manager and the audit; the queue is unchanged
     case 'window:signed-in': {
-      const { windowId, officerId, role } = event.payload;
+      const { windowId, officerId, role, leader } = event.payload;
       patchWindow(state, windowId, {
-        holder: { officerId, role, since: event.at },
+        holder:
+          leader === true ? { officerId, role, since: event.at, leader: true } : { officerId, role, since: event.at },
         pause: null,
         coverRequestedFor: null,
       });
-      if (!state.firstSignIns.has(officerId)) {
+      trackHelp(state, event);
+      // A duty leader's sign-in says nothing about their arrival (提前10分钟上岗 is for the roster).
+      if (leader !== true && !state.firstSignIns.has(officerId)) {
         state.firstSignIns.set(officerId, event.at);
         state.dirty.meta = true;
       }
@@ -162,7 +167,54 @@ export function evolve(state: HallState, event: DomainEvent): void {
       return patchTicket(state, event.payload.ticketId, { heldAt: event.at });
     case 'ticket:released':
       return patchTicket(state, event.payload.ticketId, { heldAt: null });
+    // --- complaints, follow-ups, duty leader (issue 17) ---
+    case 'complaint:recorded':
+      state.complaints.set(event.payload.complaint.id, { id: event.payload.complaint.id, assignedTo: null });
+      return;
+    case 'complaint:assigned': {
+      const c = state.complaints.get(event.payload.complaintId);
+      if (c !== undefined) state.complaints.set(c.id, { ...c, assignedTo: event.payload.officerId });
+      return;
+    }
+    case 'complaint:closed':
+      state.complaints.delete(event.payload.complaintId);
+      return;
+    case 'followup:opened':
+      state.followUps.set(event.payload.followUp.id, event.payload.followUp.ticketId);
+      return;
+    case 'followup:closed':
+      state.followUps.delete(event.payload.followUpId);
+      return;
+    case 'window:help-requested':
+      return trackHelp(state, event);
+    // --- end issue 17 complaints block ---
   }
+}
+
+/**
+ * 请求帮办 (issue 17): a request stands until a manager acknowledges its alert or signs in at the window.
+ * Also run alone over today's log at start (restoreHelpRequests): the requests are not in the projections.
+ */
+export function trackHelp(state: HallState, event: DomainEvent): void {
+  if (event.type === 'window:help-requested') {
+    const { windowId, officerId, ticketId, note } = event.payload;
+    state.helpRequests.set(windowId, { windowId, officerId, ticketId, note, at: event.at });
+  } else if (event.type === 'alert:acknowledged' && event.payload.kind === 'help-requested') {
+    state.helpRequests.delete(event.payload.subject);
+  } else if (
+    event.type === 'window:signed-in' &&
+    state.model.officers.get(event.payload.officerId)?.role === 'manager'
+  ) {
+    state.helpRequests.delete(event.payload.windowId);
+  }
+}
+
+/** The event types trackHelp reads: what the store hands restoreHelpRequests. */
+export const HELP_EVENT_TYPES = ['window:help-requested', 'alert:acknowledged', 'window:signed-in'] as const;
+
+/** Help requests still standing after today's events of HELP_EVENT_TYPES (in log order), after a restart. */
+export function restoreHelpRequests(state: HallState, events: Iterable<DomainEvent>): void {
+  for (const e of events) trackHelp(state, e);
 }
 
 function patchAppointment(state: HallState, code: string, patch: Partial<Appointment>): void {
@@ -243,6 +295,7 @@ function onDayStarted(state: HallState, day: string): void {
   state.noticesToday = 0;
   state.casesToday = 0;
   state.refusalsToday = 0;
+  state.helpRequests = new Map();
   state.dirty.meta = true;
   for (const [id, c] of state.cases) if (c.status === 'done') state.cases.delete(id);
   for (const [id, t] of state.tickets) {

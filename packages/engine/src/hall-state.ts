@@ -1,4 +1,4 @@
-import type { Appointment, Case, HallStateData, Ticket, WindowRecord } from '@yichuang/protocol';
+import type { Appointment, Case, HallStateData, OpenComplaint, Ticket, WindowRecord } from '@yichuang/protocol';
 import { buildModel, type HallModel } from './hall-model.ts';
 import { emptyIndex, indexTicket, unindexTicket, type WaitingIndex } from './waiting-index.ts';
 import type { HallConfig } from '@yichuang/protocol';
@@ -35,8 +35,25 @@ export interface HallState {
   /** Cases opened and refusals issued today: the next serials (受理编号, 不予受理编号). */
   casesToday: number;
   refusalsToday: number;
+  /** Open complaints by id, across days (at most MAX_OPEN_COMPLAINTS); the tables hold the records (issue 17). */
+  complaints: Map<string, OpenComplaint>;
+  /** Open 差评回访 follow-ups: id → ticket id, across days; one per rated ticket at most (issue 17). */
+  followUps: Map<string, string>;
+  /**
+   * 请求帮办 not yet answered, by window (one per window at most): the alert lasts while this does. Ends when
+   * a manager signs in at the window or acknowledges the alert, or with the day. Not kept over a restart.
+   */
+  helpRequests: Map<string, HelpRequest>;
   /** What changed since the store last drained it. */
   dirty: Dirty;
+}
+
+export interface HelpRequest {
+  windowId: string;
+  officerId: string;
+  ticketId: string | null;
+  note: string;
+  at: number;
 }
 
 export interface Dirty {
@@ -74,6 +91,9 @@ export function createState(config: HallConfig, day: string): HallState {
     cases: new Map(),
     casesToday: 0,
     refusalsToday: 0,
+    complaints: new Map(),
+    followUps: new Map(),
+    helpRequests: new Map(),
     dirty: cleanDirty(),
   };
 }
@@ -102,11 +122,18 @@ export function drainDirty(state: HallState): Dirty {
 }
 
 /** Rebuild a state from stored data (the store's projections, or a client's snapshot). */
+/** Open complaints and follow-ups as the store keeps them (issue 17). */
+export interface OpenItems {
+  complaints: OpenComplaint[];
+  followUps: { id: string; ticketId: string }[];
+}
+
 export function restoreState(
   config: HallConfig,
   data: HallStateData,
   appointments: Appointment[] = [],
   cases: Case[] = [],
+  open: OpenItems = { complaints: [], followUps: [] },
 ): HallState {
   const state = createState(config, data.day);
   for (const t of data.tickets) putTicket(state, t);
@@ -119,6 +146,8 @@ export function restoreState(
   state.refusalsToday = data.refusalsToday ?? 0;
   for (const c of cases) state.cases.set(c.id, c);
   for (const a of appointments) state.appointments.set(normalizeAppointmentCode(a.code), a);
+  for (const c of open.complaints) state.complaints.set(c.id, c);
+  for (const f of open.followUps) state.followUps.set(f.id, f.ticketId);
   return state;
 }
 

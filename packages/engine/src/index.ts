@@ -16,3 +16,4 @@ export type { ArriveInput, TakeRemoteInput } from './decide-remote.ts';
 export * from './working-days.ts';
 export { slipNumber, type FinishInput } from './decide-finish.ts';
 export type { IssueInput } from './decide-guide.ts';
+export { FOLLOW_UP_LEVEL, type RecordComplaintInput } from './decide-complaint.ts';

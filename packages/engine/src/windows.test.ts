@@ -12,6 +12,7 @@ describe('sign in and sign out', () => {
       officerId: 'o1',
       role: 'A',
       earlyMinutes: 10,
+      leader: false,
     });
     expect(result.window).toMatchObject({ state: 'idle', holder: { officerId: 'o1', role: 'A', name: '民警o1' } });
     h.ok('window:sign-out', { windowId: 'w1' }, officer('o1'));

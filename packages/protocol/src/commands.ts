@@ -5,6 +5,7 @@ import { bookAppointmentBodySchema, phoneNumberSchema } from './appointment-api.
 import { isValidIdCard } from './id-card.ts';
 import { caseUpdateFields, finishFields } from './outcomes.ts';
 import { LOW_RATING_MESSAGE, lowRatingNeedsReason, noticeCreateFields, ratingCreateFields } from './notices.ts';
+import { complaintRecordFields } from './complaints.ts';
 
 export const requestIdSchema = z.string().min(1).max(100);
 const id = z.string().min(1).max(64);
@@ -135,6 +136,28 @@ export const commandSchemas = {
   /** 暂缓: a waiting ticket keeps its place but is not called (the person stepped out, fetches a paper …). */
   'ticket:hold': z.strictObject({ requestId: requestIdSchema, ticketId: id, note: z.string().max(200).optional() }),
   'ticket:release': z.strictObject({ requestId: requestIdSchema, ticketId: id }),
+  // --- complaints, follow-ups, duty leader (issue 17) ---
+  /** 投诉登记, from the manager console. */
+  'complaint:record': z.strictObject({ requestId: requestIdSchema, ...complaintRecordFields }),
+  'complaint:assign': z.strictObject({ requestId: requestIdSchema, complaintId: id, officerId: id }),
+  'complaint:close': z.strictObject({
+    requestId: requestIdSchema,
+    complaintId: id,
+    result: z.string().trim().min(1, '请填写处理结果 / enter the result').max(1000),
+  }),
+  /** 差评回访整改: what was done about a rating of 2 or less. */
+  'followup:close': z.strictObject({
+    requestId: requestIdSchema,
+    followUpId: id,
+    action: z.string().trim().min(1, '请填写整改措施 / enter what was done').max(1000),
+  }),
+  /** 请求帮办: the officer holding a window asks the duty leader to come. */
+  'window:help': z.strictObject({
+    requestId: requestIdSchema,
+    windowId: id,
+    note: z.string().trim().max(200).optional(),
+  }),
+  // --- end issue 17 complaints block ---
 } as const;
 
 export type CommandName = keyof typeof commandSchemas;
@@ -180,13 +203,21 @@ export const commandRoles: Record<CommandName, readonly ActorRole[]> = {
   'ticket:green': ['guide', 'manager'],
   'ticket:hold': ['guide', 'manager'],
   'ticket:release': ['guide', 'manager'],
+  // --- complaints, follow-ups, duty leader (issue 17) ---
+  'complaint:record': ['manager'],
+  'complaint:assign': ['manager'],
+  'complaint:close': ['manager'],
+  // Managers only: an officer closing the follow-up of their own bad rating would be reviewing themselves.
+  'followup:close': ['manager'],
+  'window:help': ['officer', 'manager'],
+  // --- end issue 17 complaints block ---
 };
 
 /**
  * Finer rules the engine applies on top of the role, part of the documented access rules:
  *   holder             the officer holding the window the command names (any window, for a notice)
  *   holder-or-manager  the officer holding the ticket's window, or a manager (who may move any live ticket)
- *   rostered           an officer on that window's A/B roster
+ *   rostered           an officer on that window's A/B roster, or a manager as the duty leader (带班领导)
  *   server             a rating device bound to the ticket's window (or the citizen with the ticket's link secret)
  *   window-today       an officer who holds, or held today, the window of the record (a notice), or a manager
  */
@@ -221,6 +252,13 @@ export const commandScopes: Record<CommandName, AccessScope | null> = {
   'ticket:green': null,
   'ticket:hold': null,
   'ticket:release': null,
+  // --- complaints, follow-ups, duty leader (issue 17) ---
+  'complaint:record': null,
+  'complaint:assign': null,
+  'complaint:close': null,
+  'followup:close': null,
+  'window:help': 'holder',
+  // --- end issue 17 complaints block ---
 };
 
 /** Roles of the people in the config's officers list (导办 guides among them). */

@@ -126,7 +126,13 @@ export type Ticket = z.infer<typeof ticketSchema>;
 export const windowStates = ['idle', 'calling', 'serving', 'paused', 'empty'] as const;
 export type WindowStateName = (typeof windowStates)[number];
 
-export const windowHolderSchema = z.object({ officerId: z.string(), role: rosterRoleSchema, since: epochMs });
+export const windowHolderSchema = z.object({
+  officerId: z.string(),
+  role: rosterRoleSchema,
+  since: epochMs,
+  /** 带班领导: a manager outside the roster; role carries no A/B meaning then (older records: absent). */
+  leader: z.boolean().optional(),
+});
 export const windowPauseSchema = z.object({
   reason: pauseReasonSchema,
   note: z.string(),
@@ -196,7 +202,16 @@ export const windowViewSchema = z.object({
   queues: z.union([z.literal('all'), z.array(z.string())]),
   greenChannel: z.boolean(),
   open: z.boolean(),
-  holder: z.object({ officerId: z.string(), name: z.string(), role: rosterRoleSchema, since: epochMs }).nullable(),
+  holder: z
+    .object({
+      officerId: z.string(),
+      name: z.string(),
+      role: rosterRoleSchema,
+      since: epochMs,
+      /** 带班领导 (issue 17; older hubs: absent). */
+      leader: z.boolean().optional(),
+    })
+    .nullable(),
   pause: windowPauseSchema.nullable(),
   emptyPost: z.boolean(),
   emptySince: epochMs.nullable(),

@@ -24,6 +24,9 @@ export const errorStatus = {
   UNKNOWN_OFFICER: 404,
   UNKNOWN_PRINTER: 404,
   UNKNOWN_MESSAGE: 404,
+  /** No open complaint or follow-up with that id (it may be closed already). Issue 17. */
+  UNKNOWN_COMPLAINT: 404,
+  UNKNOWN_FOLLOWUP: 404,
   METHOD_NOT_ALLOWED: 405,
   WINDOW_BUSY: 409,
   WINDOW_CONFLICT: 409,
@@ -67,6 +70,8 @@ export const errorStatus = {
   SIMULATION_BUSY: 409,
   /** Messages to citizens are off in the hall config (notify.enabled). */
   NOTIFY_OFF: 409,
+  /** Too many complaints are open at once (MAX_OPEN_COMPLAINTS): close some first. Issue 17. */
+  TOO_MANY_OPEN: 409,
   PROTOCOL_MISMATCH: 426,
   BODY_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,

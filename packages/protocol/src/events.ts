@@ -9,6 +9,7 @@ import {
   rosterRoleSchema,
   ticketSchema,
 } from './entities.ts';
+import { complaintSchema, followUpSchema } from './complaints.ts';
 
 const s = z.string();
 const n = z.number().int().nonnegative();
@@ -83,6 +84,8 @@ export const eventPayloadSchemas = {
     role: rosterRoleSchema,
     /** Minutes before opening (negative: late) on the officer's first sign-in of the day; null after. */
     earlyMinutes: z.number().int().nullable(),
+    /** 带班领导帮办: a manager at a window outside the roster; role is then not an A/B role (older logs: absent). */
+    leader: z.boolean().default(false),
   }),
   'window:signed-out': z.object({
     windowId: s,
@@ -136,6 +139,16 @@ export const eventPayloadSchemas = {
   /** 暂缓: the ticket keeps its place but is not called until released. */
   'ticket:held': z.object({ ticketId: s, officerId: s, note: z.string() }),
   'ticket:released': z.object({ ticketId: s, officerId: s }),
+  // --- complaints, follow-ups, duty leader (issue 17) ---
+  'complaint:recorded': z.object({ complaint: complaintSchema }),
+  'complaint:assigned': z.object({ complaintId: s, officerId: s, by: s }),
+  'complaint:closed': z.object({ complaintId: s, result: z.string(), by: s }),
+  /** Opened with a rating of 2 or less (in the same command as its ticket:rated). */
+  'followup:opened': z.object({ followUp: followUpSchema }),
+  'followup:closed': z.object({ followUpId: s, action: z.string(), by: s }),
+  /** 请求帮办: cleared when a manager acknowledges the alert or signs in at the window. */
+  'window:help-requested': z.object({ windowId: s, officerId: s, ticketId: s.nullable(), note: z.string() }),
+  // --- end issue 17 complaints block ---
 } as const;
 
 export type EventType = keyof typeof eventPayloadSchemas;

@@ -17,3 +17,4 @@ export * from './manager.ts';
 export * from './pin-rules.ts';
 export * from './notify.ts';
 export * from './outcomes.ts';
+export * from './complaints.ts';

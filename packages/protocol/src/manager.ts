@@ -13,6 +13,8 @@ export const alertKinds = [
   'not-signed-in',
   // 受理件超期: an accepted matter still open past its due day (subject: the 受理编号).
   'case-overdue',
+  /** 请求帮办 (issue 17): an officer asked the duty leader to come to their window. */
+  'help-requested',
 ] as const;
 export type AlertKind = (typeof alertKinds)[number];
 

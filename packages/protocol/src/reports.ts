@@ -188,6 +188,21 @@ export const caseTotalsSchema = z.object({
   refusalsByReason: z.record(z.string(), count),
 });
 export type CaseTotals = z.infer<typeof caseTotalsSchema>;
+/**
+ * 投诉与差评整改 of the range's days (issue 17), from the complaints and followups tables: counted by the
+ * day received or opened; closed and open say where those stand now.
+ */
+export const complaintTotalsSchema = z.object({
+  received: count,
+  closed: count,
+  open: count,
+  byChannel: z.object({ onsite: count, phone: count, hotline: count, letter: count, online: count, other: count }),
+  /** Complaints naming a window or an officer, most first. */
+  byWindow: z.array(z.object({ id: z.string(), count })),
+  byOfficer: z.array(z.object({ id: z.string(), count })),
+  followUps: z.object({ opened: count, closed: count, open: count }),
+});
+export type ComplaintTotals = z.infer<typeof complaintTotalsSchema>;
 
 export const hallReportSchema = z.object({
   from: isoDay,
@@ -210,5 +225,7 @@ export const hallReportSchema = z.object({
   outcomes: outcomeCountsSchema.optional(),
   matters: z.array(matterReportSchema).optional(),
   cases: caseTotalsSchema.optional(),
+  /** Complaints and follow-ups of the range's days (hubs before issue 17: absent). */
+  complaints: complaintTotalsSchema.optional(),
 });
 export type HallReport = z.infer<typeof hallReportSchema>;

@@ -4,6 +4,7 @@ import type { CommandName, StaffRole } from './commands.ts';
 import type { HallConfig } from './config.ts';
 import type { Notice, Rating } from './notices.ts';
 import type { Case, MatterRecord } from './outcomes.ts';
+import type { Complaint } from './complaints.ts';
 
 export interface WindowResult {
   window: WindowView;
@@ -49,6 +50,13 @@ export interface CommandResults {
   'ticket:green': { ticket: TicketView };
   'ticket:hold': { ticket: TicketView };
   'ticket:release': { ticket: TicketView };
+  // --- complaints, follow-ups, duty leader (issue 17) ---
+  'complaint:record': { complaint: Complaint };
+  'complaint:assign': { complaintId: string; officerId: string };
+  'complaint:close': { complaintId: string };
+  'followup:close': { followUpId: string };
+  'window:help': { windowId: string; ticketId: string | null };
+  // --- end issue 17 complaints block ---
 }
 export type CommandResult<C extends CommandName> = CommandResults[C];
 

@@ -35,7 +35,8 @@ export class RunLedger {
   }
 
   observe(e: DomainEvent): void {
-    const rec = 'ticketId' in e.payload ? this.records.get(e.payload.ticketId) : undefined;
+    const rec =
+      'ticketId' in e.payload && e.payload.ticketId !== null ? this.records.get(e.payload.ticketId) : undefined;
     const agent = 'windowId' in e.payload ? this.agentAt.get(e.payload.windowId) : undefined;
     switch (e.type) {
       case 'ticket:issued':

@@ -11,12 +11,18 @@ import { Banners } from '../work/connection-banner.tsx';
 import { TopBar } from '../work/top-bar.tsx';
 
 type Choice = { kind: 'enter' | 'sign-in' | 'take-over' | 'take-back' | 'standby'; enabled: boolean };
+/** A window this person may act on: as its A or B, or (a manager) as the duty leader (带班领导). */
+type PostRole = RosterRole | 'leader';
 
 /** What this officer can do at a window, given who holds it (the engine's A/B rules, seen ahead). */
-function choiceFor(w: WindowView, me: string, role: RosterRole): Choice {
+function choiceFor(w: WindowView, me: string, role: PostRole): Choice {
   if (!w.open) return { kind: 'sign-in', enabled: false };
   if (w.holder === null) return { kind: w.coverRequestedFor === me ? 'take-over' : 'sign-in', enabled: true };
   if (w.holder.officerId === me) return { kind: 'enter', enabled: true };
+  // The duty leader steps into a free post or one whose holder left; never displaces anyone.
+  if (role === 'leader') return { kind: 'take-over', enabled: holderLeft(w) && w.ticket === null };
+  // The rostered officers take their post back from the duty leader.
+  if (w.holder.leader === true) return { kind: 'take-back', enabled: w.ticket === null };
   // A's own post: taking it back from B (whether B is there or has left it) is 收回, not 接替.
   if (role === 'A' && w.holder.role === 'B') return { kind: 'take-back', enabled: w.ticket === null };
   if (holderLeft(w)) return { kind: 'take-over', enabled: w.ticket === null };
@@ -31,9 +37,11 @@ const choiceLabel: Record<Choice['kind'], Parameters<typeof ct>[1]> = {
   standby: 'pick.standby',
 };
 
-function roleLabel(lang: Lang, role: RosterRole): string {
-  return ct(lang, role === 'A' ? 'pick.roleA' : 'pick.roleB');
+function roleLabel(lang: Lang, role: PostRole): string {
+  return ct(lang, role === 'leader' ? 'pick.roleLeader' : role === 'A' ? 'pick.roleA' : 'pick.roleB');
 }
+
+const holderRole = (h: NonNullable<WindowView['holder']>): PostRole => (h.leader === true ? 'leader' : h.role);
 
 export function WindowPickScreen(): ReactElement {
   const lang = useCounter((s) => s.lang);
@@ -42,8 +50,17 @@ export function WindowPickScreen(): ReactElement {
   const { state, live } = useHall();
   const windows = useWindows();
   const focusRef = useRef<HTMLButtonElement>(null);
+  // A manager may also staff any other window as the duty leader.
+  const posts: { windowId: string; role: PostRole }[] = [
+    ...officer.windows,
+    ...(officer.role === 'manager'
+      ? windows
+          .filter((w) => w.open && !officer.windows.some((x) => x.windowId === w.id))
+          .map((w) => ({ windowId: w.id, role: 'leader' as const }))
+      : []),
+  ];
   // Enter signs in at once: the first window this officer can act on has the focus (once it is live).
-  const firstUsable = officer.windows.find(({ windowId, role }) => {
+  const firstUsable = posts.find(({ windowId, role }) => {
     const w = windows.find((x) => x.id === windowId);
     return w !== undefined && choiceFor(w, officer.id, role).enabled;
   })?.windowId;
@@ -68,9 +85,10 @@ export function WindowPickScreen(): ReactElement {
           {ct(lang, 'pick.title')} ·{' '}
           {hours === null ? ct(lang, 'pick.closedToday') : ct(lang, 'pick.opening', { open: hours.openText })}
         </p>
-        {officer.windows.length === 0 && <p className="c-empty">{ct(lang, 'pick.none')}</p>}
+        {posts.length === 0 && <p className="c-empty">{ct(lang, 'pick.none')}</p>}
+        {officer.role === 'manager' && <p className="c-pick__sub">{ct(lang, 'pick.leaderTitle')}</p>}
         <div className="c-pick__grid">
-          {officer.windows.map(({ windowId, role }) => {
+          {posts.map(({ windowId, role }) => {
             const w = windows.find((x) => x.id === windowId);
             if (w === undefined) return null;
             const c = choiceFor(w, officer.id, role);
@@ -82,12 +100,12 @@ export function WindowPickScreen(): ReactElement {
                   ? ct(lang, 'pick.heldByMe')
                   : holderLeft(w)
                     ? ct(lang, 'pick.partnerAway', {
-                        role: roleLabel(lang, holder.role),
+                        role: roleLabel(lang, holderRole(holder)),
                         name: officerName(state, holder.officerId),
                         reason: pauseReasonLabel(lang, w.pause!.reason),
                       })
                     : ct(lang, 'pick.heldBy', {
-                        role: roleLabel(lang, holder.role),
+                        role: roleLabel(lang, holderRole(holder)),
                         name: officerName(state, holder.officerId),
                       });
             return (
@@ -98,6 +116,9 @@ export function WindowPickScreen(): ReactElement {
                 </div>
                 <div className="c-pickcard__status">{status}</div>
                 {c.kind === 'standby' && <div className="c-muted">{ct(lang, 'pick.standbyHint')}</div>}
+                {role === 'leader' && !c.enabled && w.open && (
+                  <div className="c-muted">{ct(lang, 'pick.busyByOther')}</div>
+                )}
                 <button
                   type="button"
                   className={`c-btn ${c.kind === 'standby' ? 'c-btn--quiet' : 'c-btn--primary'} c-btn--block`}

@@ -304,4 +304,10 @@ export const en: Record<CounterStringKey, string> = {
   'rate.notConfigured': 'This rating screen is not set up',
   'rate.notConfiguredHint': 'An administrator opens /rate/<window>?key=<device key> once',
   'rate.badKey': 'The rating screen’s device key is not valid; ask the administrator',
+  // --- duty leader and help requests (issue 17) ---
+  'pick.roleLeader': 'Duty leader',
+  'pick.leaderTitle': 'As duty leader you may staff any open window (outside the A/B roster)',
+  'pick.busyByOther': 'Someone is on duty here',
+  'help.button': 'Ask for help',
+  'help.sent': 'The duty leader has been notified',
 };

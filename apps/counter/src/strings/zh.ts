@@ -301,6 +301,12 @@ export const zh = {
   'rate.notConfigured': '本评价屏尚未配置',
   'rate.notConfiguredHint': '请由管理员打开 /rate/窗口编号?key=设备密钥 完成配置',
   'rate.badKey': '评价屏设备密钥无效，请联系管理员',
+  // --- duty leader and help requests (issue 17) ---
+  'pick.roleLeader': '带班领导',
+  'pick.leaderTitle': '带班领导帮办：可在任一开放窗口上岗（不占AB角）',
+  'pick.busyByOther': '有人在岗，无法帮办',
+  'help.button': '请求帮办',
+  'help.sent': '已通知带班领导',
 } as const;
 
 export type CounterStringKey = keyof typeof zh;

@@ -40,7 +40,11 @@ export function AbPanel(p: { w: WindowView; state: HallState; me: string; lang: 
   const myRole = roster.a === me ? 'A' : roster.b === me ? 'B' : null;
   const partner = myRole === 'A' ? roster.b : roster.a;
   const iHold = holder?.officerId === me;
-  const canTakeBack = myRole === 'A' && holder !== null && holder.role === 'B' && !iHold && w.ticket === null;
+  const canTakeBack =
+    holder !== null &&
+    !iHold &&
+    w.ticket === null &&
+    ((myRole === 'A' && holder.role === 'B') || (myRole !== null && holder.leader === true));
   const canTakeOver = !iHold && holder !== null && holderLeft(w) && w.ticket === null;
   const canHandBack = myRole === 'B' && iHold && w.ticket === null;
   return (
@@ -48,6 +52,16 @@ export function AbPanel(p: { w: WindowView; state: HallState; me: string; lang: 
       <h2>{ct(lang, 'ab.title')}</h2>
       {row('A', roster.a)}
       {row('B', roster.b)}
+      {holder?.leader === true && (
+        <div className="c-ab__row c-ab__row--holds" data-testid="ab-leader">
+          <span className="c-role c-role--leader">{ct(lang, 'pick.roleLeader')}</span>
+          <span className="c-ab__name">
+            {officerName(state, holder.officerId)}
+            {holder.officerId === me && ' ★'}
+          </span>
+          <span className="c-ab__status c-ab__status--on">{ct(lang, 'ab.holds')}</span>
+        </div>
+      )}
       {w.coverRequestedFor !== null && (
         <p className="c-ab__cover" data-testid="ab-cover">
           {ct(lang, roster.a === w.coverRequestedFor ? 'ab.coverForA' : 'ab.coverFor', {

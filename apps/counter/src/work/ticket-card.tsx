@@ -179,12 +179,12 @@ function StandbyCard({ w, state, me, lang }: Props): ReactElement {
           ? ct(lang, 'pick.free')
           : holderLeft(w)
             ? ct(lang, 'pick.partnerAway', {
-                role: roleName(lang, holder.role),
+                role: holder.leader === true ? ct(lang, 'pick.roleLeader') : roleName(lang, holder.role),
                 name: officerName(state, holder.officerId),
                 reason: pauseReasonLabel(lang, w.pause!.reason),
               })
             : ct(lang, 'pick.heldBy', {
-                role: roleName(lang, holder.role),
+                role: holder.leader === true ? ct(lang, 'pick.roleLeader') : roleName(lang, holder.role),
                 name: officerName(state, holder.officerId),
               })}
       </div>

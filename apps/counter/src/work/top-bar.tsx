@@ -29,6 +29,12 @@ export function confirmSignOut(w: WindowView, detail?: string): void {
   });
 }
 
+/** 请求帮办: the managers get a live alert with this window and its ticket; the officer is told it went out. */
+async function askForHelp(windowId: string): Promise<void> {
+  const r = await sendCommand('window:help', { windowId });
+  if (r.ok) useCounter.getState().say('ok', ct(useCounter.getState().lang, 'help.sent'));
+}
+
 /**
  * Today's first sign-in against opening time (提前10分钟上岗) while on duty; once signed out (or taken
  * over), the header says so instead of still reading 已签到上岗.
@@ -70,10 +76,12 @@ export function TopBar({ window: w }: { window?: WindowView }): ReactElement {
   const windows = useWindows();
   const mine = w !== undefined && w.holder?.officerId === officer.id;
   const role = w === undefined ? undefined : officer.windows.find((x) => x.windowId === w.id)?.role;
+  // 带班领导: a manager at a window outside its roster; nobody's A or B, so no cover note on leaving.
+  const leader = mine && w.holder?.leader === true;
   const first = state === null ? null : signInOf(state, officer.id);
   const tz = state?.model.config.hall.timezone ?? 'Asia/Shanghai';
   const partner =
-    state === null || w === undefined
+    state === null || w === undefined || leader || role === undefined
       ? ''
       : officerName(state, (role === 'A' ? rosterOf(state, w.id).b : rosterOf(state, w.id).a) ?? null);
   // Signing out, A asks B to cover; B asks A to come back to their own post.
@@ -108,7 +116,13 @@ export function TopBar({ window: w }: { window?: WindowView }): ReactElement {
         <div className="c-top__hall">{state?.model.config.hall.name ?? ''}</div>
         <div className="c-top__window" data-testid="top-window">
           {w === undefined ? ct(lang, 'app.title') : w.name}
-          {role !== undefined && <span className={`c-role c-role--${role}`}>{roleName(lang, role)}</span>}
+          {leader ? (
+            <span className="c-role c-role--leader" data-testid="leader-chip">
+              {ct(lang, 'pick.roleLeader')}
+            </span>
+          ) : (
+            role !== undefined && <span className={`c-role c-role--${role}`}>{roleName(lang, role)}</span>
+          )}
         </div>
       </div>
       {w !== undefined && (
@@ -135,6 +149,17 @@ export function TopBar({ window: w }: { window?: WindowView }): ReactElement {
       />
       <HubTime lang={lang} timeZone={tz} />
       <LangButton dark />
+      {w !== undefined && mine && !leader && (
+        <button
+          type="button"
+          className="c-tool c-tool--dark c-tool--help"
+          data-testid="help-request"
+          disabled={!live}
+          onClick={() => void askForHelp(w.id)}
+        >
+          {ct(lang, 'help.button')}
+        </button>
+      )}
       {w !== undefined && mine && (
         <button
           type="button"

@@ -74,6 +74,23 @@ export function alertConditions(input: AlertInput): AlertCondition[] {
       });
     }
 
+  // 请求帮办 (issue 17): until a manager signs in at the window or acknowledges it.
+  for (const help of state.helpRequests.values()) {
+    const w = state.model.windows.get(help.windowId);
+    if (w === undefined) continue;
+    const who = state.model.officers.get(help.officerId)?.name ?? help.officerId;
+    const number = help.ticketId === null ? null : (state.tickets.get(help.ticketId)?.number ?? null);
+    const note = help.note === '' ? '' : `：${help.note}`;
+    out.push({
+      kind: 'help-requested',
+      severity: 'critical',
+      subject: help.windowId,
+      windowId: help.windowId,
+      message: `${w.name} ${who} 请求带班领导帮办${number === null ? '' : `（${number}）`}${note} / ${w.name}: the officer asks the duty leader for help${number === null ? '' : ` (${number})`}`,
+      since: help.at,
+    });
+  }
+
   const limitMs = config.callRules.maxWaitMinutes * 60_000;
   const oldest = new Map<string, { number: string; issuedAt: number; count: number }>();
   for (const t of state.tickets.values()) {

@@ -11,6 +11,7 @@ import { businessDay, checkInWindow, localToEpoch } from '@yichuang/engine';
 import { stmt, type Db } from '../store/open-db.ts';
 import { CARRY_IN_EVENT_TYPES, CARRY_IN_MS, REPORT_EVENT_TYPES, ReportFold } from './report-fold.ts';
 import type { ReportPeriod } from './report-period.ts';
+import { complaintTotals } from './complaint-totals.ts';
 
 /**
  * The report of a period from the event log. Thin: it reads rows and hands them to ReportFold.
@@ -39,9 +40,12 @@ export async function readHallReport(
     if (i > 0) await new Promise((resolve) => setImmediate(resolve));
     for (const e of eventsBetween(db, REPORT_EVENT_TYPES, bounds[i]!, bounds[i + 1]!)) fold.add(e);
   }
+  const first = period.days[0];
+  const last = period.days[period.days.length - 1];
   return {
     ...fold.result(),
     bookings: bookingTotals(db, config, period, now),
+    ...(first === undefined || last === undefined ? {} : { complaints: complaintTotals(db, first, last) }),
     cases: caseTotals(db, period, businessDay(now, config.hall.timezone)),
   };
 }

@@ -6,6 +6,7 @@ import {
   type RefusalReason,
   type Stat,
 } from '@yichuang/protocol';
+import { complaintChannelNames, complaintChannels, type ComplaintTotals } from '@yichuang/protocol';
 import { localTime } from '@yichuang/engine';
 import { round } from './sample-stats.ts';
 
@@ -243,6 +244,38 @@ export function reportSections(r: HallReport, timezone: string): ReportSection[]
         LEVELS[l.level] ?? String(l.level),
         l.reason === null ? '' : (REASONS[l.reason] ?? l.reason),
       ]),
+    },
+    ...(r.complaints === undefined ? [] : complaintSections(r.complaints, windowName, officerName)),
+  ];
+}
+
+/** 投诉与回访 (issue 17): the counts, then complaints by channel, window and officer. Never a name. */
+function complaintSections(
+  c: ComplaintTotals,
+  windowName: ReadonlyMap<string, string>,
+  officerName: ReadonlyMap<string, string>,
+): ReportSection[] {
+  return [
+    {
+      title: '投诉与回访',
+      header: ['指标', '数值'],
+      rows: [
+        ['收到投诉', c.received],
+        ['已办结投诉', c.closed],
+        ['未办结投诉', c.open],
+        ['差评回访', c.followUps.opened],
+        ['回访已整改', c.followUps.closed],
+        ['回访未整改', c.followUps.open],
+      ],
+    },
+    {
+      title: '投诉分布',
+      header: ['类别', '名称', '件数'],
+      rows: [
+        ...complaintChannels.map((ch): Cell[] => ['渠道', complaintChannelNames[ch].zh, c.byChannel[ch]]),
+        ...c.byWindow.map((w): Cell[] => ['窗口', windowName.get(w.id) ?? w.id, w.count]),
+        ...c.byOfficer.map((o): Cell[] => ['民警', officerName.get(o.id) ?? o.id, o.count]),
+      ],
     },
   ];
 }

@@ -25,6 +25,7 @@ import { appointmentRoutes } from './appointment-routes.ts';
 import { remoteRoutes } from './remote-routes.ts';
 import { caseRoutes } from './case-routes.ts';
 import { guideRoutes } from './guide-routes.ts';
+import { complaintRoutes } from './complaint-routes.ts';
 import { ANY_CREDENTIAL, command, obj, requestIdOf, STAFF, type RouteSpec } from './route-spec.ts';
 
 export type { RouteRequest, RouteSpec } from './route-spec.ts';
@@ -213,4 +214,5 @@ export const routes: RouteSpec[] = [
   ...managerRoutes,
   ...opsRoutes,
   ...simulationRoutes,
+  ...complaintRoutes,
 ];

@@ -36,8 +36,11 @@ describe('migrations', () => {
       'appointments',
       'case_contacts',
       'cases',
+      'complaint_contacts',
+      'complaints',
       'config_versions',
       'events',
+      'followups',
       'guide_contacts',
       'hall_meta',
       'login_throttle',
@@ -172,6 +175,22 @@ describe('migrations', () => {
     insert.run('t1', '张三', '13812345678', '2026-03-02', 'g1', 0);
     expect(() => insert.run('t1', '李四', '', '2026-03-02', 'g1', 0)).toThrow(/UNIQUE|PRIMARY/);
     expect(() => insert.run('t2', '李四', '', '2026-03-02', 'g1', 'now')).toThrow();
+    db.close();
+  });
+
+  it('010 keeps complaints and follow-ups with known channels and statuses, one follow-up per ticket', () => {
+    const db = openDb(tempDir());
+    const complaint = db.prepare(
+      "INSERT INTO complaints (id, day, received_at, channel, status, data) VALUES (?, '2026-11-23', 0, ?, ?, '{}')",
+    );
+    complaint.run('c1', 'hotline', 'open');
+    expect(() => complaint.run('c2', 'fax', 'open')).toThrow(/CHECK/);
+    expect(() => complaint.run('c3', 'letter', 'pending')).toThrow(/CHECK/);
+    const followUp = db.prepare(
+      "INSERT INTO followups (id, ticket_id, day, opened_at, window_id, officer_id, status, data) VALUES (?, ?, '2026-11-23', 0, 'w1', 'o1', 'open', '{}')",
+    );
+    followUp.run('f1', 't1');
+    expect(() => followUp.run('f2', 't1')).toThrow(/UNIQUE/);
     db.close();
   });
 

@@ -1,7 +1,9 @@
 import type { Appointment, HallConfig, Ticket, WindowRecord } from '@yichuang/protocol';
-import { restoreState, type Dirty, type HallState } from '@yichuang/engine';
+import { HELP_EVENT_TYPES, restoreHelpRequests, restoreState, type Dirty, type HallState } from '@yichuang/engine';
+import type { DomainEvent } from '@yichuang/protocol';
 import { stmt, type Db } from './open-db.ts';
 import { liveCases } from './case-records.ts';
+import { loadOpenItems } from './complaint-records.ts';
 
 /** Write what the engine changed into the projection tables (inside the command's transaction). */
 export function writeProjections(db: Db, state: HallState, dirty: Dirty, dayTurned: boolean): void {
@@ -54,7 +56,7 @@ export function loadState(db: Db, config: HallConfig, today: string): HallState 
       data: string;
     }[]
   ).map((r) => JSON.parse(r.data) as Appointment);
-  return restoreState(
+  const state = restoreState(
     config,
     {
       day: (meta.get('day') as string | undefined) ?? today,
@@ -69,7 +71,24 @@ export function loadState(db: Db, config: HallConfig, today: string): HallState 
     },
     appointments,
     liveCases(db, (meta.get('day') as string | undefined) ?? today),
+    loadOpenItems(db),
   );
+  restoreHelpRequests(state, todaysHelpEvents(db));
+  return state;
+}
+
+/** 请求帮办 events since the day's turn (issue 17): the requests still standing are rebuilt from them. */
+function* todaysHelpEvents(db: Db): Generator<DomainEvent> {
+  const turn = db.prepare("SELECT MAX(seq) AS seq FROM events WHERE type = 'hall:day-started'").get() as {
+    seq: number | null;
+  };
+  const rows = db
+    .prepare(
+      `SELECT at, type, payload FROM events WHERE seq > ? AND type IN (${HELP_EVENT_TYPES.map(() => '?').join(', ')})
+       ORDER BY seq`,
+    )
+    .iterate(turn.seq ?? 0, ...HELP_EVENT_TYPES) as IterableIterator<{ at: number; type: string; payload: string }>;
+  for (const r of rows) yield { at: r.at, type: r.type, payload: JSON.parse(r.payload) as unknown } as DomainEvent;
 }
 
 export function isFreshDb(db: Db): boolean {

@@ -2,6 +2,7 @@ import type { EventEnvelope, Notice, NoticeRecord, Rating } from '@yichuang/prot
 import { stmt, type Db } from './open-db.ts';
 import { writeCaseRecords } from './case-records.ts';
 import { writeSlipPrints } from './slip-records.ts';
+import { writeComplaintRecords } from './complaint-records.ts';
 
 /**
  * Notices and ratings are written from their events, in the command's transaction: they are
@@ -66,6 +67,7 @@ export function writeRecords(db: Db, events: readonly EventEnvelope[], day: stri
         break;
     }
   }
+  writeComplaintRecords(db, events);
 }
 
 export function findNotice(db: Db, id: string): NoticeRecord | null {

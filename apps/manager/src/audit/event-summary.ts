@@ -3,6 +3,7 @@ import {
   matterOutcomeLabels,
   refusalReasonLabels,
   type AlertKind,
+  complaintChannelNames,
   type EventEnvelope,
   type EventType,
   type PublicHallConfig,
@@ -69,6 +70,14 @@ export const EVENT_LABELS: Record<EventType, [string, string]> = {
   'ticket:green-granted': ['导办绿色通道', 'green channel granted'],
   'ticket:held': ['暂缓叫号', 'put on hold'],
   'ticket:released': ['恢复叫号', 'released from hold'],
+  // --- complaints, follow-ups, duty leader (issue 17) ---
+  'complaint:recorded': ['投诉登记', 'complaint recorded'],
+  'complaint:assigned': ['投诉交办', 'complaint assigned'],
+  'complaint:closed': ['投诉办结', 'complaint closed'],
+  'followup:opened': ['差评回访', 'follow-up opened'],
+  'followup:closed': ['回访整改办结', 'follow-up closed'],
+  'window:help-requested': ['请求帮办', 'help requested'],
+  // --- end issue 17 complaints block ---
 };
 
 /** Groups for the type filter: a prefix the hub filters by, and its label. */
@@ -86,6 +95,8 @@ export const EVENT_GROUPS: { prefix: string; zh: string; en: string }[] = [
   { prefix: 'case:', zh: '受理件', en: 'Cases' },
   { prefix: 'refusal:', zh: '不予受理', en: 'Refusals' },
   { prefix: 'slip:', zh: '回执与告知书', en: 'Receipts and notices' },
+  { prefix: 'complaint:', zh: '投诉', en: 'Complaints' },
+  { prefix: 'followup:', zh: '差评回访', en: 'Follow-ups' },
 ];
 
 export function eventLabel(lang: Lang, type: EventType): string {
@@ -203,7 +214,7 @@ export function eventSummary(
     case 'device:status-changed':
       return `${serialLabel(lang, config, e.payload.deviceId)}${colon}${deviceStatusWord(lang, e.payload.status)}`;
     case 'window:signed-in':
-      return `${officer(e.payload.officerId)} ${win(e.payload.windowId)} ${e.payload.role}${zh ? '角' : ''}${
+      return `${officer(e.payload.officerId)} ${win(e.payload.windowId)} ${e.payload.leader ? (zh ? '带班领导帮办' : 'duty leader') : `${e.payload.role}${zh ? '角' : ''}`}${
         e.payload.earlyMinutes === null
           ? ''
           : zh
@@ -258,5 +269,34 @@ export function eventSummary(
     }
     case 'alert:acknowledged':
       return `${isAlertKind(e.payload.kind) ? alertKindLabel(lang, e.payload.kind) : e.payload.kind} · ${alertSubject(lang, e.payload.kind, e.payload.subject, config)}`;
+    // --- complaints, follow-ups, duty leader (issue 17): the person who complained is never named here ---
+    case 'complaint:recorded': {
+      const c = e.payload.complaint;
+      const about = [
+        win(c.windowId),
+        c.officerId === null ? '' : officerLabel(lang, config, c.officerId),
+        c.ticketNumber ?? '',
+      ].filter((x) => x !== '');
+      return `${complaintChannelNames[c.channel][zh ? 'zh' : 'en']}${about.length > 0 ? ` · ${about.join(' ')}` : ''}`;
+    }
+    case 'complaint:assigned':
+      return `${zh ? '交办' : 'to'} ${officerLabel(lang, config, e.payload.officerId)}`;
+    case 'complaint:closed':
+      return `${zh ? '处理结果' : 'result'}${colon}${short(e.payload.result)}`;
+    case 'followup:opened': {
+      const f = e.payload.followUp;
+      return `${f.ticketNumber} ${win(f.windowId)} ${officerLabel(lang, config, f.officerId)} · ${levelLabel(lang, f.level)}`;
+    }
+    case 'followup:closed':
+      return `${zh ? '整改措施' : 'action'}${colon}${short(e.payload.action)}`;
+    case 'window:help-requested':
+      return `${win(e.payload.windowId)} ${officer(e.payload.officerId)}${e.payload.ticketId !== null ? ` · ${ticket(e.payload.ticketId)}` : ''}${e.payload.note !== '' ? ` · ${short(e.payload.note)}` : ''}`;
+    // --- end issue 17 complaints block ---
   }
+}
+
+/** Staff-written free text cut to one line of the audit table. */
+function short(text: string): string {
+  const chars = [...text.replace(/\s+/g, ' ')];
+  return chars.length <= 40 ? chars.join('') : `${chars.slice(0, 40).join('')}…`;
 }

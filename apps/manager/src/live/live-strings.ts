@@ -25,6 +25,7 @@ const zh = {
   'state.closed': '未开放',
   'tile.green': '绿色通道',
   'tile.role': '{role}角',
+  'tile.leader': '带班领导',
   'tile.onDuty': '在岗 {d}',
   'tile.roster': '排班：A角 {a}{b}',
   'tile.rosterB': ' · B角 {b}',
@@ -79,6 +80,7 @@ const zh = {
   'kind.not-signed-in': '未按时签到',
   // 受理件 (issue 17)
   'kind.case-overdue': '受理件超期',
+  'kind.help-requested': '请求帮办',
 
   'devices.title': '设备',
   'devices.loading': '正在读取设备状态…',
@@ -216,6 +218,7 @@ const en: Record<LiveKey, string> = {
   'state.closed': 'Closed',
   'tile.green': 'Priority',
   'tile.role': '{role}',
+  'tile.leader': 'Duty leader',
   'tile.onDuty': 'on duty {d}',
   'tile.roster': 'Roster: A {a}{b}',
   'tile.rosterB': ' · B {b}',
@@ -270,6 +273,7 @@ const en: Record<LiveKey, string> = {
   'kind.not-signed-in': 'Not signed in',
   // 受理件 (issue 17)
   'kind.case-overdue': 'Case overdue',
+  'kind.help-requested': 'Help requested',
 
   'devices.title': 'Devices',
   'devices.loading': 'Reading device status…',

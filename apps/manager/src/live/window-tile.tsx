@@ -68,7 +68,9 @@ function Holder({ w, state, now, lang }: WindowTileProps): ReactElement {
     return (
       <div className="l-tile__who" data-testid={`tile-${w.id}-holder`}>
         <b>{w.holder.name}</b>
-        <span className="l-role">{lt(lang, 'tile.role', { role: w.holder.role })}</span>
+        <span className="l-role" data-leader={w.holder.leader === true ? 'true' : undefined}>
+          {w.holder.leader === true ? lt(lang, 'tile.leader') : lt(lang, 'tile.role', { role: w.holder.role })}
+        </span>
         <span className="m-muted m-num">
           {lt(lang, 'tile.onDuty', { d: duration(lang, (now - w.holder.since) / 1000) })}
         </span>

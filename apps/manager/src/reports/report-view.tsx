@@ -15,6 +15,7 @@ import { MatterTable } from './tables/matter-table.tsx';
 import { OfficerTable } from './tables/officer-table.tsx';
 import { QueueTable } from './tables/queue-table.tsx';
 import { WindowTable } from './tables/window-table.tsx';
+import { ComplaintsTable, ct as complaintText } from './tables/complaints-table.tsx';
 import { TotalTiles } from './total-tiles.tsx';
 
 export interface ReportViewProps {
@@ -136,6 +137,11 @@ export function ReportView(p: ReportViewProps): ReactElement {
       >
         <LowRatingsTable lang={lang} report={report} timeZone={timeZone} />
       </Card>
+      {report.complaints !== undefined && (
+        <Card title={complaintText(lang, 'title')} testId="card-complaints" note={complaintText(lang, 'note')}>
+          <ComplaintsTable lang={lang} report={report} totals={report.complaints} />
+        </Card>
+      )}
       {!single && (
         <Card title={rt(lang, 'card.days')} testId="card-days">
           <DayTable lang={lang} days={report.days} />

@@ -45,6 +45,7 @@ export function alertSubject(lang: Lang, kind: string, subject: string, config: 
   switch (kind) {
     case 'empty-post':
     case 'not-signed-in':
+    case 'help-requested':
       return windowLabel(lang, config, subject);
     case 'long-wait':
       return queueLabel(lang, config, subject);

@@ -1,6 +1,7 @@
 import { useEffect, type ReactElement } from 'react';
 import { AppointmentsPage } from '../appointments/appointments-page.tsx';
 import { CasesPage } from '../cases/cases-page.tsx';
+import { ComplaintsPage } from '../complaints/complaints-page.tsx';
 import { AuditPage } from '../audit/audit-page.tsx';
 import { ConfigPage } from '../config/config-page.tsx';
 import { LivePage } from '../live/live-page.tsx';
@@ -18,6 +19,7 @@ const PAGES: Record<PageId, () => ReactElement> = {
   live: LivePage,
   appointments: AppointmentsPage,
   cases: CasesPage,
+  complaints: ComplaintsPage,
   config: ConfigPage,
   reports: ReportsPage,
   audit: AuditPage,

@@ -4,6 +4,7 @@ export const pageIds = [
   'appointments',
   // 受理件 (issue 17)
   'cases',
+  'complaints',
   'config',
   'reports',
   'audit',
