@@ -40,9 +40,12 @@ export async function openPostgres(url: string): Promise<CityDb> {
     connectionString: url,
     max: 4,
     types: {
-      getTypeParser: (oid: number, format?: string) =>
-        oid === INT8 ? toNumber : pg.types.getTypeParser(oid, format as 'text'),
-    } as pg.CustomTypesConfig,
+      // bigint columns hold epoch milliseconds and seqs: safe integers, read as numbers like PGlite does.
+      getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+        oid === INT8
+          ? toNumber
+          : (pg.types.getTypeParser(oid, format) as unknown)) as pg.CustomTypesConfig['getTypeParser'],
+    },
   });
   // Fails fast on a wrong address instead of at the first request.
   const probe = await pool.connect();

@@ -66,7 +66,7 @@ export async function foldContiguous(
     }
     if (broke || rows.length < FOLD_PAGE) break;
   }
-  await refreshLive(tx, t, hallId, at);
+  if (seq > from.seq) await refreshLive(tx, t, hallId, at);
   return { seq, at, skipped };
 }
 
