@@ -1,0 +1,87 @@
+/**
+ * City ingest bench (issue 18), not part of npm test:
+ *
+ *   npx tsx tests/bench/city-ingest.ts [--halls 5] [--tickets 1000] [--batch 500]
+ *
+ * One real hub serves a day of `tickets` tickets through its REST API; its event log is then pushed by
+ * `halls` halls at once (each under its own hall id, in batches of `batch`, over HTTP, as the hubs' outboxes
+ * do) to a city on PGlite and to one on a temporary PostgreSQL cluster. Prints events/s for each.
+ */
+import { parseArgs } from 'node:util';
+import { openPglite, openPostgres, type CityDb } from '../../apps/city/src/city-db.ts';
+import { createCityServer } from '../../apps/city/src/city-server.ts';
+import { prepareCity, verifyCity } from '../../apps/city/src/ingest.ts';
+import { startHub } from '../support/hub-harness.ts';
+import { cityConfigFor, hallWorkload, postgresMissing, startTempPostgres } from '../support/city-harness.ts';
+
+const { values } = parseArgs({
+  options: {
+    halls: { type: 'string', default: '5' },
+    tickets: { type: 'string', default: '1000' },
+    batch: { type: 'string', default: '500' },
+  },
+});
+const halls = Number(values.halls);
+const tickets = Number(values.tickets);
+const batchSize = Number(values.batch);
+
+const h = await startHub();
+const t0 = performance.now();
+await hallWorkload(h, tickets, 'bench');
+const log = (
+  h.db.prepare('SELECT seq, at, actor, type, payload FROM events ORDER BY seq').all() as {
+    seq: number;
+    at: number;
+    actor: string;
+    type: string;
+    payload: string;
+  }[]
+).map((r) => ({ ...r, payload: JSON.parse(r.payload) as unknown }));
+await h.close();
+console.log(
+  `hall log: ${log.length} events for ${tickets} tickets (made in ${((performance.now() - t0) / 1000).toFixed(1)} s)`,
+);
+
+const ids = Array.from({ length: halls }, (_, i) => `hall-${i + 1}`);
+const { config, keys } = cityConfigFor(ids);
+
+async function run(
+  engine: string,
+  db: CityDb,
+): Promise<{ engine: string; events: number; seconds: number; perS: number; clean: boolean }> {
+  await prepareCity(db, config.halls);
+  const city = createCityServer({ db, config, log: () => undefined });
+  const url = await city.listen(0);
+  const started = performance.now();
+  await Promise.all(
+    ids.map(async (hallId) => {
+      for (let i = 0; i < log.length; i += batchSize) {
+        const res = await fetch(`${url}/city/api/ingest`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${keys.get(hallId)!}` },
+          body: JSON.stringify({ hallId, events: log.slice(i, i + batchSize) }),
+        });
+        if (res.status !== 200) throw new Error(`${engine} ${hallId}: HTTP ${res.status} ${await res.text()}`);
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  const clean = (await verifyCity(db)).ok;
+  await city.close();
+  await db.close();
+  const events = log.length * halls;
+  return { engine, events, seconds: Number(seconds.toFixed(2)), perS: Math.round(events / seconds), clean };
+}
+
+const rows = [await run('PGlite (in memory)', await openPglite())];
+const missing = postgresMissing();
+if (missing === null) {
+  const pg = await startTempPostgres();
+  try {
+    rows.push(await run('PostgreSQL (temporary cluster)', await openPostgres(pg.url)));
+  } finally {
+    pg.stop();
+  }
+} else console.log(`PostgreSQL skipped: ${missing}`);
+console.log(`${halls} halls × ${log.length} events, batches of ${batchSize}`);
+console.table(rows);
