@@ -27,7 +27,8 @@ const batchSize = Number(values.batch);
 
 const h = await startHub();
 const t0 = performance.now();
-await hallWorkload(h, tickets, 'bench');
+// Paced so that the whole day fits in the hall's opening hours and the officers' sessions.
+await hallWorkload(h, tickets, 'bench', true, Math.min(1, 300 / tickets));
 const log = (
   h.db.prepare('SELECT seq, at, actor, type, payload FROM events ORDER BY seq').all() as {
     seq: number;

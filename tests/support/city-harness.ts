@@ -34,7 +34,14 @@ const RATER = 'rater-1-secret';
  * them called, served and finished (w1's rated on its pad), a few no-shows, one pause. Tag keeps
  * requestIds unique across calls.
  */
-export async function hallWorkload(h: Harness, tickets: number, tag: string, signIn = true): Promise<void> {
+export async function hallWorkload(
+  h: Harness,
+  tickets: number,
+  tag: string,
+  signIn = true,
+  /** Hall time between steps, as a share of 30 s to a call and 2 min to serve (a big day needs less). */
+  pace = 1,
+): Promise<void> {
   const ok = (what: string, r: { status: number; body: unknown }): void => {
     if (r.status >= 300) throw new Error(`${what}: ${r.status} ${JSON.stringify(r.body)}`);
   };
@@ -56,7 +63,7 @@ export async function hallWorkload(h: Harness, tickets: number, tag: string, sig
   }
   for (let i = 0; i < tickets - 2; i++) {
     const [w, token] = i % 2 === 0 ? ['w1', a1] : ['w2', a2];
-    h.clock.now += 30_000;
+    h.clock.now += Math.round(30_000 * pace);
     const called = await h.api('POST', `/api/windows/${w}/call-next`, { requestId: `${tag}-c${i}` }, token);
     ok('call', called);
     const ticket = (called.body as { ticket: { id: string } | null }).ticket;
@@ -66,7 +73,7 @@ export async function hallWorkload(h: Harness, tickets: number, tag: string, sig
       continue;
     }
     ok('start', await h.api('POST', `/api/windows/${w}/start`, {}, token));
-    h.clock.now += 120_000;
+    h.clock.now += Math.round(120_000 * pace);
     ok('finish', await h.api('POST', `/api/windows/${w}/finish`, {}, token));
     if (w === 'w1') ok('rate', await h.api('POST', '/api/ratings', { ticketId: ticket.id, level: 5 - (i % 3) }, RATER));
   }
