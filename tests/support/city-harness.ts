@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -93,13 +93,24 @@ export function freePort(): Promise<number> {
   });
 }
 
-export const PG_BIN = '/usr/local/bin';
+/** Where initdb and pg_ctl are: /usr/local/bin, or Debian's versioned folder (newest first). */
+function findPgBin(): string | null {
+  const versions = existsSync('/usr/lib/postgresql')
+    ? readdirSync('/usr/lib/postgresql')
+        .filter((v) => /^\d+$/.test(v))
+        .sort((a, b) => Number(b) - Number(a))
+    : [];
+  const dirs = ['/usr/local/bin', ...versions.map((v) => `/usr/lib/postgresql/${v}/bin`)];
+  return dirs.find((d) => existsSync(join(d, 'initdb')) && existsSync(join(d, 'pg_ctl'))) ?? null;
+}
+
+export const PG_BIN = findPgBin() ?? '/usr/local/bin';
 
 /** Why a temporary PostgreSQL cannot be started here, or null when it can. */
 export function postgresMissing(): string | null {
-  for (const b of ['initdb', 'pg_ctl'])
-    if (!existsSync(join(PG_BIN, b))) return `${join(PG_BIN, b)} not found: install Debian's postgresql package`;
-  return null;
+  return findPgBin() === null
+    ? "initdb and pg_ctl not found (/usr/local/bin, /usr/lib/postgresql/*/bin): install Debian's postgresql package"
+    : null;
 }
 
 /**

@@ -270,6 +270,7 @@ export function createHub(opts: HubOptions): Hub {
 
   // The hall's log goes to the city once durable (published); a city that is down never holds a command.
   const cityPush = new CityPush({ db: opts.db, settings: () => bus.config.city, publishedSeq: () => seq, clock, log });
+  listeners.add(() => cityPush.soon());
 
   const context: HubContext = {
     db: opts.db,

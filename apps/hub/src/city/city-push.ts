@@ -6,6 +6,8 @@ import { stmt, type Db } from '../store/open-db.ts';
 export const CITY_ACK_KEY = 'cityAckedSeq';
 /** Longest pause between attempts while the city cannot be reached. */
 export const MAX_BACKOFF_MS = 60_000;
+/** New events are pushed this soon after they commit (when the link is up), batching what comes meanwhile. */
+export const SOON_MS = 200;
 
 const ackSchema = z.object({ ackSeq: z.number().int().nonnegative() });
 
@@ -38,6 +40,9 @@ export class CityPush {
   private wake: (() => void) | null = null;
   private timer: NodeJS.Timeout | null = null;
   private abort: AbortController | null = null;
+  /** Waiting out the interval after a good push (not backing off): new events may cut the wait short. */
+  private idle = false;
+  private soonTimer: NodeJS.Timeout | null = null;
   private state: CityPushStatus;
 
   constructor(o: CityPushOptions) {
@@ -58,6 +63,8 @@ export class CityPush {
   /** Stops at once: a push in flight is aborted (the city's ack of it, if any, comes again next time). */
   async stop(): Promise<void> {
     this.stopped = true;
+    if (this.soonTimer !== null) clearTimeout(this.soonTimer);
+    this.soonTimer = null;
     this.abort?.abort();
     this.wakeUp();
     await this.running;
@@ -67,6 +74,19 @@ export class CityPush {
   /** Pushes now instead of at the end of the pause (tests, and a link that just came back). */
   nudge(): void {
     this.wakeUp();
+  }
+
+  /**
+   * Events were committed: push them within SOON_MS instead of at the end of the interval (the city
+   * console's lag), unless the city is failing (then the backoff stands).
+   */
+  soon(): void {
+    if (this.stopped || !this.idle || this.soonTimer !== null) return;
+    this.soonTimer = setTimeout(() => {
+      this.soonTimer = null;
+      if (this.idle) this.wakeUp();
+    }, SOON_MS);
+    this.soonTimer.unref();
   }
 
   private wakeUp(): void {
@@ -126,7 +146,11 @@ export class CityPush {
         const base = Math.min(MAX_BACKOFF_MS, settings.intervalMs * 2 ** Math.min(this.state.failures, 10));
         wait = Math.round(base * (0.75 + Math.random() * 0.25));
       }
-      if (wait > 0 && !this.stopped) await this.sleep(wait);
+      if (wait > 0 && !this.stopped) {
+        this.idle = this.state.failures === 0;
+        await this.sleep(wait);
+        this.idle = false;
+      }
     }
   }
 
