@@ -199,6 +199,10 @@ describe.each(engines)('city ingest on $name', ({ name, open }) => {
       const good = await post({ hallId: 'http', events: log.slice(0, 30) }, keys.get('http')!);
       expect(good.status).toBe(200);
       expect(await good.json()).toEqual({ ackSeq: 30 });
+      // Another log under the same hall id (a hub started afresh) is refused, not silently acknowledged.
+      const other = await post({ hallId: 'http', events: [{ ...log[4]!, at: log[4]!.at + 1 }] }, keys.get('http')!);
+      expect(other.status).toBe(409);
+      expect(((await other.json()) as { error: { code: string } }).error.code).toBe('LOG_MISMATCH');
       expect((await fetch(`${url}/city/api/halls`)).status).toBe(401);
       const halls = await fetch(`${url}/city/api/halls`, { headers: { authorization: `Bearer ${staffToken}` } });
       const list = ((await halls.json()) as { halls: { hallId: string; ackedSeq: number; lastHeardAt: number }[] })

@@ -86,6 +86,14 @@ export function createCityServer(opts: {
       if (hall === undefined || !keyMatches(bearer(req), hall.keyHash))
         throw new HttpError(401, 'BAD_HALL_KEY', '大厅密钥无效 / unknown hall or wrong hall key');
       const out = await ingest(opts.db, parsed.data, clock());
+      if (!out.ok && out.code === 'LOG_MISMATCH') {
+        log(`大厅 ${parsed.data.hallId} 的事件 ${out.seq} 与城市已存的不同 / hall log mismatch at seq ${out.seq}`);
+        throw new HttpError(
+          409,
+          out.code,
+          `事件 ${out.seq} 与城市已存的不同（大厅数据库是否重建？）/ event ${out.seq} differs from the one the city holds (was the hall's database started afresh?)`,
+        );
+      }
       if (!out.ok) throw new HttpError(404, out.code, '城市库中没有该大厅 / hall not in the city database');
       return send(res, 200, { ackSeq: out.ackSeq });
     }

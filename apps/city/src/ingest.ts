@@ -70,7 +70,11 @@ export async function foldContiguous(
   return { seq, at, skipped };
 }
 
-export type IngestResult = { ok: true; ackSeq: number; stored: number } | { ok: false; code: 'UNKNOWN_HALL' };
+export type IngestResult =
+  | { ok: true; ackSeq: number; stored: number }
+  | { ok: false; code: 'UNKNOWN_HALL' }
+  /** A seq the city holds came with another time or type: not this hall's log (a hub started afresh?). */
+  | { ok: false; code: 'LOG_MISMATCH'; seq: number };
 
 /**
  * Stores a batch (duplicates ignored by the primary key) and folds what became contiguous, in one
@@ -87,6 +91,15 @@ export async function ingest(db: CityDb, body: IngestBody, now: number): Promise
     if (hall === undefined) return { ok: false, code: 'UNKNOWN_HALL' } as const;
     let stored = 0;
     if (body.events.length > 0) {
+      const json = JSON.stringify(body.events.map((e) => ({ ...e, payload: e.payload ?? null })));
+      const clash = await tx.query<{ seq: number }>(
+        `SELECT e.seq FROM jsonb_to_recordset($2::jsonb) AS e(seq bigint, at bigint, type text)
+           JOIN hall_events h ON h.hall_id = $1 AND h.seq = e.seq
+          WHERE h.at <> e.at OR h.type <> e.type
+          ORDER BY e.seq LIMIT 1`,
+        [body.hallId, json],
+      );
+      if (clash[0] !== undefined) return { ok: false, code: 'LOG_MISMATCH', seq: clash[0].seq } as const;
       const res = await tx.query<{ n: number }>(
         `WITH ins AS (
            INSERT INTO hall_events (hall_id, seq, at, type, actor, payload)
@@ -94,7 +107,7 @@ export async function ingest(db: CityDb, body: IngestBody, now: number): Promise
              FROM jsonb_to_recordset($2::jsonb) AS e(seq bigint, at bigint, type text, actor text, payload jsonb)
            ON CONFLICT (hall_id, seq) DO NOTHING RETURNING 1)
          SELECT count(*)::int AS n FROM ins`,
-        [body.hallId, JSON.stringify(body.events.map((e) => ({ ...e, payload: e.payload ?? null })))],
+        [body.hallId, json],
       );
       stored = res[0]?.n ?? 0;
     }
