@@ -47,6 +47,9 @@ export async function openPostgres(url: string): Promise<CityDb> {
           : (pg.types.getTypeParser(oid, format) as unknown)) as pg.CustomTypesConfig['getTypeParser'],
     },
   });
+  // A server restart or a dropped connection ends an idle client: the pool replaces it (the error is
+  // not thrown into the process); a query on a lost connection fails and its request answers 503.
+  pool.on('error', (e) => console.warn(`PostgreSQL 连接断开 / connection lost: ${e.message}`));
   // Fails fast on a wrong address instead of at the first request.
   const probe = await pool.connect();
   probe.release();

@@ -29,7 +29,9 @@ async function main(): Promise<void> {
   });
   if (values.help) return void console.log(USAGE);
   const target = values.pg !== undefined ? { pg: values.pg } : { dataDir: join(values.data, 'pglite') };
-  if (values.pg === undefined) mkdirSync(values.data, { recursive: true });
+  const demo = positionals.length === 0 && !values['no-demo'] && values.config === undefined;
+  // PGlite's folder, and the demo halls' folders and secrets (also with --pg).
+  if (values.pg === undefined || demo) mkdirSync(values.data, { recursive: true });
 
   if (positionals[0] === 'verify') {
     const db = await openCityDb(target);
@@ -56,10 +58,13 @@ async function main(): Promise<void> {
     console.error(`--port must be 0…65535, got ${values.port}`);
     process.exit(2);
   }
-  const demo = !values['no-demo'] && values.config === undefined;
+  if (!demo && values.config === undefined) {
+    console.error('--no-demo needs --config FILE (the city config: halls and staff) / 非演示模式需要 --config');
+    process.exit(2);
+  }
   const { config, staffToken, hallKeys } = demo
     ? demoCityConfig(values.data)
-    : { config: loadCityConfig(values.config ?? ''), staffToken: null, hallKeys: null };
+    : { config: loadCityConfig(values.config!), staffToken: null, hallKeys: null };
   const db: CityDb = await openCityDb(target);
   await prepareCity(db, config.halls);
   const city = createCityServer({ db, config });
