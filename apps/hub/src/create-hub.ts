@@ -44,6 +44,7 @@ import { Checkpointer } from './store/checkpointer.ts';
 import { withTicketLink } from './auth/ticket-link.ts';
 import { PhoneCodes } from './auth/phone-codes.ts';
 import { Notifier, type NotifierOptions } from './notify/notifier.ts';
+import { CityPush } from './city/city-push.ts';
 
 export const HUB_VERSION = '0.1.0';
 
@@ -97,6 +98,8 @@ export interface Hub {
   /** Resolves with the bound URL, e.g. http://127.0.0.1:40123. */
   listen: (port: number, host?: string) => Promise<string>;
   close: () => Promise<void>;
+  /** The outbox to the city tier (idle unless the config has a `city` section). */
+  cityPush: CityPush;
   /** Subscribe to committed events (in seq order). */
   onEvents: (listener: (events: EventEnvelope[]) => void) => () => void;
   /** The address printed in QR codes and links (final once listening), and where it came from. */
@@ -265,6 +268,10 @@ export function createHub(opts: HubOptions): Hub {
   const notifier = new Notifier({ db: opts.db, bus, clock, log, storedTicket, ...opts.notify });
   listeners.add((events) => notifier.onEvents(events));
 
+  // The hall's log goes to the city once durable (published); a city that is down never holds a command.
+  const cityPush = new CityPush({ db: opts.db, settings: () => bus.config.city, publishedSeq: () => seq, clock, log });
+  listeners.add(() => cityPush.soon());
+
   const context: HubContext = {
     db: opts.db,
     ticketSecrets: secrets,
@@ -366,6 +373,7 @@ export function createHub(opts: HubOptions): Hub {
   bus.tick();
   serial.start();
   notifier.start();
+  cityPush.start();
   const timer = setInterval(() => bus.tick(), opts.tickMs ?? 1000);
   timer.unref();
 
@@ -374,6 +382,7 @@ export function createHub(opts: HubOptions): Hub {
     io,
     bus,
     context,
+    cityPush,
     listen: async (port, host = '127.0.0.1') => {
       await app.listen({ port, host });
       const addr = app.server.address();
@@ -384,6 +393,7 @@ export function createHub(opts: HubOptions): Hub {
     },
     close: async () => {
       clearInterval(timer);
+      await cityPush.stop();
       await notifier.stop();
       await bus.close();
       await checkpointer?.stop();

@@ -277,6 +277,23 @@ export const casesSettingsSchema = z.strictObject({
 });
 export type CasesSettings = z.output<typeof casesSettingsSchema>;
 
+/** 城市平台 / The city tier this hall pushes its event log to (issue 18); absent: the hall stands alone. */
+export const citySettingsSchema = z.strictObject({
+  /** 城市平台地址 / The city's address, http:// or https:// (the hub POSTs to {url}/city/api/ingest). */
+  url: z.url({ protocol: /^https?$/, error: 'url is an http:// or https:// address' }).max(300),
+  /** 大厅编号 / This hall's id in the city's config. */
+  hallId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'hallId is 1–64 letters, digits, - or _'),
+  /** 大厅密钥 / The key the city knows by its sha256; like a device key, never shown again. */
+  hallKey: z.string().min(16, 'hallKey is at least 16 characters').max(200),
+  /** 每批事件数 / Events per push. */
+  batchSize: z.number().int().min(1).max(1000).default(500),
+  /** 推送间隔（毫秒）/ Pause between pushes once the city has everything. */
+  intervalMs: z.number().int().min(100).max(600_000).default(2000),
+  /** 超时（毫秒）/ A push taking longer counts as failed and is retried with backoff. */
+  timeoutMs: z.number().int().min(500).max(120_000).default(10_000),
+});
+export type CitySettings = z.output<typeof citySettingsSchema>;
+
 const hallConfigObject = z.strictObject({
   hall: hallSchema,
   queues: z.array(queueSchema).min(1),
@@ -297,6 +314,8 @@ const hallConfigObject = z.strictObject({
   notify: notifySchema.prefault({}),
   /** Accepted matters (受理) become cases with due days: the default time limit and when one is "due soon". */
   cases: casesSettingsSchema.prefault({}),
+  /** 城市平台: push the event log to the city (optional). */
+  city: citySettingsSchema.optional(),
 });
 
 export const hallConfigSchema = hallConfigObject.superRefine(checkReferences);

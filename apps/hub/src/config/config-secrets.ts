@@ -15,6 +15,7 @@ import {
  *   device with `key`                    gets that key (a new device, or a rotation)
  *   notify gateway without `secret`      keeps its secret (webhook and wechat alike)
  *   notify gateway with `secret`         gets that secret
+ *   city without `hallKey`               keeps its hall key; with one, gets it
  * A `pinHash` sent as is (a config file imported whole) is taken as is.
  */
 export function withoutSecrets(config: HallConfig): unknown {
@@ -27,6 +28,7 @@ export function withoutSecrets(config: HallConfig): unknown {
       ...(config.notify.webhook === undefined ? {} : { webhook: stripSecret(config.notify.webhook) }),
       ...(config.notify.wechat === undefined ? {} : { wechat: stripSecret(config.notify.wechat) }),
     },
+    ...(config.city === undefined ? {} : { city: (({ hallKey: _key, ...c }) => c)(config.city) }),
   };
 }
 
@@ -64,6 +66,8 @@ export function keepSecrets(raw: unknown, stored: HallConfig): unknown {
     }
     out.notify = notify;
   }
+  if (isRecord(raw.city) && raw.city.hallKey === undefined && stored.city !== undefined)
+    out.city = { ...raw.city, hallKey: stored.city.hallKey };
   return out;
 }
 

@@ -1,0 +1,126 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { openCityDb, type CityDb } from './city-db.ts';
+import { cityConfigSchema, loadCityConfig, type CityConfig } from './city-config.ts';
+import { createCityServer } from './city-server.ts';
+import { hashKey, prepareCity, verifyCity } from './ingest.ts';
+import { DEMO_HALL_NAMES, startDemoHalls, type DemoHall } from './demo-halls.ts';
+
+const USAGE = `一窗 城市平台 / Yichuang city tier
+  npm run city                                  PGlite in data/city, three demo halls pushing to it
+  npm run city -- [--config FILE] [--data DIR | --pg postgres://…] [--port N] [--host H] [--no-demo]
+  npm run city -- verify [--data DIR | --pg postgres://…]
+                                                rebuild the city's tables from the halls' logs and compare`;
+
+async function main(): Promise<void> {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: {
+      config: { type: 'string' },
+      data: { type: 'string', default: 'data/city' },
+      pg: { type: 'string' },
+      port: { type: 'string', default: '8090' },
+      host: { type: 'string', default: '127.0.0.1' },
+      'no-demo': { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help) return void console.log(USAGE);
+  const target = values.pg !== undefined ? { pg: values.pg } : { dataDir: join(values.data, 'pglite') };
+  const demo = positionals.length === 0 && !values['no-demo'] && values.config === undefined;
+  // PGlite's folder, and the demo halls' folders and secrets (also with --pg).
+  if (values.pg === undefined || demo) mkdirSync(values.data, { recursive: true });
+
+  if (positionals[0] === 'verify') {
+    const db = await openCityDb(target);
+    try {
+      const report = await verifyCity(db);
+      for (const h of report.halls)
+        console.log(
+          `${h.hallId}\tseq ${h.foldedSeq}\t${Object.keys(h.differences).length === 0 ? 'ok' : JSON.stringify(h.differences)}`,
+        );
+      console.log(report.ok ? '核对一致 / verify: clean' : '核对不一致 / verify: DIFFERENCES FOUND');
+      process.exitCode = report.ok ? 0 : 1;
+    } finally {
+      await db.close();
+    }
+    return;
+  }
+  if (positionals.length > 0) {
+    console.error(USAGE);
+    process.exit(2);
+  }
+
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    console.error(`--port must be 0…65535, got ${values.port}`);
+    process.exit(2);
+  }
+  if (!demo && values.config === undefined) {
+    console.error('--no-demo needs --config FILE (the city config: halls and staff) / 非演示模式需要 --config');
+    process.exit(2);
+  }
+  const { config, staffToken, hallKeys } = demo
+    ? demoCityConfig(values.data)
+    : { config: loadCityConfig(values.config!), staffToken: null, hallKeys: null };
+  const db: CityDb = await openCityDb(target);
+  await prepareCity(db, config.halls);
+  const city = createCityServer({ db, config });
+  const url = await city.listen(port, values.host);
+  console.log(`listening ${url} (${db.engine === 'pglite' ? `PGlite ${target.dataDir ?? ''}` : 'PostgreSQL'})`);
+
+  let halls: DemoHall[] = [];
+  if (demo && hallKeys !== null) {
+    halls = await startDemoHalls({ cityUrl: url, dataDir: values.data, keys: hallKeys });
+    for (const h of halls) console.log(`  ${h.hallId}  ${h.name}  ${h.url}/manager`);
+    console.log(`  城市工作人员令牌 / city staff token (demo): ${staffToken}`);
+    console.log(`  curl -H 'Authorization: Bearer ${staffToken}' ${url}/city/api/halls`);
+  }
+
+  let stopping = false;
+  const stop = (signal: string): void => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal}: stopping`);
+    void Promise.all(halls.map((h) => h.stop()))
+      .then(() => city.close())
+      .then(() => db.close())
+      .finally(() => process.exit(0));
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
+/**
+ * The demo city: three halls with keys made once and kept in the data folder (demo only: a real city's
+ * config holds only the keys' hashes, and each hall's config its own key).
+ */
+function demoCityConfig(dataDir: string): { config: CityConfig; staffToken: string; hallKeys: Map<string, string> } {
+  const file = join(dataDir, 'demo-secrets.json');
+  if (!existsSync(file))
+    writeFileSync(
+      file,
+      JSON.stringify({
+        staffToken: randomBytes(18).toString('base64url'),
+        halls: Object.fromEntries(
+          ['hall-1', 'hall-2', 'hall-3'].map((id) => [id, randomBytes(18).toString('base64url')]),
+        ),
+      }),
+      { mode: 0o600 },
+    );
+  const secrets = JSON.parse(readFileSync(file, 'utf8')) as { staffToken: string; halls: Record<string, string> };
+  const hallKeys = new Map(Object.entries(secrets.halls));
+  const config = cityConfigSchema.parse({
+    name: '演示城市 / Demo city',
+    halls: [...hallKeys].map(([id, key]) => ({ id, name: DEMO_HALL_NAMES[id] ?? id, keyHash: hashKey(key) })),
+    staff: [{ name: '演示值班 / demo duty', tokenHash: hashKey(secrets.staffToken), hallId: null }],
+  });
+  return { config, staffToken: secrets.staffToken, hallKeys };
+}
+
+main().catch((e: unknown) => {
+  console.error(e instanceof Error ? e.message : String(e));
+  process.exit(1);
+});
