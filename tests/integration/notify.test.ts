@@ -287,7 +287,7 @@ describe('messages to citizens through the outbox', () => {
     const done = await h.api('POST', `/api/cases/${caseId}/update`, { action: 'done' }, await h.login('a2'));
     expect(done.status).toBe(200);
     await waitFor(() => gw.delivered().size === 2, 5000, 'the done message');
-    const texts = gw.hits.map((x) => x.body.text as string);
+    const texts = gw.hits.map((x) => x.body.text);
     expect(texts[0]).toMatch(/^无犯罪记录证明已受理，受理编号SL\d{8}-001，承诺\d{4}-\d{2}-\d{2}前办结/);
     expect(texts[1]).toMatch(/^受理编号SL\d{8}-001的无犯罪记录证明已办结/);
     expect(gw.hits.every((x) => x.body.to === PHONE)).toBe(true);
