@@ -96,6 +96,8 @@ describe('请求帮办 and the duty leader at the counter', () => {
 
     // a1 finishes and leaves w1; the leader moves there: the help request is answered, the alert ends.
     await officer.getByTestId('act-finish').click();
+    await officer.getByTestId('finish-dialog').waitFor(); // 办结: the own matter, done (Enter)
+    await officer.keyboard.press('Enter');
     await expect.poll(() => officer.getByTestId('sign-out').isEnabled()).toBe(true);
     await x.api('POST', '/api/windows/w1/sign-out', {}, await x.login('a1'));
     await leader.getByTestId('sign-out').click();
