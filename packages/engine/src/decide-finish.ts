@@ -4,6 +4,7 @@ import {
   type CommandPayload,
   type DomainError,
   type DomainEvent,
+  type EventPayload,
   type FinishMatter,
   type MatterRecord,
   type Refusal,
@@ -23,6 +24,20 @@ export type FinishInput = Omit<CommandPayload<'window:finish'>, 'phone' | 'citiz
 /** `SL20261206-003` (受理编号) and `BY20261206-001` (不予受理): the day and a serial counting on through the day. */
 export function slipNumber(prefix: 'SL' | 'BY', day: string, serial: number): string {
   return `${prefix}${day.replaceAll('-', '')}-${String(serial).padStart(3, '0')}`;
+}
+
+/** The serial of a day-numbered slip (告知单 20261122-007, SL20261206-003, BY…): the part after the dash. */
+export function slipSerial(no: string): number {
+  return Number(no.split('-')[1]);
+}
+
+/** A case as a `case:updated` event leaves it: the engine's state and the hub's cases table both use this. */
+export function updatedCase(c: Case, p: EventPayload<'case:updated'>, at: number): Case {
+  return {
+    ...c,
+    status: p.status,
+    ...(p.status === 'done' ? { doneAt: at, doneBy: p.officerId } : { materialsReceivedAt: at }),
+  };
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Appointment, DomainEvent, EventPayload, Ticket, WindowRecord } from '@yichuang/protocol';
 import { normalizeAppointmentCode } from '@yichuang/protocol';
+import { slipSerial, updatedCase } from './decide-finish.ts';
 import { dropTicket, putTicket, SERVICE_SAMPLES, type HallState } from './hall-state.ts';
 
 /**
@@ -118,7 +119,7 @@ export function evolve(state: HallState, event: DomainEvent): void {
         slotEnd: event.payload.slotEnd,
       });
     case 'notice:issued': {
-      const serial = Number(event.payload.notice.no.split('-')[1]);
+      const serial = slipSerial(event.payload.notice.no);
       if (event.payload.notice.day === state.day && serial > state.noticesToday) {
         state.noticesToday = serial;
         state.dirty.meta = true;
@@ -128,7 +129,7 @@ export function evolve(state: HallState, event: DomainEvent): void {
     case 'case:opened': {
       const c = event.payload.case;
       state.cases.set(c.id, c);
-      const serial = Number(c.no.split('-')[1]);
+      const serial = slipSerial(c.no);
       if (c.day === state.day && serial > state.casesToday) state.casesToday = serial;
       state.dirty.meta = true;
       return;
@@ -136,17 +137,12 @@ export function evolve(state: HallState, event: DomainEvent): void {
     case 'case:updated': {
       const c = state.cases.get(event.payload.caseId);
       if (c === undefined) return;
-      const done = event.payload.status === 'done';
-      state.cases.set(c.id, {
-        ...c,
-        status: event.payload.status,
-        ...(done ? { doneAt: event.at, doneBy: event.payload.officerId } : { materialsReceivedAt: event.at }),
-      });
+      state.cases.set(c.id, updatedCase(c, event.payload, event.at));
       return;
     }
     case 'refusal:issued': {
       const r = event.payload.refusal;
-      const serial = Number(r.no.split('-')[1]);
+      const serial = slipSerial(r.no);
       if (r.day === state.day && serial > state.refusalsToday) {
         state.refusalsToday = serial;
         state.dirty.meta = true;

@@ -14,6 +14,6 @@ export * from './appointment-check-in.ts';
 export type { CancelInput, ImportInput, ImportRow, RescheduleInput, ReserveInput } from './decide-appointment.ts';
 export type { ArriveInput, TakeRemoteInput } from './decide-remote.ts';
 export * from './working-days.ts';
-export { slipNumber, type FinishInput } from './decide-finish.ts';
+export { slipNumber, slipSerial, updatedCase, type FinishInput } from './decide-finish.ts';
 export type { IssueInput } from './decide-guide.ts';
 export { FOLLOW_UP_LEVEL, type RecordComplaintInput } from './decide-complaint.ts';

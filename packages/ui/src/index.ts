@@ -8,3 +8,4 @@ export * from './clock.tsx';
 export * from './qr-code.tsx';
 export * from './hub-provider.ts';
 export * from './rest-request.ts';
+export * from './pin-pad.tsx';

@@ -1,11 +1,10 @@
 import { useEffect, useRef, useState, type ReactElement } from 'react';
 import type { LoginResult } from '@yichuang/protocol';
-import { Icon, StatusBanner, t as uiT } from '@yichuang/ui';
+import { Icon, PinPad, StatusBanner, t as uiT } from '@yichuang/ui';
 import { useCounter } from '../counter-store.ts';
 import { api } from '../hub-api.ts';
 import { ct } from '../strings/strings.ts';
 import { LangButton } from '../work/lang-button.tsx';
-import { PinPad } from './pin-pad.tsx';
 
 type Field = 'id' | 'pin';
 
@@ -114,6 +113,8 @@ export function LoginScreen(): ReactElement {
           </div>
         )}
         <PinPad
+          prefix="c"
+          iconSize={30}
           onKey={(d) => edit((v) => v + d)}
           onDelete={() => edit((v) => v.slice(0, -1))}
           onClear={() => edit(() => '')}

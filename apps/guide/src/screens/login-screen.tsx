@@ -1,10 +1,9 @@
 import { useEffect, useRef, useState, type ReactElement } from 'react';
 import type { LoginResult } from '@yichuang/protocol';
-import { Icon, StatusBanner, t as uiT } from '@yichuang/ui';
+import { Icon, PinPad, StatusBanner, t as uiT } from '@yichuang/ui';
 import { useGuide } from '../guide-store.ts';
 import { api } from '../hub-api.ts';
 import { LangButton } from '../lang-button.tsx';
-import { PinPad } from '../pin-pad.tsx';
 import { gt } from '../strings/strings.ts';
 
 type Field = 'id' | 'pin';
@@ -118,6 +117,8 @@ export function LoginScreen(): ReactElement {
           </button>
         </div>
         <PinPad
+          prefix="g"
+          iconSize={28}
           onKey={(d) => edit((v) => v + d)}
           onDelete={() => edit((v) => v.slice(0, -1))}
           onClear={() => edit(() => '')}

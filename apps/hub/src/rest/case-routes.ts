@@ -8,8 +8,7 @@ import {
   type CaseProgress,
 } from '@yichuang/protocol';
 import { caseProgress, caseView } from '../case-views.ts';
-import { listCases } from '../store/case-records.ts';
-import { findCaseByNo } from '../store/case-records.ts';
+import { findCaseByNo, listCases } from '../store/case-records.ts';
 import { addressLimit, tooManyAttempts } from './address-limit.ts';
 import { command, obj, queryOf, requestIdOf, STAFF, type RouteSpec } from './route-spec.ts';
 

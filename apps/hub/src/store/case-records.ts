@@ -1,4 +1,5 @@
 import type { Case, EventEnvelope, Refusal } from '@yichuang/protocol';
+import { updatedCase } from '@yichuang/engine';
 import { stmt, type Db } from './open-db.ts';
 
 /** Cases and refusals are written from their events, in the command's transaction (records.ts calls this). */
@@ -23,15 +24,10 @@ export function writeCaseRecords(db: Db, e: EventEnvelope, day: string): void {
     case 'case:updated': {
       const c = findCase(db, e.payload.caseId);
       if (c === null) return;
-      const done = e.payload.status === 'done';
-      const next: Case = {
-        ...c,
-        status: e.payload.status,
-        ...(done ? { doneAt: e.at, doneBy: e.payload.officerId } : { materialsReceivedAt: e.at }),
-      };
+      const next = updatedCase(c, e.payload, e.at);
       stmt(db, 'UPDATE cases SET status = ?, done_day = ?, data = ? WHERE id = ?').run(
         next.status,
-        done ? day : null,
+        next.status === 'done' ? day : null,
         JSON.stringify(next),
         c.id,
       );
