@@ -295,6 +295,7 @@ describe('counter', () => {
     await page.getByTestId('confirm-dialog').waitFor();
     await page.keyboard.press('Enter');
     await expect.poll(() => toast(page)).toBe(`${a1} 已过号`);
+    await expect.poll(() => text(page, 'window-state')).toBe('空闲');
     x.clock.now += 3 * MINUTE;
     await page.keyboard.press('g');
     await page.getByTestId('special-noshows').waitFor();

@@ -154,7 +154,9 @@ export function createHub(opts: HubOptions): Hub {
     integrity: (): typeof integrity => integrity,
   });
   let integrity: 'ok' | 'checking' | 'failed' = 'checking';
-  void checkDatabase(opts.db.name).then((r) => {
+  // Its thread holds a connection of its own to the file: `close` waits for it, so nothing touches the
+  // data folder once the hub has stopped.
+  const startupCheck = checkDatabase(opts.db.name).then((r) => {
     integrity = r.ok ? 'ok' : 'failed';
     if (!r.ok) log(`数据库完整性检查失败 / integrity_check FAILED on ${opts.db.name}: ${r.detail}`);
   });
@@ -397,6 +399,8 @@ export function createHub(opts: HubOptions): Hub {
       await notifier.stop();
       await bus.close();
       await checkpointer?.stop();
+      await startupCheck;
+      await backups?.stop();
       sockets?.stop();
       flush();
       // Stopping does not wait on clients: idle keep-alive connections go at once, and whatever a browser
@@ -409,7 +413,6 @@ export function createHub(opts: HubOptions): Hub {
       await app.close().catch(() => undefined);
       alerts.stop();
       metrics.stop();
-      backups?.stop();
       await printing.stop();
       await serial.stop();
     },

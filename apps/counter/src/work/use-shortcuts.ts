@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import { useCounter } from '../counter-store.ts';
 import { ct } from '../strings/strings.ts';
 import type { Action } from './actions.ts';
@@ -12,10 +12,19 @@ function typing(target: EventTarget | null): boolean {
 /**
  * The counter's keys (printed on the buttons). Off while a dialog is open (the dialog owns the
  * keyboard, Esc closes it). A key whose action does not apply says why instead of doing nothing.
+ *
+ * The key reads the actions of the screen as last drawn: they are put in a ref in the same commit
+ * that draws them (a layout effect), so a key pressed the moment the window turns 空闲 is not judged
+ * by the state before (a passive effect runs after the paint, and under load a keypress can land first).
  */
 export function useShortcuts(actions: Action[], live: boolean): void {
+  const current = useRef({ actions, live });
+  useLayoutEffect(() => {
+    current.current = { actions, live };
+  }, [actions, live]);
   useEffect(() => {
     const onKey = (e: KeyboardEvent): void => {
+      const { actions, live } = current.current;
       if (e.altKey || e.ctrlKey || e.metaKey || e.repeat) return;
       if (useCounter.getState().dialog !== null || typing(e.target)) return;
       const action = actions.find((a) => a.codes.includes(e.code));
@@ -31,5 +40,5 @@ export function useShortcuts(actions: Action[], live: boolean): void {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [actions, live]);
+  }, []);
 }

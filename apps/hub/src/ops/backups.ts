@@ -78,8 +78,11 @@ export class Backups {
     return this.running;
   }
 
-  stop(): void {
+  /** No more backups; resolves once one that is under way has finished (it reads the live database). */
+  async stop(): Promise<void> {
     if (this.timer !== null) clearInterval(this.timer);
+    this.timer = null;
+    await this.running?.catch(() => undefined);
   }
 
   private async run(): Promise<BackupInfo> {
