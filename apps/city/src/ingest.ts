@@ -1,5 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { z } from 'zod';
 import { eventEnvelopeSchema } from '@yichuang/protocol';
 import type { CityDb, Queryable } from './city-db.ts';
@@ -24,7 +24,13 @@ export function keyMatches(key: string, keyHash: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-const SCHEMA_SQL = readFileSync(new URL('./schema.sql', import.meta.url), 'utf8');
+/** The schema, one file per feature in schema/ (`00-core.sql` first), applied in name order. */
+const SCHEMA_DIR = new URL('./schema/', import.meta.url);
+const SCHEMA_SQL = readdirSync(SCHEMA_DIR)
+  .filter((f) => f.endsWith('.sql'))
+  .sort()
+  .map((f) => readFileSync(new URL(f, SCHEMA_DIR), 'utf8'))
+  .join('\n');
 
 /** Creates or completes the schema (idempotent) and puts the configured halls in place. */
 export async function prepareCity(db: CityDb, halls: { id: string; name: string; keyHash: string }[]): Promise<void> {
