@@ -18,3 +18,4 @@ export * from './pin-rules.ts';
 export * from './notify.ts';
 export * from './outcomes.ts';
 export * from './complaints.ts';
+export * from './hall-profile.ts';
