@@ -349,6 +349,8 @@ describe('manager console: live hall', () => {
         display: { notices: ['办理出入境证件请提前预约'] },
         // The test issues a morning's tickets in a few real seconds.
         kiosk: { ticketsPerMinute: 1000 },
+        // A city tier that cannot be reached (nothing listens on port 9): the hall works on, the panel says so.
+        city: { url: 'http://127.0.0.1:9', hallId: 'qijiang', hallKey: 'demo-hall-key-0123456789', intervalMs: 200 },
       },
       monday(8, 40),
     );
@@ -390,6 +392,7 @@ describe('manager console: live hall', () => {
     await expect.poll(() => text(page, 'printer-counter-4')).toContain('缺纸');
     await expect.poll(() => text(page, 'printer-kiosk-2')).toContain('纸将用尽');
     expect(await text(page, 'device-kiosk-1')).toContain('在线');
+    await expect.poll(() => text(page, 'city-link'), { timeout: 10_000 }).toMatch(/数据上报.*连不上，待上报 \d+ 条/s);
     expect(await text(page, 'tile-w8-state')).toBe('未开放');
     // Devices and printers by what and where they are, never by their ids.
     expect(await text(page, 'device-kiosk-1')).toContain('1号取号机');

@@ -77,6 +77,17 @@ describe('a WAN cut between the halls and the city', () => {
 
     const report = await verifyCity(db);
     expect(report.ok, JSON.stringify(report)).toBe(true);
+    // Each hall's public profile came with its log: its windows and matters, for the console and 全城通办.
+    const profiles = await db.query<{ hall_id: string; profile: { windows: unknown[]; services: unknown[] } }>(
+      'SELECT hall_id, profile FROM city_hall_profiles ORDER BY hall_id',
+    );
+    expect(profiles.map((p) => p.hall_id)).toEqual(ids);
+    for (const p of profiles) {
+      expect(p.profile.windows).toHaveLength(testHallConfig().windows.length);
+      expect(p.profile.services).toHaveLength(testHallConfig().services.length);
+    }
+    // The outbox is empty again and the console's device panel says so.
+    for (const h of hubs) expect(h.hub.cityPush.status()).toMatchObject({ pending: 0, failures: 0 });
     for (const [i, h] of hubs.entries()) {
       const hubCount = (h.db.prepare('SELECT COUNT(*) AS n FROM tickets').get() as { n: number }).n;
       const cityCount = await db.query<{ n: number }>(

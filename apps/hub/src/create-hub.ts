@@ -6,6 +6,7 @@ import {
   fail,
   maskPhone,
   PROTOCOL_VERSION,
+  type CityLinkView,
   type EventEnvelope,
   type HallConfig,
   type QueueView,
@@ -41,6 +42,8 @@ import { stmt, type Db } from './store/open-db.ts';
 import { personHashers } from './store/id-card-hasher.ts';
 import { publicTicketPath, ticketSecrets } from './auth/ticket-secret.ts';
 import { Checkpointer } from './store/checkpointer.ts';
+import { hallProfile } from './city/city-profile.ts';
+import { latestConfig } from './config/config-versions.ts';
 import { withTicketLink } from './auth/ticket-link.ts';
 import { PhoneCodes } from './auth/phone-codes.ts';
 import { Notifier, type NotifierOptions } from './notify/notifier.ts';
@@ -152,6 +155,7 @@ export function createHub(opts: HubOptions): Hub {
     lastSeq: (): number => seq,
     lastBackupAt: (): number | null => backups?.lastSuccess() ?? null,
     integrity: (): typeof integrity => integrity,
+    cityLink: () => cityLink(),
   });
   let integrity: 'ok' | 'checking' | 'failed' = 'checking';
   // Its thread holds a connection of its own to the file: `close` waits for it, so nothing touches the
@@ -271,8 +275,22 @@ export function createHub(opts: HubOptions): Hub {
   listeners.add((events) => notifier.onEvents(events));
 
   // The hall's log goes to the city once durable (published); a city that is down never holds a command.
-  const cityPush = new CityPush({ db: opts.db, settings: () => bus.config.city, publishedSeq: () => seq, clock, log });
+  const cityPush = new CityPush({
+    db: opts.db,
+    settings: () => bus.config.city,
+    publishedSeq: () => seq,
+    profile: () => hallProfile(bus.config, latestConfig(opts.db)?.version ?? 0),
+    clock,
+    log,
+  });
   listeners.add(() => cityPush.soon());
+  const cityLink = (): CityLinkView | null => {
+    const c = bus.config.city;
+    if (c === undefined) return null;
+    const st = cityPush.status();
+    const { ackedSeq, pending, lastOkAt, failures, lastError } = st;
+    return { url: c.url, hallId: c.hallId, ackedSeq, pending, lastOkAt, failures, lastError };
+  };
 
   const context: HubContext = {
     db: opts.db,
@@ -335,6 +353,7 @@ export function createHub(opts: HubOptions): Hub {
           status: statuses.get(p.id) ?? 'unknown',
         })),
         serialDevices: serial.list(),
+        city: cityLink(),
       };
     },
     reprintTicket: async (ticketId, printerId) => {

@@ -49,10 +49,23 @@ export interface DevicePresence {
   lastSeenAt: number | null;
 }
 
+/** The hall's link to the city tier (issue 18): null when the hall config has no `city`. */
+export interface CityLinkView {
+  url: string;
+  hallId: string;
+  /** Highest seq the city acknowledged; `pending` events wait in the outbox. */
+  ackedSeq: number;
+  pending: number;
+  lastOkAt: number | null;
+  failures: number;
+  lastError: string | null;
+}
+
 export interface DevicesView {
   devices: DevicePresence[];
   printers: { id: string; uri: string; paperWidthMm: number; status: string }[];
   serialDevices: SerialDeviceView[];
+  city: CityLinkView | null;
 }
 
 /**

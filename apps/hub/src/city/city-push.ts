@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { CitySettings } from '@yichuang/protocol';
+import type { CitySettings, HallProfile } from '@yichuang/protocol';
 import { stmt, type Db } from '../store/open-db.ts';
 
 /** hall_meta key of the highest seq the city acknowledged (every seq up to it is stored there). */
@@ -8,14 +8,26 @@ export const CITY_ACK_KEY = 'cityAckedSeq';
 export const MAX_BACKOFF_MS = 60_000;
 /** New events are pushed this soon after they commit (when the link is up), batching what comes meanwhile. */
 export const SOON_MS = 200;
+/** hall_meta key of the profile the city acknowledged: `url|hallId|version`, so a new city or version is sent again. */
+export const CITY_PROFILE_KEY = 'cityProfileSent';
+/**
+ * A batch stops growing at this many bytes of JSON (the city refuses bodies over 4 MB with 413): a
+ * batch of 1000 big events (long notices, cases with many matters) must not wedge the outbox.
+ */
+export const MAX_BATCH_BYTES = 3 * 1024 * 1024;
 
 const ackSchema = z.object({ ackSeq: z.number().int().nonnegative() });
 
 export interface CityPushStatus {
   ackedSeq: number;
+  /** Events committed in the hall and not yet acknowledged by the city (the outbox). */
+  pending: number;
   lastOkAt: number | null;
+  lastAttemptAt: number | null;
   failures: number;
   lastError: string | null;
+  /** The config version of the profile the city holds (null: not sent yet, or sent to another city). */
+  profileVersion: number | null;
 }
 
 export interface CityPushOptions {
@@ -24,6 +36,8 @@ export interface CityPushOptions {
   settings: () => CitySettings | undefined;
   /** Newest seq published by the hub: only events durable on the hall's disk leave it. */
   publishedSeq: () => number;
+  /** The hall's public profile for the city, with its config version. */
+  profile: () => HallProfile;
   clock?: () => number;
   log: (line: string) => void;
 }
@@ -43,15 +57,25 @@ export class CityPush {
   /** Waiting out the interval after a good push (not backing off): new events may cut the wait short. */
   private idle = false;
   private soonTimer: NodeJS.Timeout | null = null;
+  /** The last profile send failed (logged once until one succeeds). */
+  private profileFailing = false;
   private state: CityPushStatus;
 
   constructor(o: CityPushOptions) {
     this.o = o;
-    this.state = { ackedSeq: this.readAck(), lastOkAt: null, failures: 0, lastError: null };
+    this.state = {
+      ackedSeq: this.readAck(),
+      pending: 0,
+      lastOkAt: null,
+      lastAttemptAt: null,
+      failures: 0,
+      lastError: null,
+      profileVersion: null,
+    };
   }
 
   status(): CityPushStatus {
-    return { ...this.state };
+    return { ...this.state, pending: Math.max(0, this.o.publishedSeq() - this.state.ackedSeq) };
   }
 
   start(): void {
@@ -129,6 +153,8 @@ export class CityPush {
       }
       let wait = settings.intervalMs;
       try {
+        this.state.lastAttemptAt = (this.o.clock ?? Date.now)();
+        await this.sendProfile(settings);
         const full = await this.pushOnce(settings);
         if (this.state.failures > 0)
           this.o.log(`城市平台已恢复连接 / city link back after ${this.state.failures} failed push(es)`);
@@ -171,35 +197,75 @@ export class CityPush {
       payload: string;
     }[];
     if (rows.length === 0) return false;
-    const body = JSON.stringify({
-      hallId: settings.hallId,
-      events: rows.map((r) => ({
-        seq: r.seq,
-        at: r.at,
-        actor: r.actor,
-        type: r.type,
-        payload: JSON.parse(r.payload) as unknown,
-      })),
-    });
+    // Events in seq order until the batch would pass MAX_BATCH_BYTES (always at least one).
+    const parts: string[] = [];
+    let bytes = 0;
+    for (const r of rows) {
+      const part = `{"seq":${r.seq},"at":${r.at},"actor":${JSON.stringify(r.actor)},"type":${JSON.stringify(r.type)},"payload":${r.payload}}`;
+      const size = Buffer.byteLength(part);
+      if (parts.length > 0 && bytes + size > MAX_BATCH_BYTES) break;
+      parts.push(part);
+      bytes += size + 1;
+    }
+    const body = `{"hallId":${JSON.stringify(settings.hallId)},"events":[${parts.join(',')}]}`;
+    const text = await this.request(settings, 'POST', 'city/api/ingest', body);
+    const ack = ackSchema.parse(JSON.parse(text));
+    // The city's word is the truth: lower than ours means it lost data and wants it again.
+    if (ack.ackSeq !== acked) this.writeAck(Math.min(ack.ackSeq, upTo));
+    this.state.lastOkAt = (this.o.clock ?? Date.now)();
+    return (parts.length < rows.length || rows.length === settings.batchSize) && ack.ackSeq > acked;
+  }
+
+  /**
+   * Sends the hall's profile when the city has not acknowledged this version (or this is another city
+   * or hall id). A city that cannot take it does not hold up the log: the failure is logged once and
+   * the profile is tried again next round.
+   */
+  private async sendProfile(settings: CitySettings): Promise<void> {
+    const profile = this.o.profile();
+    const mark = `${settings.url}|${settings.hallId}|${profile.version}`;
+    const row = stmt(this.o.db, 'SELECT value FROM hall_meta WHERE key = ?').get(CITY_PROFILE_KEY) as
+      { value: string } | undefined;
+    if (row !== undefined && JSON.parse(row.value) === mark) {
+      this.state.profileVersion = profile.version;
+      return;
+    }
+    try {
+      await this.request(
+        settings,
+        'PUT',
+        `city/api/halls/${encodeURIComponent(settings.hallId)}/profile`,
+        JSON.stringify(profile),
+      );
+    } catch (e) {
+      if (this.stopped) throw e;
+      if (!this.profileFailing)
+        this.o.log(`大厅信息未能发送到城市平台 / hall profile not sent to the city: ${(e as Error).message}`);
+      this.profileFailing = true;
+      return;
+    }
+    stmt(
+      this.o.db,
+      'INSERT INTO hall_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+    ).run(CITY_PROFILE_KEY, JSON.stringify(mark));
+    this.profileFailing = false;
+    this.state.profileVersion = profile.version;
+  }
+
+  /** One request to the city with the hall key; the answer's text, or an error for a failure or a non-2xx. */
+  private async request(settings: CitySettings, method: 'POST' | 'PUT', path: string, body: string): Promise<string> {
     this.abort = new AbortController();
     const timeout = setTimeout(() => this.abort?.abort(), settings.timeoutMs);
     try {
-      const res = await fetch(
-        new URL('city/api/ingest', settings.url.endsWith('/') ? settings.url : `${settings.url}/`),
-        {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${settings.hallKey}` },
-          body,
-          signal: this.abort.signal,
-        },
-      );
+      const res = await fetch(new URL(path, settings.url.endsWith('/') ? settings.url : `${settings.url}/`), {
+        method,
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${settings.hallKey}` },
+        body,
+        signal: this.abort.signal,
+      });
       const text = await res.text();
       if (!res.ok) throw new Error(`HTTP ${res.status} ${text.slice(0, 200)}`);
-      const ack = ackSchema.parse(JSON.parse(text));
-      // The city's word is the truth: lower than ours means it lost data and wants it again.
-      if (ack.ackSeq !== acked) this.writeAck(Math.min(ack.ackSeq, upTo));
-      this.state.lastOkAt = (this.o.clock ?? Date.now)();
-      return rows.length === settings.batchSize && ack.ackSeq > acked;
+      return text;
     } finally {
       clearTimeout(timeout);
       this.abort = null;

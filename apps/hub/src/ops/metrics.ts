@@ -11,6 +11,8 @@ export interface Gauges {
   lastSeq: () => number;
   lastBackupAt: () => number | null;
   integrity: () => 'ok' | 'checking' | 'failed';
+  /** The outbox to the city; null when the hall has no city config. */
+  cityLink: () => { pending: number; failures: number; lastOkAt: number | null } | null;
 }
 
 /** The histogram times the gaps between timer ticks this far apart: lag is what a gap has beyond it. */
@@ -122,6 +124,16 @@ export class HubMetrics {
       '1 when the last integrity_check passed, 0 while checking or after a failure',
     );
     out.push(`yichuang_database_integrity_ok ${this.gauges.integrity() === 'ok' ? 1 : 0}`);
+
+    const city = this.gauges.cityLink();
+    if (city !== null) {
+      help('yichuang_city_outbox_events', 'gauge', 'Events committed in the hall and not yet acknowledged by the city');
+      out.push(`yichuang_city_outbox_events ${city.pending}`);
+      help('yichuang_city_push_failures', 'gauge', 'Failed pushes to the city in a row (0: the link is up)');
+      out.push(`yichuang_city_push_failures ${city.failures}`);
+      help('yichuang_city_last_push_timestamp_seconds', 'gauge', 'When the city last acknowledged a push (0: never)');
+      out.push(`yichuang_city_last_push_timestamp_seconds ${(city.lastOkAt ?? 0) / 1000}`);
+    }
 
     const mem = process.memoryUsage();
     help('process_resident_memory_bytes', 'gauge', 'Resident memory of the hub process');

@@ -1,6 +1,6 @@
 import type { ReactElement, ReactNode } from 'react';
 import type { HallState } from '@yichuang/engine';
-import type { DevicePresence } from '@yichuang/protocol';
+import type { CityLinkView, DevicePresence } from '@yichuang/protocol';
 import { deviceLabel, printerLabel, serialLabel } from '../shell/hall-names.ts';
 import { clockTime, type Lang } from '../shell/make-strings.ts';
 import { useOversight } from '../shell/oversight-store.ts';
@@ -64,7 +64,36 @@ export function DevicePanel({ lang, state }: { lang: Lang; state: HallState }): 
           />
         ))}
       </Group>
+      {view.city !== null && (
+        <Group title={lt(lang, 'devices.city')} empty={false} lang={lang}>
+          <CityRow lang={lang} city={view.city} tz={tz} />
+        </Group>
+      )}
     </section>
+  );
+}
+
+/** The hall's log upload to the city: in sync, behind (events in the outbox) or unreachable. The hall works on regardless. */
+function CityRow({ lang, city, tz }: { lang: Lang; city: CityLinkView; tz: string }): ReactElement {
+  const down = city.failures > 0;
+  return (
+    <Row
+      testId="city-link"
+      name={lt(lang, 'devices.cityLink')}
+      tone={down ? 'danger' : city.pending > 0 ? 'warn' : 'ok'}
+      status={
+        down
+          ? lt(lang, 'devices.cityDown', { n: city.pending })
+          : city.pending > 0
+            ? lt(lang, 'devices.cityBehind', { n: city.pending })
+            : lt(lang, 'devices.cityUp')
+      }
+      since={
+        city.lastOkAt === null
+          ? lt(lang, 'devices.cityNever')
+          : lt(lang, 'devices.cityLastOk', { time: clockTime(city.lastOkAt, tz) })
+      }
+    />
   );
 }
 
