@@ -92,6 +92,47 @@ describe('complaints over REST', () => {
       expect((await h.api('GET', `/api/complaints?${q}`, undefined, m1)).status, q).toBe(400);
   });
 
+  it('a closed complaint’s person is deleted once the retention days have passed; an open one keeps it', async () => {
+    const { h, m1 } = await hub();
+    const record = async (requestId: string, name: string): Promise<string> => {
+      const made = await h.api(
+        'POST',
+        '/api/complaints',
+        { requestId, channel: 'phone', name, phone: '13812345678', text: '等候太久' },
+        m1,
+      );
+      expect(made.status).toBe(201);
+      return made.body.complaint.id as string;
+    };
+    const closedOne = await record('cp-old-closed', '李四');
+    const openOne = await record('cp-old-open', '王五');
+    expect(
+      (await h.api('POST', `/api/complaints/${closedOne}/close`, { requestId: 'cl-old', result: '已回复' }, m1)).status,
+    ).toBe(200);
+    const contacts = (): string[] =>
+      (h.db.prepare('SELECT name FROM complaint_contacts ORDER BY name').all() as { name: string }[]).map(
+        (r) => r.name,
+      );
+    // 89 days later: still within the 90 days (cases.contactRetentionDays).
+    h.clock.now += 89 * 86_400_000;
+    h.hub.bus.tick();
+    expect(contacts()).toEqual(['李四', '王五']);
+    h.clock.now += 2 * 86_400_000;
+    h.hub.bus.tick();
+    expect(contacts()).toEqual(['王五']);
+    // The complaint itself stays (masked), with its result, for the reports.
+    const listed = await h.api(
+      'GET',
+      `/api/complaints?status=closed&from=${DAY}&to=${DAY}`,
+      undefined,
+      await h.login('m1'),
+    );
+    expect(listed.body.complaints.map((c: ComplaintRecord) => [c.id, c.name, c.result])).toEqual([
+      [closedOne, '李*', '已回复'],
+    ]);
+    expect(openOne).not.toBe(closedOne);
+  });
+
   it('a rating of 2 or less opens a follow-up that a manager closes; open items survive a restart', async () => {
     const { h, m1, a1 } = await hub();
     await servedAndRated(h, a1, 4);

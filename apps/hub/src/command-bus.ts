@@ -33,6 +33,7 @@ import { loadState, writeProjections } from './store/projections.ts';
 import { writeRecords } from './store/records.ts';
 import { purgeContacts } from './store/appointment-contacts.ts';
 import { purgeCaseContacts } from './store/case-contacts.ts';
+import { purgeComplaintContacts } from './store/complaint-records.ts';
 import { purgeGuideContacts } from './store/guide-contacts.ts';
 import { zodToError } from './validation.ts';
 import { storageUnavailable } from './store/storage-errors.ts';
@@ -318,7 +319,9 @@ export class CommandBus {
             const keepFrom = addDays(this.current.day, -this.config.booking.contactRetentionDays);
             purgeContacts(this.o.db, keepFrom);
             purgeGuideContacts(this.o.db, keepFrom);
-            purgeCaseContacts(this.o.db, addDays(this.current.day, -this.config.cases.contactRetentionDays));
+            const keepCasesFrom = addDays(this.current.day, -this.config.cases.contactRetentionDays);
+            purgeCaseContacts(this.o.db, keepCasesFrom);
+            purgeComplaintContacts(this.o.db, keepCasesFrom);
           }
           return out;
         })

@@ -272,7 +272,7 @@ export const casesSettingsSchema = z.strictObject({
    * hall.closedDates (public holidays), plus these; a hall open on Saturdays does not make Saturday one.
    */
   workingDates: z.array(z.iso.date()).max(60).default([]),
-  /** Days the applicant's clear name and phone are kept after a refusal or a finished case. */
+  /** Days the applicant's clear name and phone are kept after a refusal or a finished case, and a closed complaint's person (counted from the day it was received). */
   contactRetentionDays: z.number().int().min(1).max(3650).default(90),
 });
 export type CasesSettings = z.output<typeof casesSettingsSchema>;

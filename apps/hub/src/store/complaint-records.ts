@@ -92,6 +92,17 @@ export function saveComplaintContact(
   );
 }
 
+/**
+ * Deletes the clear name and phone of complaints received before `day` that are closed (the retention
+ * period has passed and nobody needs to call the person back). An open complaint keeps its contact.
+ */
+export function purgeComplaintContacts(db: Db, day: string): number {
+  return stmt(
+    db,
+    "DELETE FROM complaint_contacts WHERE complaint_id IN (SELECT id FROM complaints WHERE day < ? AND status = 'closed')",
+  ).run(day).changes;
+}
+
 /** What the engine keeps of the open items, read at start. */
 export function loadOpenItems(db: Db): OpenItems {
   const complaints = (
