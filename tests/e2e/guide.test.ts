@@ -6,6 +6,7 @@ import type { HallConfigInput } from '@yichuang/protocol';
 import { launchBrowser } from '../support/browser.ts';
 import { MONDAY_10AM, startHub, type Harness } from '../support/hub-harness.ts';
 import { layoutProblems } from '../support/layout-checks.ts';
+import { capturingSms, takeOnlineTicket } from '../support/online-ticket.ts';
 
 /** Build first: `npm run build:apps -- guide` (the hub serves apps/guide/dist). */
 
@@ -210,6 +211,33 @@ describe('导办 tablet (/guide/)', () => {
     ).toEqual([]);
     await shot(page, '08-issue-en');
   }, 90_000);
+
+  it('confirms that the holder of an online ticket is here (确认到场), so it is not skipped', async () => {
+    const sms = capturingSms();
+    const x = (h = await startHub(
+      {
+        ...demoHall(),
+        remote: { enabled: true, graceMinutes: 5, queues: [{ queueId: 'exit-entry', dailyQuota: 20 }] },
+      },
+      MONDAY_10AM,
+      { sendCode: sms.sendCode },
+    ));
+    const taken = await takeOnlineTicket(x, sms, '13512345678', 'passport');
+    expect(taken.status).toBe(201);
+    const page = await openGuide(x, '8001', '8642');
+    await page.locator('[data-screen="issue"]').waitFor();
+    await page.getByTestId('tab-waiting').tap();
+    const row = page.getByTestId(`waiting-${taken.body.number}`);
+    await expect.poll(() => row.getByTestId('remote-mark').innerText()).toBe('线上取号 · 未签到');
+    await shot(page, '06-online-not-arrived');
+    await row.getByTestId('arrive').tap();
+    await expect.poll(() => row.getByTestId('remote-mark').innerText()).toBe('线上取号 · 已签到');
+    expect(await row.getByTestId('arrive').count()).toBe(0);
+    const view = await x.api('GET', `/api/tickets/${taken.body.id}`);
+    expect(view.body).toMatchObject({ status: 'waiting', remote: { arrived: true } });
+    const logged = x.db.prepare("SELECT actor FROM events WHERE type = 'ticket:arrived'").all() as { actor: string }[];
+    expect(logged).toEqual([{ actor: expect.stringContaining('8001') as unknown }]);
+  });
 
   it('fits a 1280×800 tablet and a 1366×768 screen, every target a finger wide', async () => {
     const x = (h = await startHub(demoHall(), MONDAY_10AM));

@@ -192,7 +192,7 @@ export const commandRoles: Record<CommandName, readonly ActorRole[]> = {
   'appointment:reschedule': ['public', 'officer', 'manager'],
   'appointment:import': ['manager'],
   'ticket:take-remote': ['public'],
-  'ticket:arrive': ['kiosk', 'officer', 'manager'],
+  'ticket:arrive': ['kiosk', 'officer', 'manager', 'guide'],
   'ticket:reactivate': ['officer', 'manager', 'guide'],
   'case:update': ['officer', 'manager'],
   'notice:create': ['officer', 'manager'],

@@ -81,6 +81,11 @@ function WaitingLine({ row, onGreen }: { row: WaitingRow; onGreen: () => void })
   const config = state!.model.config;
   const t = row.ticket;
   const held = t.heldAt != null;
+  const notArrived = t.remote != null && t.remote.arrivedAt === null;
+  const arrive = async (): Promise<void> => {
+    const res = await sendCommand('ticket:arrive', { ticketId: t.id });
+    if (res.ok) useGuide.getState().say('ok', gt(lang, 'wait.arrived.ok', { number: t.number }));
+  };
   const toggle = async (): Promise<void> => {
     const res = held
       ? await sendCommand('ticket:release', { ticketId: t.id })
@@ -108,7 +113,11 @@ function WaitingLine({ row, onGreen }: { row: WaitingRow; onGreen: () => void })
           )}
           {held && <span className="g-badge g-badge--held">{gt(lang, 'wait.held')}</span>}
           {t.appointment !== null && <span className="g-badge">{gt(lang, 'wait.appointment')}</span>}
-          {t.remote != null && <span className="g-badge">{gt(lang, 'wait.remote')}</span>}
+          {t.remote != null && (
+            <span className={`g-badge ${notArrived ? 'g-badge--held' : ''}`} data-testid="remote-mark">
+              {gt(lang, notArrived ? 'wait.remoteNotArrived' : 'wait.remoteArrived')}
+            </span>
+          )}
           {t.carriedOver && <span className="g-badge">{gt(lang, 'wait.carried')}</span>}
           {t.issuedBy != null && <span className="g-badge g-badge--quiet">{gt(lang, 'wait.byGuide')}</span>}
         </span>
@@ -121,6 +130,17 @@ function WaitingLine({ row, onGreen }: { row: WaitingRow; onGreen: () => void })
         {duration(lang, row.waitedS)}
       </div>
       <div className="g-row__actions">
+        {notArrived && (
+          <button
+            type="button"
+            className="g-btn g-btn--primary"
+            data-testid="arrive"
+            disabled={!live || busy !== null}
+            onClick={() => void arrive()}
+          >
+            {gt(lang, 'wait.arrive')}
+          </button>
+        )}
         <button
           type="button"
           className={`g-btn ${held ? 'g-btn--primary' : 'g-btn--quiet'}`}
