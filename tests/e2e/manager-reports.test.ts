@@ -364,6 +364,10 @@ describe('manager console: reports', () => {
     expect(signatures).toContain('带班领导（签字）');
     expect(signatures).toContain('大厅负责人（签字）');
     expect(await text('print-totals', 'issued')).toBe(count(report.totals.issued));
+    // What the screen shows of matters, outcomes and complaints is on the paper too.
+    const sheet = await text('print-view');
+    expect(sheet).toContain('事项与办理结果');
+    expect(sheet).toContain('投诉与回访');
     const sheetCanvas = await page.getByTestId('print-chart-hours').locator('canvas').boundingBox();
     expect(sheetCanvas?.width).toBeGreaterThan(400);
     await longShot('print-screen');

@@ -8,9 +8,11 @@ import { weekday } from '../report-format.ts';
 import { rt } from '../reports-strings.ts';
 import { tilesOf } from '../total-tiles.tsx';
 import { DayTable } from '../tables/day-table.tsx';
+import { ct as complaintText } from '../tables/complaints-table.tsx';
 import { LowRatingsTable } from '../tables/low-ratings-table.tsx';
+import { MatterTable } from '../tables/matter-table.tsx';
 import './print-sheet.css';
-import { PrintOfficers, PrintQueues, PrintWindows } from './print-tables.tsx';
+import { PrintComplaints, PrintOfficers, PrintQueues, PrintWindows } from './print-tables.tsx';
 
 const ZH_NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 
@@ -84,8 +86,16 @@ export function PrintReport(p: PrintReportProps): ReactElement {
     [rt(lang, 'card.queues'), <PrintQueues lang={lang} report={report} />],
     [rt(lang, 'card.windows'), <PrintWindows lang={lang} report={report} promisedS={p.promisedS} />],
     [rt(lang, 'card.officers'), <PrintOfficers lang={lang} report={report} />],
-    [rt(lang, 'card.low'), <LowRatingsTable lang={lang} report={report} timeZone={timeZone} />],
   ];
+  // 事项与结果 (matters and outcomes at finish) and 投诉与回访, as on the screen, when the report has them.
+  if (report.outcomes !== undefined && report.matters !== undefined)
+    sections.push([
+      rt(lang, 'card.matters'),
+      <MatterTable lang={lang} matters={report.matters} totals={report.outcomes} />,
+    ]);
+  sections.push([rt(lang, 'card.low'), <LowRatingsTable lang={lang} report={report} timeZone={timeZone} />]);
+  if (report.complaints !== undefined)
+    sections.push([complaintText(lang, 'title'), <PrintComplaints lang={lang} totals={report.complaints} />]);
   if (!single) sections.push([rt(lang, 'card.days'), <DayTable lang={lang} days={report.days} />]);
   return (
     <div className="r-print-wrap">

@@ -1,7 +1,8 @@
 import type { ReactElement } from 'react';
-import type { HallReport, PauseMinutes } from '@yichuang/protocol';
+import type { ComplaintTotals, HallReport, PauseMinutes } from '@yichuang/protocol';
 import { pauseReasonLabel } from '@yichuang/ui';
 import type { Lang } from '../../shell/make-strings.ts';
+import { ct } from '../tables/complaints-table.tsx';
 import {
   count,
   lowCount,
@@ -161,6 +162,37 @@ export function PrintOfficers(p: { lang: Lang; report: HallReport }): ReactEleme
               </tr>
             );
           })}
+      </tbody>
+    </table>
+  );
+}
+
+/** 投诉与回访 on paper: the six counts in one table row (the screen shows them as tiles). */
+export function PrintComplaints(p: { lang: Lang; totals: ComplaintTotals }): ReactElement {
+  const { lang, totals: c } = p;
+  const cells: [Parameters<typeof ct>[1], number][] = [
+    ['received', c.received],
+    ['closed', c.closed],
+    ['open', c.open],
+    ['followUps', c.followUps.opened],
+    ['fuClosed', c.followUps.closed],
+    ['fuOpen', c.followUps.open],
+  ];
+  return (
+    <table className="r-ptable r-ptable--totals" data-testid="print-complaints">
+      <tbody>
+        <tr>
+          {cells.map(([key]) => (
+            <th key={key}>{ct(lang, key)}</th>
+          ))}
+        </tr>
+        <tr>
+          {cells.map(([key, n]) => (
+            <td key={key} data-col={key}>
+              {count(n)}
+            </td>
+          ))}
+        </tr>
       </tbody>
     </table>
   );
