@@ -17,7 +17,7 @@ export function linuxAutostartEntry(execPath: string): string {
     '[Desktop Entry]',
     'Type=Application',
     'Name=一窗 Yichuang',
-    'Comment=一窗 hall screen (kiosk, counter, display or manager)',
+    'Comment=一窗 hall screen (kiosk, counter, display, manager or guide tablet)',
     `Exec=${quoteExec(execPath)}`,
     'X-GNOME-Autostart-enabled=true',
     'Terminal=false',

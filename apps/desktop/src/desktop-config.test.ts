@@ -29,6 +29,11 @@ describe('config parsing', () => {
     expect(r).toEqual({ ok: true, config: { version: 1, role: 'counter', hubUrl: 'http://hub.hall.local:8080' } });
   });
 
+  it('accepts the guide tablet (导办平板) without a device key', () => {
+    const r = validateConfig({ role: 'guide', hubUrl: '10.0.0.2:8080' });
+    expect(r).toEqual({ ok: true, config: { version: 1, role: 'guide', hubUrl: 'http://10.0.0.2:8080' } });
+  });
+
   it.each([
     ['ftp://hub:21', 'hubUrl'],
     ['http://', 'hubUrl'],

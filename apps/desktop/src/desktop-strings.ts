@@ -14,6 +14,7 @@ export const ROLE_NAMES: Record<Role, Bilingual> = {
   counter: { zh: '窗口终端', en: 'Counter (officer window)' },
   display: { zh: '大厅综合屏', en: 'Hall display' },
   manager: { zh: '大厅负责人工作台', en: 'Hall manager console' },
+  guide: { zh: '导办平板', en: 'Guide tablet (entrance)' },
 };
 
 export const ROLE_HINTS: Record<Role, Bilingual> = {
@@ -21,6 +22,7 @@ export const ROLE_HINTS: Record<Role, Bilingual> = {
   counter: { zh: '普通窗口，民警用工号和密码登录', en: 'Normal window, officers sign in with a PIN' },
   display: { zh: '全屏锁定，隐藏鼠标，需要设备密钥', en: 'Locked full screen, no cursor, needs a device key' },
   manager: { zh: '普通窗口，负责人登录后使用', en: 'Normal window, the manager signs in' },
+  guide: { zh: '普通窗口，导办人员用工号和密码登录', en: 'Normal window, the guide signs in with a PIN' },
 };
 
 export const CONFIG_ERRORS = {
@@ -31,8 +33,8 @@ export const CONFIG_ERRORS = {
     en: 'the config file was written by a newer version of this app: please upgrade',
   },
   role: {
-    zh: '请选择本机用途：自助取号机、窗口终端、大厅综合屏或大厅负责人工作台',
-    en: 'role must be one of kiosk, counter, display, manager',
+    zh: '请选择本机用途：自助取号机、窗口终端、大厅综合屏、大厅负责人工作台或导办平板',
+    en: 'role must be one of kiosk, counter, display, manager, guide',
   },
   hubUrlMissing: { zh: '请填写中心服务地址', en: 'the hub URL is missing' },
   hubUrl: {

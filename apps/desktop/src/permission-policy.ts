@@ -7,7 +7,8 @@ import type { Role } from './roles.ts';
 
 /** Kiosk and display need none: speaking aloud without a tap is a webPreference, not a permission. */
 export function allowedPermissions(role: Role): readonly string[] {
-  if (role === 'counter' || role === 'manager') return ['notifications', 'clipboard-sanitized-write', 'fullscreen'];
+  if (role === 'counter' || role === 'manager' || role === 'guide')
+    return ['notifications', 'clipboard-sanitized-write', 'fullscreen'];
   return ['fullscreen'];
 }
 

@@ -1,5 +1,5 @@
-/** The four roles a hall machine can play, and what each one means for the shell. */
-export const ROLES = ['kiosk', 'counter', 'display', 'manager'] as const;
+/** The roles a hall machine can play, and what each one means for the shell. */
+export const ROLES = ['kiosk', 'counter', 'display', 'manager', 'guide'] as const;
 export type Role = (typeof ROLES)[number];
 
 export function isRole(value: unknown): value is Role {

@@ -23,7 +23,7 @@ describe('window options per role', () => {
     expect(o.x).toBeUndefined();
   });
 
-  it.each(['counter', 'manager'] as const)('%s: a normal window at the restored bounds', (role) => {
+  it.each(['counter', 'manager', 'guide'] as const)('%s: a normal window at the restored bounds', (role) => {
     const bounds = { x: 40, y: 30, width: 1200, height: 800 };
     const o = windowOptionsFor(role, { ...INPUT, bounds });
     expect(o.kiosk).toBeUndefined();
@@ -64,6 +64,8 @@ describe('window options per role', () => {
       'http://10.0.0.2:8080/kiosk/?key=k%2F1+secret',
     );
     expect(rolePageUrl('http://10.0.0.2:8080', 'counter', 'k-1-secret')).toBe('http://10.0.0.2:8080/counter/');
+    // The 导办 tablet opens the guide page; the guide signs in with a PIN.
+    expect(rolePageUrl('http://10.0.0.2:8080', 'guide', 'k-1-secret')).toBe('http://10.0.0.2:8080/guide/');
   });
 });
 
