@@ -18,16 +18,46 @@ export const cityConfigSchema = z.strictObject({
     .max(500),
   staff: z
     .array(
-      z.strictObject({
-        name: z.string().min(1).max(100),
-        /** sha256 (hex) of the bearer token. */
-        tokenHash: sha256Hex,
-        /** null: every hall (city manager); a hall id: that hall only (hall manager). */
-        hallId: z.string().nullable().default(null),
-      }),
+      z
+        .strictObject({
+          name: z.string().min(1).max(100),
+          /** The console login name (with passwordHash); a staff entry without it has an API token only. */
+          id: z
+            .string()
+            .regex(/^[A-Za-z0-9_.-]{1,64}$/)
+            .optional(),
+          /** `scrypt$…` from `npm run city -- hash-password`; never the password itself. */
+          passwordHash: z
+            .string()
+            .regex(
+              /^scrypt\$\d+\$\d+\$\d+\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+$/,
+              'a hash from `npm run city -- hash-password`',
+            )
+            .optional(),
+          /** sha256 (hex) of a bearer token for API clients (scripts, monitoring); optional with a login. */
+          tokenHash: sha256Hex.optional(),
+          /** null: every hall (city manager); a hall id: that hall only (hall manager). */
+          hallId: z.string().nullable().default(null),
+        })
+        .refine((s) => (s.id === undefined) === (s.passwordHash === undefined), {
+          message: 'id and passwordHash come together (a console login)',
+          path: ['passwordHash'],
+        })
+        .refine((s) => s.tokenHash !== undefined || s.id !== undefined, {
+          message: 'a staff entry needs a login (id + passwordHash) or an API token (tokenHash)',
+          path: ['id'],
+        }),
     )
     .max(500)
-    .default([]),
+    .default([])
+    .refine(
+      (list) =>
+        new Set(list.flatMap((s) => (s.id === undefined ? [] : [s.id]))).size ===
+        list.filter((s) => s.id !== undefined).length,
+      {
+        message: 'staff ids are unique',
+      },
+    ),
 });
 export type CityConfig = z.output<typeof cityConfigSchema>;
 

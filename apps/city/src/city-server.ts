@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { CityDb } from './city-db.ts';
 import type { CityConfig } from './city-config.ts';
 import { HttpError, matchPath, sendJson, type CityContext, type Route } from './http/http-kit.ts';
+import { LoginThrottle, StaffSessions } from './http/staff-sessions.ts';
 import { ALL_ROUTES } from './routes/all-routes.ts';
 
 export { MAX_BODY } from './http/http-kit.ts';
@@ -24,6 +25,8 @@ export function createCityServer(opts: {
   const clock = opts.clock ?? Date.now;
   const log = opts.log ?? ((l: string) => console.log(l));
   const routes = opts.routes ?? ALL_ROUTES;
+  const sessions = new StaffSessions(clock);
+  const throttle = new LoginThrottle(clock);
 
   const server = createServer((req, res) => {
     let url: URL;
@@ -39,7 +42,18 @@ export function createCityServer(opts: {
         if (r.method !== req.method) continue;
         const params = matchPath(r.path, url.pathname);
         if (params === null) continue;
-        const ctx: CityContext = { db: opts.db, config: opts.config, clock, log, req, res, url, params };
+        const ctx: CityContext = {
+          db: opts.db,
+          config: opts.config,
+          clock,
+          log,
+          sessions,
+          throttle,
+          req,
+          res,
+          url,
+          params,
+        };
         return r.handle(ctx);
       }
       throw new HttpError(404, 'NOT_FOUND', '没有该地址 / no such route');

@@ -7,12 +7,14 @@ import { cityConfigSchema, loadCityConfig, type CityConfig } from './city-config
 import { createCityServer } from './city-server.ts';
 import { hashKey, prepareCity, verifyCity } from './ingest.ts';
 import { DEMO_HALL_NAMES, startDemoHalls, type DemoHall } from './demo-halls.ts';
+import { hashPassword } from './http/staff-passwords.ts';
 
 const USAGE = `一窗 城市平台 / Yichuang city tier
   npm run city                                  PGlite in data/city, three demo halls pushing to it
   npm run city -- [--config FILE] [--data DIR | --pg postgres://…] [--port N] [--host H] [--no-demo]
   npm run city -- verify [--data DIR | --pg postgres://…]
-                                                rebuild the city's tables from the halls' logs and compare`;
+                                                rebuild the city's tables from the halls' logs and compare
+  npm run city -- hash-password                 read a password on stdin, print its passwordHash for the config`;
 
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
@@ -33,6 +35,15 @@ async function main(): Promise<void> {
   // PGlite's folder, and the demo halls' folders and secrets (also with --pg).
   if (values.pg === undefined || demo) mkdirSync(values.data, { recursive: true });
 
+  if (positionals[0] === 'hash-password') {
+    const text = readFileSync(0, 'utf8').replace(/\r?\n$/, '');
+    if (text.length < 8) {
+      console.error('密码至少 8 位 / a password has at least 8 characters');
+      process.exit(2);
+    }
+    console.log(await hashPassword(text));
+    return;
+  }
   if (positionals[0] === 'verify') {
     const db = await openCityDb(target);
     try {
@@ -62,9 +73,9 @@ async function main(): Promise<void> {
     console.error('--no-demo needs --config FILE (the city config: halls and staff) / 非演示模式需要 --config');
     process.exit(2);
   }
-  const { config, staffToken, hallKeys } = demo
-    ? demoCityConfig(values.data)
-    : { config: loadCityConfig(values.config!), staffToken: null, hallKeys: null };
+  const { config, staffToken, hallKeys, login } = demo
+    ? await demoCityConfig(values.data)
+    : { config: loadCityConfig(values.config!), staffToken: null, hallKeys: null, login: null };
   const db: CityDb = await openCityDb(target);
   await prepareCity(db, config.halls);
   const city = createCityServer({ db, config });
@@ -75,7 +86,10 @@ async function main(): Promise<void> {
   if (demo && hallKeys !== null) {
     halls = await startDemoHalls({ cityUrl: url, dataDir: values.data, keys: hallKeys });
     for (const h of halls) console.log(`  ${h.hallId}  ${h.name}  ${h.url}/manager`);
-    console.log(`  城市工作人员令牌 / city staff token (demo): ${staffToken}`);
+    console.log(
+      `  城市控制台 / city console: ${url}/city/   账号 / staff id: ${login?.id}   密码 / password: ${login?.password}`,
+    );
+    console.log(`  城市工作人员令牌 / city staff API token (demo): ${staffToken}`);
     console.log(`  curl -H 'Authorization: Bearer ${staffToken}' ${url}/city/api/halls`);
   }
 
@@ -97,27 +111,50 @@ async function main(): Promise<void> {
  * The demo city: three halls with keys made once and kept in the data folder (demo only: a real city's
  * config holds only the keys' hashes, and each hall's config its own key).
  */
-function demoCityConfig(dataDir: string): { config: CityConfig; staffToken: string; hallKeys: Map<string, string> } {
+async function demoCityConfig(dataDir: string): Promise<{
+  config: CityConfig;
+  staffToken: string;
+  hallKeys: Map<string, string>;
+  login: { id: string; password: string };
+}> {
   const file = join(dataDir, 'demo-secrets.json');
   if (!existsSync(file))
     writeFileSync(
       file,
       JSON.stringify({
         staffToken: randomBytes(18).toString('base64url'),
+        password: randomBytes(6).toString('base64url'),
         halls: Object.fromEntries(
           ['hall-1', 'hall-2', 'hall-3'].map((id) => [id, randomBytes(18).toString('base64url')]),
         ),
       }),
       { mode: 0o600 },
     );
-  const secrets = JSON.parse(readFileSync(file, 'utf8')) as { staffToken: string; halls: Record<string, string> };
+  const secrets = JSON.parse(readFileSync(file, 'utf8')) as {
+    staffToken: string;
+    password?: string;
+    halls: Record<string, string>;
+  };
+  // Demo folders made before the console had a login get a password now.
+  if (secrets.password === undefined) {
+    secrets.password = randomBytes(6).toString('base64url');
+    writeFileSync(file, JSON.stringify(secrets), { mode: 0o600 });
+  }
   const hallKeys = new Map(Object.entries(secrets.halls));
   const config = cityConfigSchema.parse({
     name: '演示城市 / Demo city',
     halls: [...hallKeys].map(([id, key]) => ({ id, name: DEMO_HALL_NAMES[id] ?? id, keyHash: hashKey(key) })),
-    staff: [{ name: '演示值班 / demo duty', tokenHash: hashKey(secrets.staffToken), hallId: null }],
+    staff: [
+      {
+        name: '市局值班（演示）',
+        id: 'demo',
+        passwordHash: await hashPassword(secrets.password),
+        tokenHash: hashKey(secrets.staffToken),
+        hallId: null,
+      },
+    ],
   });
-  return { config, staffToken: secrets.staffToken, hallKeys };
+  return { config, staffToken: secrets.staffToken, hallKeys, login: { id: 'demo', password: secrets.password } };
 }
 
 main().catch((e: unknown) => {

@@ -8,6 +8,7 @@ export interface FoldTables {
   windows: string;
   spells: string;
   live: string;
+  printers: string;
 }
 
 export const LIVE_TABLES: FoldTables = {
@@ -16,6 +17,7 @@ export const LIVE_TABLES: FoldTables = {
   windows: 'city_windows',
   spells: 'city_window_spells',
   live: 'city_hall_live',
+  printers: 'city_printers',
 };
 
 /** One stored event of a hall's log, as hall_events holds it. */
@@ -214,6 +216,13 @@ export async function foldEvent(tx: Queryable, t: FoldTables, hallId: string, e:
     }
     case 'window:empty-post-started':
       await patchWindow(tx, t, hallId, ev.payload.windowId, e.at, 'empty_since = $3', []);
+      return true;
+    case 'printer:status-changed':
+      await tx.query(
+        `INSERT INTO ${t.printers} (hall_id, printer_id, status, since) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (hall_id, printer_id) DO UPDATE SET status = excluded.status, since = excluded.since`,
+        [hallId, ev.payload.printerId, ev.payload.status, e.at],
+      );
       return true;
     case 'window:empty-post-ended':
       await spell(tx, t, hallId, e, ev.payload.windowId, 'empty-post', null, ev.payload.durationS);

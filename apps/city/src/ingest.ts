@@ -11,6 +11,9 @@ const FOLD_PAGE = 1000;
 
 export const ingestBodySchema = z.strictObject({
   hallId: z.string().min(1).max(64),
+  /** The hall's clock when it sent the batch (epoch ms): the console shows hall time and waits by it. */
+  now: z.number().int().min(0).max(8_640_000_000_000_000).optional(),
+  /** Empty: a heartbeat (the link is up, nothing new). */
   events: z.array(eventEnvelopeSchema).max(MAX_BATCH),
 });
 export type IngestBody = z.infer<typeof ingestBodySchema>;
@@ -122,8 +125,9 @@ export async function ingest(db: CityDb, body: IngestBody, now: number): Promise
         ? await foldContiguous(tx, LIVE_TABLES, body.hallId, { seq: hall.folded_seq, at: hall.last_at })
         : { seq: hall.folded_seq, at: hall.last_at };
     await tx.query(
-      'UPDATE halls SET acked_seq = $2, folded_seq = $2, last_at = $3, last_heard_at = $4 WHERE hall_id = $1',
-      [body.hallId, folded.seq, folded.at, now],
+      `UPDATE halls SET acked_seq = $2, folded_seq = $2, last_at = $3, last_heard_at = $4,
+         clock_offset = COALESCE($5::bigint - $4::bigint, clock_offset) WHERE hall_id = $1`,
+      [body.hallId, folded.seq, folded.at, now, body.now ?? null],
     );
     return { ok: true, ackSeq: folded.seq, stored };
   });
@@ -134,7 +138,7 @@ export interface VerifyReport {
   halls: { hallId: string; foldedSeq: number; differences: Record<string, number> }[];
 }
 
-const COMPARED: (keyof FoldTables)[] = ['tickets', 'ratings', 'windows', 'spells', 'live'];
+const COMPARED: (keyof FoldTables)[] = ['tickets', 'ratings', 'windows', 'spells', 'live', 'printers'];
 
 /**
  * Rebuilds the folded tables of every hall from hall_events into scratch tables (dropped at the end)
@@ -148,6 +152,7 @@ export async function verifyCity(db: CityDb): Promise<VerifyReport> {
       windows: 'verify_windows',
       spells: 'verify_spells',
       live: 'verify_live',
+      printers: 'verify_printers',
     };
     for (const k of COMPARED)
       await tx.exec(

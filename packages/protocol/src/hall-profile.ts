@@ -20,6 +20,8 @@ export const hallProfileSchema = z.strictObject({
     .array(z.strictObject({ days: z.array(z.number().int().min(0).max(7)).max(8), open: clockTime, close: clockTime }))
     .max(20),
   extendedServiceMinutes: z.number().int().min(0).max(240),
+  /** callRules.maxWaitMinutes: a wait longer than this is an alert on the city console too. */
+  maxWaitMinutes: z.number().int().min(1).max(600).optional(),
   closedDates: z.array(z.iso.date()).max(400),
   address: label.optional(),
   phone: z.string().max(40).optional(),

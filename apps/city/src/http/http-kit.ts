@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { CityDb } from '../city-db.ts';
 import type { CityConfig } from '../city-config.ts';
+import type { LoginThrottle, StaffSessions } from './staff-sessions.ts';
 
 /** A refusal with its HTTP status, answered as `{ error: { code, message } }`. */
 export class HttpError extends Error {
@@ -22,6 +23,9 @@ export interface CityContext {
   config: CityConfig;
   clock: () => number;
   log: (line: string) => void;
+  /** Console sessions and the failed-login throttle (in memory: a restart signs everyone out). */
+  sessions: StaffSessions;
+  throttle: LoginThrottle;
   req: IncomingMessage;
   res: ServerResponse;
   /** The request's URL (path and query string) against the city's origin. */
@@ -77,8 +81,12 @@ export const bearerOf = (req: IncomingMessage): string => {
   return h.startsWith('Bearer ') ? h.slice(7).trim() : '';
 };
 
-/** Matches `/a/:b/c` against a path; the named parts, or null. */
+/** Matches `/a/:b/c` (or `/a/*`: anything below /a/, as `*`) against a path; the named parts, or null. */
 export function matchPath(pattern: string, path: string): Record<string, string> | null {
+  if (pattern.endsWith('/*')) {
+    const base = pattern.slice(0, -1);
+    return path.startsWith(base) ? { '*': path.slice(base.length) } : null;
+  }
   const want = pattern.split('/');
   const got = path.split('/');
   if (want.length !== got.length) return null;

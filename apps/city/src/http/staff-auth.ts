@@ -7,11 +7,16 @@ export interface CityStaff {
   hallId: string | null;
 }
 
-/** The staff member behind the request's bearer token, or 401. */
+/** The staff member behind the request's bearer token (a console session or an API token), or 401. */
 export function requireStaff(ctx: CityContext): CityStaff {
   const token = bearerOf(ctx.req);
-  const who = token === '' ? undefined : ctx.config.staff.find((s) => s.tokenHash === hashKey(token));
-  if (who === undefined) throw new HttpError(401, 'UNAUTHORIZED', '需要城市工作人员令牌 / city staff token needed');
+  if (token === '') throw new HttpError(401, 'UNAUTHORIZED', '请先登录 / please sign in');
+  const session = ctx.sessions.get(token);
+  if (session !== null) return session;
+  const hash = hashKey(token);
+  const who = ctx.config.staff.find((s) => s.tokenHash === hash);
+  if (who === undefined)
+    throw new HttpError(401, 'UNAUTHORIZED', '登录已失效，请重新登录 / session expired or unknown token');
   return { name: who.name, hallId: who.hallId };
 }
 

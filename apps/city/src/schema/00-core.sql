@@ -15,6 +15,8 @@ CREATE TABLE IF NOT EXISTS halls (
   last_heard_at bigint,
   last_at bigint
 );
+-- The hall's clock minus the city's when it last pushed: hall time now = city time + clock_offset.
+ALTER TABLE halls ADD COLUMN IF NOT EXISTS clock_offset bigint;
 
 -- Every hall's event log as the hall wrote it: appended to, never changed. Idempotent by (hall_id, seq).
 CREATE TABLE IF NOT EXISTS hall_events (

@@ -18,6 +18,7 @@ export function hallProfile(config: HallConfig, version: number): HallProfile {
     timezone: h.timezone,
     hours: h.hours.map((r) => ({ days: r.days, open: r.open, close: r.close })),
     extendedServiceMinutes: h.extendedServiceMinutes,
+    maxWaitMinutes: config.callRules.maxWaitMinutes,
     closedDates: h.closedDates,
     ...(h.address !== undefined && { address: h.address }),
     ...(h.phones.consult !== undefined && { phone: h.phones.consult }),

@@ -27,6 +27,12 @@ async function fakeCity(answer: (events: { seq: number }[]) => { status: number;
         return void res.end('{}');
       }
       const body = JSON.parse(text) as { hallId: string; events: { seq: number }[] };
+      if (body.events.length === 0) {
+        // A heartbeat: the last ack again.
+        const last = batches.at(-1)?.seqs.at(-1) ?? 0;
+        res.writeHead(200, { 'content-type': 'application/json' });
+        return void res.end(JSON.stringify({ ackSeq: last }));
+      }
       batches.push({
         auth: req.headers.authorization,
         hallId: body.hallId,

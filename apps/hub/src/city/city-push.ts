@@ -15,6 +15,11 @@ export const CITY_PROFILE_KEY = 'cityProfileSent';
  * batch of 1000 big events (long notices, cases with many matters) must not wedge the outbox.
  */
 export const MAX_BATCH_BYTES = 3 * 1024 * 1024;
+/**
+ * With nothing to send, an empty batch goes this often (real time), so that the city's "last heard
+ * from" tells a quiet hall (at night, on a slow afternoon) from one whose link is down.
+ */
+export const HEARTBEAT_MS = 30_000;
 
 const ackSchema = z.object({ ackSeq: z.number().int().nonnegative() });
 
@@ -57,6 +62,8 @@ export class CityPush {
   /** Waiting out the interval after a good push (not backing off): new events may cut the wait short. */
   private idle = false;
   private soonTimer: NodeJS.Timeout | null = null;
+  /** performance.now() of the city's last answer to a batch (-Infinity: none yet). */
+  private lastContact = Number.NEGATIVE_INFINITY;
   /** The last profile send failed (logged once until one succeeds). */
   private profileFailing = false;
   private state: CityPushStatus;
@@ -185,7 +192,10 @@ export class CityPush {
     const acked = this.readAck();
     this.state.ackedSeq = acked;
     const upTo = this.o.publishedSeq();
-    if (upTo <= acked) return false;
+    if (upTo <= acked) {
+      if (performance.now() - this.lastContact >= HEARTBEAT_MS) await this.send(settings, acked, upTo, []);
+      return false;
+    }
     const rows = stmt(
       this.o.db,
       'SELECT seq, at, actor, type, payload FROM events WHERE seq > ? AND seq <= ? ORDER BY seq LIMIT ?',
@@ -207,13 +217,24 @@ export class CityPush {
       parts.push(part);
       bytes += size + 1;
     }
-    const body = `{"hallId":${JSON.stringify(settings.hallId)},"events":[${parts.join(',')}]}`;
+    const ackSeq = await this.send(settings, acked, upTo, parts);
+    return (parts.length < rows.length || rows.length === settings.batchSize) && ackSeq > acked;
+  }
+
+  /**
+   * POSTs one batch (its events already JSON) with the hall's clock (the city shows hall times and
+   * waits by it) and takes the city's ack; an empty batch is a heartbeat. Returns the ack.
+   */
+  private async send(settings: CitySettings, acked: number, upTo: number, parts: string[]): Promise<number> {
+    const now = (this.o.clock ?? Date.now)();
+    const body = `{"hallId":${JSON.stringify(settings.hallId)},"now":${now},"events":[${parts.join(',')}]}`;
     const text = await this.request(settings, 'POST', 'city/api/ingest', body);
     const ack = ackSchema.parse(JSON.parse(text));
     // The city's word is the truth: lower than ours means it lost data and wants it again.
     if (ack.ackSeq !== acked) this.writeAck(Math.min(ack.ackSeq, upTo));
-    this.state.lastOkAt = (this.o.clock ?? Date.now)();
-    return (parts.length < rows.length || rows.length === settings.batchSize) && ack.ackSeq > acked;
+    this.state.lastOkAt = now;
+    this.lastContact = performance.now();
+    return ack.ackSeq;
   }
 
   /**
