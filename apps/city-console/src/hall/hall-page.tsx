@@ -1,5 +1,6 @@
 import type { ReactElement } from 'react';
-import type { Lang } from '@yichuang/ui';
+import { pauseReasonLabel, type Lang } from '@yichuang/ui';
+import { pauseReasons, type PauseReason } from '@yichuang/protocol';
 import type { CityAlert } from '../../../city/src/console/hall-alerts.ts';
 import type { HallDetail, WindowLive } from '../../../city/src/console/hall-detail.ts';
 import { useCity } from '../city-store.ts';
@@ -17,12 +18,14 @@ const TONE: Record<WindowLive['state'], string> = {
   closed: 'idle',
 };
 
+const isPauseReason = (r: string | null): r is PauseReason => (pauseReasons as readonly (string | null)[]).includes(r);
+
 function windowState(lang: Lang, w: WindowLive): string {
   if (w.state === 'serving' || w.state === 'calling')
     return ct(lang, `window.${w.state}`, { number: w.ticketNumber ?? '' });
   const base = ct(lang, `window.${w.state}`);
-  if (w.state === 'paused' && w.pauseReason !== null)
-    return `${base}（${ct(lang, `pause.${w.pauseReason}` as CityKey)}）`;
+  if (w.state === 'paused' && isPauseReason(w.pauseReason))
+    return `${base}（${pauseReasonLabel(lang, w.pauseReason)}）`;
   return base;
 }
 
@@ -149,6 +152,7 @@ export function HallPage({ hallId }: { hallId: string }): ReactElement {
             </ul>
           )}
           <h2 className="m-card__title cc-gap">{ct(lang, 'detail.printers')}</h2>
+          {d.printers.length === 0 && <p className="m-muted">{ct(lang, 'detail.noPrinters')}</p>}
           <ul className="cc-printers" data-testid="printers">
             {d.printers.map((p) => (
               <li key={p.id} data-testid={`printer-${p.id}`}>

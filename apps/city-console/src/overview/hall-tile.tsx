@@ -3,7 +3,7 @@ import type { Lang } from '@yichuang/ui';
 import type { HallTile } from '../../../city/src/console/city-overview.ts';
 import { useCity } from '../city-store.ts';
 import { ct } from '../city-strings.ts';
-import { duration, waitText, when } from '../format.ts';
+import { duration, shortWait, when } from '../format.ts';
 
 function Figure(p: { label: string; value: string; tone?: 'warn' | 'danger' | ''; testId: string }): ReactElement {
   return (
@@ -47,7 +47,7 @@ export function HallTileCard({ lang, h, cityNow }: { lang: Lang; h: HallTile; ci
         <Figure label={ct(lang, 'hall.waiting')} value={String(h.waiting)} testId="waiting" />
         <Figure
           label={ct(lang, 'hall.longest')}
-          value={waitText(lang, h.longestWaitS)}
+          value={shortWait(lang, h.longestWaitS)}
           tone={h.alerts.some((a) => a.kind === 'long-wait') ? 'warn' : ''}
           testId="longest"
         />

@@ -54,14 +54,15 @@ export async function hallDetail(db: Queryable, hallId: string, cityNow: number)
     hall: { ...tile!, address: p?.address ?? null, phone: p?.phone ?? null, timezone: p?.timezone ?? 'Asia/Shanghai' },
     windows: configured.map((c) => {
       const w = windows.find((x) => x.windowId === c.id);
+      // A paused post shows its pause (a 离岗 pause without cover is also an empty post: see the alerts).
       const state: WindowLive['state'] = !c.open
         ? 'closed'
-        : w?.emptySince != null
-          ? 'empty'
-          : w?.officerId == null
-            ? 'off'
-            : w.paused
-              ? 'paused'
+        : w?.paused === true && w.officerId !== null
+          ? 'paused'
+          : w?.emptySince != null
+            ? 'empty'
+            : w?.officerId == null
+              ? 'off'
               : w.ticketNumber !== null
                 ? w.ticketStatus === 'called'
                   ? 'calling'
