@@ -4,6 +4,7 @@ import { hallRoutes } from './hall-routes.ts';
 import { ingestRoutes } from './ingest-routes.ts';
 import { loginRoutes } from './login-routes.ts';
 import { profileRoutes } from './profile-routes.ts';
+import { reportRoutes } from './report-routes.ts';
 import { staticRoutes } from './static-routes.ts';
 
 /** Every route of the city's HTTP API, one list per feature (each in its own file). */
@@ -13,6 +14,7 @@ export const ALL_ROUTES: Route[] = [
   ...loginRoutes,
   ...hallRoutes,
   ...consoleRoutes,
+  ...reportRoutes,
   // Last: everything else under /city/ is the console app.
   ...staticRoutes,
 ];
