@@ -190,6 +190,38 @@ describe('the city console (/city/)', () => {
     expect(pageErrors).toEqual([]);
   });
 
+  it('统计报表: each hall’s numbers and the city’s sum over chosen days, charts, low ratings, CSV', async () => {
+    const own = await Promise.all(
+      hubs.map(
+        async (h) => (await h.api('GET', '/api/reports/daily?date=2026-11-23', undefined, await h.login('m1'))).body,
+      ),
+    );
+    const page = await open({ width: 1920, height: 1080 });
+    await signIn(page, 'duty', 'city-duty-2026');
+    await page.getByTestId('nav-reports').click();
+    await page.getByTestId('page-reports').waitFor();
+    await page.getByTestId('rep-from').fill('2026-11-23');
+    await page.getByTestId('rep-to').fill('2026-11-23');
+    await page.getByTestId('rep-run').click();
+    const total = page.getByTestId('rep-total');
+    const issued = own.reduce((n, r) => n + (r as { totals: { issued: number } }).totals.issued, 0);
+    await expect.poll(() => total.locator('[data-col="issued"]').innerText()).toBe(String(issued));
+    for (const [i, id] of ids.entries())
+      expect(await page.getByTestId(`rep-${id}`).locator('[data-col="issued"]').innerText()).toBe(
+        String((own[i] as { totals: { issued: number } }).totals.issued),
+      );
+    expect(await page.getByTestId('chart-wait').locator('rect').count()).toBe(2);
+    await shot(page, 'reports-1920', true);
+    const download = page.waitForEvent('download');
+    await page.getByTestId('rep-csv').click();
+    expect((await download).suggestedFilename()).toBe('city-report-2026-11-23-2026-11-23.csv');
+    // A range the city refuses says why.
+    await page.getByTestId('rep-from').fill('2026-11-24');
+    await page.getByTestId('rep-run').click();
+    await expect.poll(() => page.getByTestId('rep-error').innerText()).toContain('查询条件有误');
+    expect(pageErrors).toEqual([]);
+  });
+
   it('a hall manager sees only their own hall, in the grid and by address', async () => {
     const page = await open();
     await signIn(page, 'nanan', 'nanan-hall-2026');

@@ -4,6 +4,7 @@ import { useCity } from './city-store.ts';
 import { HallPage } from './hall/hall-page.tsx';
 import { LoginScreen } from './login-screen.tsx';
 import { OverviewPage, useOverview } from './overview/overview-page.tsx';
+import { ReportsPage } from './reports/reports-page.tsx';
 
 function SignedIn(): ReactElement {
   const page = useCity((s) => s.page);
@@ -17,6 +18,8 @@ function SignedIn(): ReactElement {
       )}
       {page.kind === 'hall' ? (
         <HallPage hallId={page.hallId} />
+      ) : page.kind === 'reports' ? (
+        <ReportsPage />
       ) : (
         <OverviewPage data={overview.data} at={overview.at} />
       )}

@@ -23,7 +23,10 @@ function Clock(): ReactElement {
   );
 }
 
-const NAV = [['overview', 'nav.overview']] as const;
+const NAV = [
+  ['overview', 'nav.overview'],
+  ['reports', 'nav.reports'],
+] as const;
 
 /** Top bar (the city, its clock, who is signed in) and side bar, as in the hall's manager console. */
 export function CityFrame({ cityName, children }: { cityName: string; children: ReactNode }): ReactElement {

@@ -7,7 +7,7 @@ export interface StaffSession {
   staff: { name: string; hallId: string | null };
 }
 
-export type Page = { kind: 'overview' } | { kind: 'hall'; hallId: string };
+export type Page = { kind: 'overview' } | { kind: 'hall'; hallId: string } | { kind: 'reports' };
 
 interface CityState {
   lang: Lang;
@@ -35,10 +35,12 @@ function stored(): StaffSession | null {
 /** The page in the address (#/hall/qijiang), so a reload or a shared link opens the same view. */
 function pageOf(hash: string): Page {
   const m = /^#\/hall\/([A-Za-z0-9_-]{1,64})$/.exec(hash);
-  return m !== null ? { kind: 'hall', hallId: m[1]! } : { kind: 'overview' };
+  if (m !== null) return { kind: 'hall', hallId: m[1]! };
+  return hash === '#/reports' ? { kind: 'reports' } : { kind: 'overview' };
 }
 
-const hashOf = (p: Page): string => (p.kind === 'hall' ? `#/hall/${p.hallId}` : '#/');
+const hashOf = (p: Page): string =>
+  p.kind === 'hall' ? `#/hall/${p.hallId}` : p.kind === 'reports' ? '#/reports' : '#/';
 
 export const useCity = create<CityState>()((set) => ({
   lang: localStorage.getItem('yichuang-city-lang') === 'en' ? 'en' : 'zh',
