@@ -191,11 +191,11 @@ describe('the city console (/city/)', () => {
   });
 
   it('统计报表: each hall’s numbers and the city’s sum over chosen days, charts, low ratings, CSV', async () => {
-    const own = await Promise.all(
-      hubs.map(
-        async (h) => (await h.api('GET', '/api/reports/daily?date=2026-11-23', undefined, await h.login('m1'))).body,
-      ),
-    );
+    const own: { totals: { issued: number } }[] = [];
+    for (const h of hubs)
+      own.push(
+        (await h.api('GET', '/api/reports/daily?date=2026-11-23', undefined, await h.login('m1'))).body as never,
+      );
     const page = await open({ width: 1920, height: 1080 });
     await signIn(page, 'duty', 'city-duty-2026');
     await page.getByTestId('nav-reports').click();
@@ -204,11 +204,11 @@ describe('the city console (/city/)', () => {
     await page.getByTestId('rep-to').fill('2026-11-23');
     await page.getByTestId('rep-run').click();
     const total = page.getByTestId('rep-total');
-    const issued = own.reduce((n, r) => n + (r as { totals: { issued: number } }).totals.issued, 0);
+    const issued = own.reduce((n, r) => n + r.totals.issued, 0);
     await expect.poll(() => total.locator('[data-col="issued"]').innerText()).toBe(String(issued));
     for (const [i, id] of ids.entries())
       expect(await page.getByTestId(`rep-${id}`).locator('[data-col="issued"]').innerText()).toBe(
-        String((own[i] as { totals: { issued: number } }).totals.issued),
+        String(own[i]!.totals.issued),
       );
     expect(await page.getByTestId('chart-wait').locator('rect').count()).toBe(2);
     await shot(page, 'reports-1920', true);
