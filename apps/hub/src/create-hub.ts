@@ -42,6 +42,7 @@ import { stmt, type Db } from './store/open-db.ts';
 import { personHashers } from './store/id-card-hasher.ts';
 import { publicTicketPath, ticketSecrets } from './auth/ticket-secret.ts';
 import { Checkpointer } from './store/checkpointer.ts';
+import { CityCatalogueClient } from './city/city-catalogue.ts';
 import { hallProfile } from './city/city-profile.ts';
 import { latestConfig } from './config/config-versions.ts';
 import { withTicketLink } from './auth/ticket-link.ts';
@@ -284,6 +285,7 @@ export function createHub(opts: HubOptions): Hub {
     log,
   });
   listeners.add(() => cityPush.soon());
+  const cityCatalogue = new CityCatalogueClient(() => bus.config.city);
   const cityLink = (): CityLinkView | null => {
     const c = bus.config.city;
     if (c === undefined) return null;
@@ -321,6 +323,7 @@ export function createHub(opts: HubOptions): Hub {
       return hallView(state, bus.lastSeq, clock(), printing.statuses(), serial.list());
     },
     catalogue: () => catalogue(bus.state, clock()),
+    cityCatalogue: () => cityCatalogue.get(),
     snapshot: (viewer) => {
       const state = bus.state;
       return snapshots.get(state, bus.lastSeq, clock(), viewer, printing.statuses());

@@ -1,4 +1,5 @@
 import type {
+  PublicCityCatalogue,
   Ack,
   Actor,
   Alert,
@@ -26,6 +27,8 @@ import type { PhoneCodes } from './auth/phone-codes.ts';
 
 /** What the REST and socket adapters may use of the hub. */
 export interface HubContext {
+  /** 全城通办: the city tier's public catalogue (cached; `available: false` without a city or when it cannot be reached). */
+  cityCatalogue: () => Promise<PublicCityCatalogue>;
   db: Db;
   bus: CommandBus;
   clock: () => number;

@@ -12,6 +12,7 @@ import { RescheduleScreen } from './booking/reschedule-screen.tsx';
 import { ProgressScreen } from './progress/progress-screen.tsx';
 import { GuideScreen } from './screens/guide-screen.tsx';
 import { HomeScreen } from './screens/home-screen.tsx';
+import { CityScreen } from './city/city-screen.tsx';
 import { MatterScreen } from './screens/matter-screen.tsx';
 import { TakeScreen } from './screens/take-screen.tsx';
 import { useRoute } from './router.ts';
@@ -39,6 +40,8 @@ function MobileApp(): ReactElement {
       return <TakeScreen serviceId={route.serviceId} />;
     case 'progress':
       return <ProgressScreen />;
+    case 'city':
+      return <CityScreen serviceId={route.serviceId} />;
   }
 }
 

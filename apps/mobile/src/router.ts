@@ -13,6 +13,8 @@ export type Route =
   | { name: 'reschedule'; code: string }
   | { name: 'take'; serviceId: string | null }
   | { name: 'progress' }
+  /** 全城通办: the halls of the city that handle a matter, and their waits now. */
+  | { name: 'city'; serviceId: string | null }
   | { name: 'not-found' };
 
 export function parseRoute(pathname: string): Route {
@@ -32,6 +34,7 @@ export function parseRoute(pathname: string): Route {
   if (a === 'mine' && b !== undefined && c === 'change') return { name: 'reschedule', code: b };
   // 办件进度查询; a receipt's link adds ?no= (read by the screen)
   if (a === 'progress' && b === undefined) return { name: 'progress' };
+  if (a === 'city' && c === undefined) return { name: 'city', serviceId: b ?? null };
   return { name: 'not-found' };
 }
 
@@ -57,6 +60,8 @@ export function hrefOf(route: Route): string {
       return route.serviceId === null ? `${BASE}/take` : `${BASE}/take/${e(route.serviceId)}`;
     case 'progress':
       return `${BASE}/progress`;
+    case 'city':
+      return route.serviceId === null ? `${BASE}/city` : `${BASE}/city/${e(route.serviceId)}`;
   }
 }
 

@@ -12,6 +12,7 @@ const service = (id: string, name: string, pinyin: string, nameEn: string): Mobi
   nameEn,
   bookable: false,
   remote: false,
+  cityWide: false,
 });
 
 const catalogue = {

@@ -85,6 +85,11 @@ export const serviceSchema = z.strictObject({
   /** Pinyin initials for kiosk search, e.g. "wfzjlzm". */
   pinyin: z.string().max(60).optional(),
   /**
+   * 全城通办: handled at any hall of the city (the hall tells its city tier, which lists the halls that
+   * handle it with their live waits on the citizen's phone pages).
+   */
+  cityWide: z.boolean().default(false),
+  /**
    * English for screens shown in English; each falls back to the Chinese field when left out.
    * materialsEn, when given, has one entry per entry of materials, in the same order.
    */

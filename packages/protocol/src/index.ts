@@ -19,3 +19,4 @@ export * from './notify.ts';
 export * from './outcomes.ts';
 export * from './complaints.ts';
 export * from './hall-profile.ts';
+export * from './city-catalogue.ts';

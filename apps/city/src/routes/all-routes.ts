@@ -1,4 +1,5 @@
 import type { Route } from '../http/http-kit.ts';
+import { catalogueRoutes } from './catalogue-routes.ts';
 import { consoleRoutes } from './console-routes.ts';
 import { hallRoutes } from './hall-routes.ts';
 import { ingestRoutes } from './ingest-routes.ts';
@@ -15,6 +16,7 @@ export const ALL_ROUTES: Route[] = [
   ...hallRoutes,
   ...consoleRoutes,
   ...reportRoutes,
+  ...catalogueRoutes,
   // Last: everything else under /city/ is the console app.
   ...staticRoutes,
 ];

@@ -1,7 +1,4 @@
-import type { HallConfig, HallProfile, ServiceConfig } from '@yichuang/protocol';
-
-/** 全城通办: the matter is handled at any hall of the city. */
-const cityWide = (s: ServiceConfig): boolean => (s as { cityWide?: boolean }).cityWide === true;
+import type { HallConfig, HallProfile } from '@yichuang/protocol';
 
 /**
  * The public part of the hall config that the city gets besides the log (hallProfileSchema): what a
@@ -29,7 +26,7 @@ export function hallProfile(config: HallConfig, version: number): HallProfile {
       ...(s.nameEn !== undefined && { nameEn: s.nameEn }),
       queueId: s.queue,
       ...(s.category !== undefined && { category: s.category }),
-      cityWide: cityWide(s),
+      cityWide: s.cityWide,
     })),
     windows: config.windows.map((w) => ({
       id: w.id,

@@ -15,6 +15,14 @@ export const publicRoutes: RouteSpec[] = [
     auth: 'anyone',
     handle: (hub) => ({ ok: true, data: publicQueues(hub) }),
   },
+  {
+    method: 'GET',
+    url: '/api/public/city-catalogue',
+    summary:
+      "全城通办: the city tier's matters handled at any hall, each with the halls, open or not, waiting and an estimated wait (public; from the city, cached 10 s; `available: false` when the hall has no city or it cannot be reached)",
+    auth: 'anyone',
+    handle: async (hub) => ({ ok: true, data: await hub.cityCatalogue() }),
+  },
 ];
 
 export function publicQueues(hub: HubContext): PublicQueues {

@@ -106,7 +106,8 @@ export const remoteRoutes: RouteSpec[] = [
   {
     method: 'POST',
     url: '/api/tickets/:id/arrive',
-    summary: "Confirm a remote ticket's holder is in the hall (the counter, the guide at the entrance, or a kiosk); twice is once",
+    summary:
+      "Confirm a remote ticket's holder is in the hall (the counter, the guide at the entrance, or a kiosk); twice is once",
     auth: ['kiosk', ...STAFF, 'guide'],
     body: z.strictObject({ requestId: z.string().min(1).max(100).optional() }),
     handle: (hub, req) =>

@@ -42,6 +42,9 @@ const APPS: { name: string; path?: string; pages: Record<string, string> }[] = [
       '/m/take/:serviceId': 'index.html',
       // 办件进度查询 (issue 17)
       '/m/progress': 'index.html',
+      // 全城通办 (issue 18)
+      '/m/city': 'index.html',
+      '/m/city/:serviceId': 'index.html',
     },
   },
   // The counter-facing rating screen (好差评) of one window, on a small second screen.

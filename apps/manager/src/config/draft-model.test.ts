@@ -35,7 +35,12 @@ describe('the draft', () => {
 
   it('keeps row keys in step with the rows when rows are added, moved and removed', () => {
     let d = draft();
-    d = addRow(d, 'services', { id: 'residence', name: '居住证办理', queue: 'quick', materials: [] }, 'n:1');
+    d = addRow(
+      d,
+      'services',
+      { id: 'residence', name: '居住证办理', queue: 'quick', materials: [], cityWide: false },
+      'n:1',
+    );
     d = moveRow(d, 'services', 2, 0);
     expect(d.config.services.map((s) => s.id)).toEqual(['residence', 'cert', 'idcard']);
     expect(d.keys.services).toEqual(['n:1', 's:0', 's:1']);
@@ -66,7 +71,7 @@ describe('checking a config with the protocol schema', () => {
 
   it('reports problems with the paths the hub uses', () => {
     const c = structuredClone(draft().config);
-    c.services.push({ id: 'x', name: '新事项', queue: 'nowhere', materials: [] });
+    c.services.push({ id: 'x', name: '新事项', queue: 'nowhere', materials: [], cityWide: false });
     expect(validateConfig(c, kept).issues).toEqual([{ path: 'services.2.queue', message: 'unknown queue "nowhere"' }]);
 
     const d = structuredClone(draft().config);

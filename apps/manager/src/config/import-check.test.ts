@@ -58,7 +58,7 @@ describe('checking a file before it is imported', () => {
   it('names what changes, PINs the file sets, and a file of another hall', () => {
     const file = running();
     file.hall.id = 'other-hall';
-    file.services.push({ id: 'residence', name: '居住证办理', queue: 'quick', materials: [] });
+    file.services.push({ id: 'residence', name: '居住证办理', queue: 'quick', materials: [], cityWide: false });
     const officers = file.officers.map(({ pinHash: _h, ...o }) => (o.id === 'a1' ? { ...o, pin: '5830' } : o));
     const res = checkImport(JSON.stringify({ ...file, officers }), running());
     expect(res.kind).toBe('ok');

@@ -25,6 +25,7 @@ export const sectionEn: Record<SectionKey, string> = {
   'services.intro': 'Kiosks list matters in this order; move them with ↑ ↓.',
   'services.empty': 'No matters yet',
   'services.queueHint': 'The queue a ticket for this matter waits in',
+  'services.cityWideHint': 'Handled at any hall of the city; citizens’ phones show the halls near them and their waits',
   'services.categoryHint': 'Kiosk home groups matters (household, exit-entry, vehicles…); the queue name when empty',
   'services.pinyinHint': 'Pinyin initials of the name, for kiosk search, e.g. 无犯罪记录证明 → wfzjlzm',
   'services.feeHint': 'Write money with the full-width ￥ (a half-width ¥ is replaced, so printers can print it)',

@@ -22,6 +22,7 @@ export const sectionZh = {
   'services.intro': '取号机按这里的顺序列出事项，用 ↑ ↓ 调整顺序。',
   'services.empty': '还没有事项',
   'services.queueHint': '取号后进入这个队列排队叫号',
+  'services.cityWideHint': '全市任意大厅均可办理；群众手机上可查看附近可办大厅和当前等候',
   'services.categoryHint': '取号机首页按分组显示（户政、出入境、车驾管……）；不填则用队列名称',
   'services.pinyinHint': '事项名称的拼音首字母，供取号机搜索，例如 无犯罪记录证明 → wfzjlzm',
   'services.feeHint': '金额用全角“￥”（半角 ¥ 会自动换成全角，打印机才能打出来）',

@@ -4,7 +4,7 @@ import { useManager } from '../shell/manager-store.ts';
 import { ct } from './config-strings.ts';
 import { addItem, patchItem } from './config-store.ts';
 import { DeleteMessage } from './delete-message.tsx';
-import { IdField, SelectField, TextAreaField, TextField } from './fields.tsx';
+import { IdField, SelectField, TextAreaField, TextField, CheckField } from './fields.tsx';
 import { fl } from './field-strings.ts';
 import { MasterDetail } from './master-detail.tsx';
 import { StringList } from './string-list.tsx';
@@ -62,6 +62,13 @@ function ServiceDetail({ s, i, config }: { s: ServiceConfig; i: number; config: 
         missing={(v) => ct(lang, 'ref.missing', { id: v })}
         hint={ct(lang, 'services.queueHint')}
         onChange={(v) => patch({ queue: v ?? '' })}
+      />
+      <CheckField
+        label={fl(lang, 'services.cityWide')}
+        path={`${path}.cityWide`}
+        checked={s.cityWide}
+        hint={ct(lang, 'services.cityWideHint')}
+        onChange={(v) => patch({ cityWide: v })}
       />
       <TextField
         label={fl(lang, 'services.category')}
@@ -164,7 +171,9 @@ export function ServicesForm({ config }: { config: HallConfig }): ReactElement {
       sub={(s) => `${queueOf(s.queue)}${s.category !== undefined ? ` · ${s.category}` : ''}`}
       empty={ct(lang, 'services.empty')}
       deleteText={(s) => <DeleteMessage name={s.name || s.id} note={ct(lang, 'services.deleteNote')} />}
-      onAdd={() => addItem('services', { id: '', name: '', queue: config.queues[0]?.id ?? '', materials: [] })}
+      onAdd={() =>
+        addItem('services', { id: '', name: '', queue: config.queues[0]?.id ?? '', materials: [], cityWide: false })
+      }
       detail={(s, i) => <ServiceDetail s={s} i={i} config={config} />}
     />
   );

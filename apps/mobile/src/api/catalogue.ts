@@ -23,6 +23,8 @@ const serviceSchema = z.object({
   bookable: z.boolean().default(false),
   /** 线上取号 for this matter's queue (older hubs: absent, none). */
   remote: z.boolean().default(false),
+  /** 全城通办: handled at any hall of the city (older hubs: absent, not). */
+  cityWide: z.boolean().default(false),
 });
 
 export const mobileCatalogueSchema = z.object({

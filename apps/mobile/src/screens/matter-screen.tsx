@@ -5,6 +5,7 @@ import { AppShell, Notice } from '../layout/app-shell.tsx';
 import { useLang } from '../lang.ts';
 import { mt } from '../mobile-strings.ts';
 import { linkTo } from '../router.ts';
+import { cityText } from '../city/city-strings.ts';
 import { listOf, nameIn, serviceText } from '../service-text.ts';
 
 /** One matter's guide (一次告知): materials, time limit, fee, legal basis, where to go, booking. */
@@ -96,6 +97,20 @@ export function MatterScreen({ serviceId }: { serviceId: string }): ReactElement
             </p>
           )}
         </section>
+      )}
+
+      {service.cityWide && (
+        <a
+          className="m-card m-row m-city__link"
+          data-testid="m-matter-city"
+          {...linkTo({ name: 'city', serviceId: service.id })}
+        >
+          <Icon name="home" size={26} />
+          <span className="m-row__text">
+            <b>{cityText(lang, 'link')}</b>
+          </span>
+          <Icon name="chevronRight" size={24} />
+        </a>
       )}
 
       <section className="m-card">
