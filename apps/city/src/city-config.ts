@@ -3,9 +3,21 @@ import { z } from 'zod';
 
 const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'a sha256 hex digest (64 lower-case hex digits)');
 
+/** 好差评 upload to the provincial platform (HAOCHA.md); absent: batches are exported by hand. */
+export const haochaSettingsSchema = z.strictObject({
+  url: z.url({ protocol: /^https?$/, error: 'url is an http:// or https:// address' }).max(300),
+  /** Bearer token the platform gave the city, if it asks for one. */
+  token: z.string().min(8).max(500).optional(),
+  batchSize: z.number().int().min(1).max(5000).default(500),
+  intervalMs: z.number().int().min(1000).max(86_400_000).default(300_000),
+  timeoutMs: z.number().int().min(500).max(120_000).default(20_000),
+});
+export type HaochaSettings = z.output<typeof haochaSettingsSchema>;
+
 /** The city's config file: the halls that may push and the staff who may read. */
 export const cityConfigSchema = z.strictObject({
   name: z.string().min(1).max(100).default('城市 / City'),
+  haocha: haochaSettingsSchema.optional(),
   halls: z
     .array(
       z.strictObject({

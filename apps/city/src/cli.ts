@@ -8,13 +8,17 @@ import { createCityServer } from './city-server.ts';
 import { hashKey, prepareCity, verifyCity } from './ingest.ts';
 import { DEMO_HALL_NAMES, startDemoHalls, type DemoHall } from './demo-halls.ts';
 import { hashPassword } from './http/staff-passwords.ts';
+import { batchCsv, buildBatch } from './haocha/haocha-batch.ts';
+import { HaochaUploader } from './haocha/haocha-sender.ts';
 
 const USAGE = `一窗 城市平台 / Yichuang city tier
   npm run city                                  PGlite in data/city, three demo halls pushing to it
   npm run city -- [--config FILE] [--data DIR | --pg postgres://…] [--port N] [--host H] [--no-demo]
   npm run city -- verify [--data DIR | --pg postgres://…]
                                                 rebuild the city's tables from the halls' logs and compare
-  npm run city -- hash-password                 read a password on stdin, print its passwordHash for the config`;
+  npm run city -- hash-password                 read a password on stdin, print its passwordHash for the config
+  npm run city -- haocha-export [--data DIR | --pg URL] [--format json|csv] [--out FILE]
+                                                build the next 好差评 batch and write it (marked exported)`;
 
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
@@ -26,6 +30,8 @@ async function main(): Promise<void> {
       port: { type: 'string', default: '8090' },
       host: { type: 'string', default: '127.0.0.1' },
       'no-demo': { type: 'boolean', default: false },
+      format: { type: 'string', default: 'json' },
+      out: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -42,6 +48,31 @@ async function main(): Promise<void> {
       process.exit(2);
     }
     console.log(await hashPassword(text));
+    return;
+  }
+  if (positionals[0] === 'haocha-export') {
+    if (values.format !== 'json' && values.format !== 'csv') {
+      console.error('--format json|csv');
+      process.exit(2);
+    }
+    const db = await openCityDb(target);
+    try {
+      await prepareCity(db, []);
+      const batch = await buildBatch(db, Date.now());
+      if (batch === null) return void console.error('没有待上报的评价 / every rating is in a batch already');
+      const text = values.format === 'csv' ? batchCsv(batch) : JSON.stringify(batch, null, 2);
+      await db.query("UPDATE haocha_batches SET status = 'exported', sent_at = $2 WHERE id = $1", [
+        batch.batchId,
+        Date.now(),
+      ]);
+      if (values.out === undefined) process.stdout.write(text);
+      else writeFileSync(values.out, text);
+      console.error(
+        `${batch.batchId}: ${batch.count} 条 / ratings${values.out === undefined ? '' : ` → ${values.out}`}`,
+      );
+    } finally {
+      await db.close();
+    }
     return;
   }
   if (positionals[0] === 'verify') {
@@ -79,6 +110,9 @@ async function main(): Promise<void> {
   const db: CityDb = await openCityDb(target);
   await prepareCity(db, config.halls);
   const city = createCityServer({ db, config });
+  const haocha =
+    config.haocha === undefined ? null : new HaochaUploader(db, config.haocha, Date.now, (l) => console.log(l));
+  haocha?.start();
   const url = await city.listen(port, values.host);
   console.log(`listening ${url} (${db.engine === 'pglite' ? `PGlite ${target.dataDir ?? ''}` : 'PostgreSQL'})`);
 
@@ -98,7 +132,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     console.log(`${signal}: stopping`);
-    void Promise.all(halls.map((h) => h.stop()))
+    void Promise.all([...halls.map((h) => h.stop()), haocha?.stop()])
       .then(() => city.close())
       .then(() => db.close())
       .finally(() => process.exit(0));

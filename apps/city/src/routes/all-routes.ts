@@ -2,6 +2,7 @@ import type { Route } from '../http/http-kit.ts';
 import { catalogueRoutes } from './catalogue-routes.ts';
 import { consoleRoutes } from './console-routes.ts';
 import { hallRoutes } from './hall-routes.ts';
+import { haochaRoutes } from './haocha-routes.ts';
 import { ingestRoutes } from './ingest-routes.ts';
 import { loginRoutes } from './login-routes.ts';
 import { profileRoutes } from './profile-routes.ts';
@@ -17,6 +18,7 @@ export const ALL_ROUTES: Route[] = [
   ...consoleRoutes,
   ...reportRoutes,
   ...catalogueRoutes,
+  ...haochaRoutes,
   // Last: everything else under /city/ is the console app.
   ...staticRoutes,
 ];
