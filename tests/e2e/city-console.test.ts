@@ -215,6 +215,9 @@ describe('the city console (/city/)', () => {
     const download = page.waitForEvent('download');
     await page.getByTestId('rep-csv').click();
     expect((await download).suggestedFilename()).toBe('city-report-2026-11-23-2026-11-23.csv');
+    const xlsx = page.waitForEvent('download');
+    await page.getByTestId('rep-xlsx').click();
+    expect((await xlsx).suggestedFilename()).toBe('city-report-2026-11-23-2026-11-23.xlsx');
     // A range the city refuses says why.
     await page.getByTestId('rep-from').fill('2026-11-24');
     await page.getByTestId('rep-run').click();

@@ -171,6 +171,18 @@ describe('city reports', () => {
     const lines = csv.text.trim().split('\r\n');
     expect(lines).toHaveLength(4);
     expect(lines[3]!.split(',')[1]).toBe(String(c.totals.issued));
+
+    // XLSX: a workbook with the halls' sheet (the same rows) and the low ratings.
+    const xres = await fetch(`${url}/city/api/reports?from=${DAYS[0]}&to=${DAYS[1]}&format=xlsx`, {
+      headers: { authorization: `Bearer ${staffToken}` },
+    });
+    expect(xres.headers.get('content-type')).toContain('spreadsheetml');
+    const { default: ExcelJS } = await import('exceljs');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(await xres.arrayBuffer());
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['各大厅 Halls', '差评 Low ratings']);
+    expect(wb.worksheets[0]!.getRow(4).getCell(2).value).toBe(c.totals.issued);
+    expect(wb.worksheets[1]!.rowCount - 1).toBe(c.totals.ratings.low);
   });
 
   it('refuses a bad range with the error shape, and keeps a hall manager to their hall', async () => {

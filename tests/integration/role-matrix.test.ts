@@ -139,6 +139,7 @@ const SAMPLES: Record<string, Sample> = {
   'POST /api/auth/logout': { path: '/api/auth/logout', body: {} },
   'GET /api/catalogue': { path: '/api/catalogue' },
   'GET /api/public/queues': { path: '/api/public/queues' },
+  'GET /api/public/city-catalogue': { path: '/api/public/city-catalogue' },
   'GET /api/hall': { path: '/api/hall' },
   'POST /api/tickets': { path: '/api/tickets', body: { requestId: 'new-1', serviceId: 'cert' } },
   'GET /api/tickets/:id': (x) => ({ path: `/api/tickets/${x.called}` }),

@@ -11,28 +11,30 @@ import {
   satisfaction,
   shortDuration,
 } from '../../../manager/src/reports/report-format.ts';
+import { MatterTable } from '../../../manager/src/reports/tables/matter-table.tsx';
 import { CityError, cityFetch } from '../api/city-fetch.ts';
 import { useCity } from '../city-store.ts';
 import { ct } from '../city-strings.ts';
 import { when } from '../format.ts';
 import type { Overview } from '../overview/overview-page.tsx';
+import { cityMatters } from './city-matters.ts';
 import { BarChart } from './wait-chart.tsx';
 
 const today = (): string => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(Date.now());
 const daysBefore = (day: string, n: number): string =>
   new Date(Date.parse(`${day}T00:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10);
 
-/** Downloads the CSV with the session's token (a plain link could not send it). */
-async function downloadCsv(query: string): Promise<void> {
+/** Downloads the CSV or XLSX with the session's token (a plain link could not send it). */
+async function download(query: string, format: 'csv' | 'xlsx'): Promise<void> {
   const { session } = useCity.getState();
-  const res = await fetch(`/city/api/reports?${query}&format=csv`, {
+  const res = await fetch(`/city/api/reports?${query}&format=${format}`, {
     headers: { authorization: `Bearer ${session?.token ?? ''}` },
   });
   if (!res.ok) return;
   const url = URL.createObjectURL(await res.blob());
   const a = document.createElement('a');
   a.href = url;
-  a.download = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? 'city-report.csv';
+  a.download = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? `city-report.${format}`;
   a.click();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
@@ -146,8 +148,11 @@ export function ReportsPage(): ReactElement {
         <button type="submit" className="m-btn m-btn--primary" data-testid="rep-run" disabled={busy}>
           {busy ? ct(lang, 'rep.loading') : ct(lang, 'rep.run')}
         </button>
-        <button type="button" className="m-btn" data-testid="rep-csv" onClick={() => void downloadCsv(query)}>
+        <button type="button" className="m-btn" data-testid="rep-csv" onClick={() => void download(query, 'csv')}>
           {ct(lang, 'rep.csv')}
+        </button>
+        <button type="button" className="m-btn" data-testid="rep-xlsx" onClick={() => void download(query, 'xlsx')}>
+          {ct(lang, 'rep.xlsx')}
         </button>
       </form>
       {error !== null && (
@@ -240,6 +245,10 @@ export function ReportsPage(): ReactElement {
               />
             </section>
           </div>
+          <section className="m-card" data-testid="rep-matters">
+            <h2 className="m-card__title">{ct(lang, 'rep.matters')}</h2>
+            <MatterTable lang={lang} {...cityMatters(reports)} />
+          </section>
           <section className="m-card">
             <h2 className="m-card__title">{ct(lang, 'rep.low')}</h2>
             {low.length === 0 ? (

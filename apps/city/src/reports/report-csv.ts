@@ -1,3 +1,4 @@
+import { localStamp, type ReportSection } from '../../../hub/src/reports/report-sections.ts';
 import type { CityReport } from './city-report.ts';
 
 const HEAD = [
@@ -29,9 +30,9 @@ const cell = (v: string | number): string => {
   return /[",\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 };
 
-/** The city report as CSV (UTF-8 with BOM for Excel): one row per hall, then the city's sums. */
-export function cityReportCsv(r: CityReport): string {
-  const rows: (string | number)[][] = [HEAD];
+/** The city report's tables: one row per hall and the city's sums; every low rating with its reason. */
+export function cityReportSections(r: CityReport): ReportSection[] {
+  const rows: (string | number)[][] = [];
   for (const h of r.halls) {
     const x = h.report;
     if (x === null) continue;
@@ -83,5 +84,39 @@ export function cityReportCsv(r: CityReport): string {
     t.pauseMinutes,
     t.emptyPostMinutes,
   ]);
+  const low = r.halls
+    .flatMap((h) => (h.report === null ? [] : h.report.ratings.low.map((l) => ({ ...l, hall: h.report!.hall.name }))))
+    .sort((a, b) => a.at - b.at)
+    .map((l) => [
+      new Date(l.at).toISOString(),
+      l.hall,
+      l.ticketNumber,
+      l.windowId,
+      l.officerId,
+      l.level,
+      l.reason ?? '',
+    ]);
+  return [
+    { title: '各大厅 Halls', header: HEAD, rows },
+    {
+      title: '差评 Low ratings',
+      header: [
+        '时间 time (UTC)',
+        '大厅 hall',
+        '号码 number',
+        '窗口 window',
+        '民警 officer',
+        '评价 level',
+        '原因 reason',
+      ],
+      rows: low,
+    },
+  ];
+}
+
+/** The city report as CSV (UTF-8 with BOM for Excel): one row per hall, then the city's sums. */
+export function cityReportCsv(r: CityReport): string {
+  const [halls] = cityReportSections(r);
+  const rows = [halls!.header, ...halls!.rows];
   return '\ufeff' + rows.map((row) => row.map(cell).join(',')).join('\r\n') + '\r\n';
 }

@@ -3,7 +3,8 @@ import { MAX_REPORT_DAYS } from '@yichuang/protocol';
 import { HttpError, sendJson, type Route } from '../http/http-kit.ts';
 import { requireHall, requireStaff } from '../http/staff-auth.ts';
 import { cityReport } from '../reports/city-report.ts';
-import { cityReportCsv } from '../reports/report-csv.ts';
+import { reportXlsx } from '../../../hub/src/reports/report-xlsx.ts';
+import { cityReportCsv, cityReportSections } from '../reports/report-csv.ts';
 
 const day = z.iso.date();
 const querySchema = z
@@ -14,7 +15,7 @@ const querySchema = z
       .string()
       .regex(/^[A-Za-z0-9_-]{1,64}$/)
       .optional(),
-    format: z.enum(['json', 'csv']).default('json'),
+    format: z.enum(['json', 'csv', 'xlsx']).default('json'),
   })
   .refine((q) => q.from <= q.to, { message: 'from is on or before to', path: ['to'] })
   .refine((q) => (Date.parse(q.to) - Date.parse(q.from)) / 86_400_000 < MAX_REPORT_DAYS, {
@@ -22,7 +23,7 @@ const querySchema = z
     path: ['to'],
   });
 
-/** GET /city/api/reports?from=&to=[&hallId=][&format=json|csv]: every hall's report over the days and the city's sums. */
+/** GET /city/api/reports?from=&to=[&hallId=][&format=json|csv|xlsx]: every hall's report over the days and the city's sums. */
 export const reportRoutes: Route[] = [
   {
     method: 'GET',
@@ -54,11 +55,17 @@ export const reportRoutes: Route[] = [
         ctx.clock(),
       );
       if (q.format === 'json') return sendJson(ctx.res, 200, report);
-      const body = Buffer.from(cityReportCsv(report), 'utf8');
+      const body =
+        q.format === 'csv'
+          ? Buffer.from(cityReportCsv(report), 'utf8')
+          : await reportXlsx(cityReportSections(report), report.generatedAt);
       ctx.res.writeHead(200, {
-        'content-type': 'text/csv; charset=utf-8',
+        'content-type':
+          q.format === 'csv'
+            ? 'text/csv; charset=utf-8'
+            : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
         'content-length': body.length,
-        'content-disposition': `attachment; filename="city-report-${q.from}-${q.to}.csv"`,
+        'content-disposition': `attachment; filename="city-report-${q.from}-${q.to}.${q.format}"`,
         'cache-control': 'no-store',
       });
       ctx.res.end(body);
