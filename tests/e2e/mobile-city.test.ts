@@ -119,6 +119,9 @@ describe('全城通办 on the phone pages (/m/city)', () => {
     expect(body.matter.serviceId).toBe('idcard');
     const waiting = Object.fromEntries(body.matter.halls.map((h) => [h.hallId, h.waiting]));
     expect(waiting).toEqual({ 'hall-1': 5, 'hall-2': 1, 'hall-3': 0 });
+    // The hub's public route keeps one matter with ?service=.
+    const viaHub = (await hubs[0]!.api('GET', '/api/public/city-catalogue?service=idcard')).body as PublicCityCatalogue;
+    expect(viaHub.available && viaHub.catalogue.matters.map((m) => m.serviceId)).toEqual(['idcard']);
     const none = await fetch(`${cityUrl}/city/api/public/catalogue/cert`);
     expect(none.status).toBe(404);
     expect(((await none.json()) as { error: { code: string } }).error.code).toBe('UNKNOWN_MATTER');
