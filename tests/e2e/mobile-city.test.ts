@@ -112,6 +112,21 @@ describe('全城通办 on the phone pages (/m/city)', () => {
     await shot(page, 'matters');
   });
 
+  it('answers one matter at /city/api/public/catalogue/:serviceId, and 404 for a matter no hall handles city-wide', async () => {
+    const one = await fetch(`${cityUrl}/city/api/public/catalogue/idcard`);
+    expect(one.status).toBe(200);
+    const body = (await one.json()) as { matter: { serviceId: string; halls: { hallId: string; waiting: number }[] } };
+    expect(body.matter.serviceId).toBe('idcard');
+    const waiting = Object.fromEntries(body.matter.halls.map((h) => [h.hallId, h.waiting]));
+    expect(waiting).toEqual({ 'hall-1': 5, 'hall-2': 1, 'hall-3': 0 });
+    // The hub's public route keeps one matter with ?service=.
+    const viaHub = (await hubs[0]!.api('GET', '/api/public/city-catalogue?service=idcard')).body as PublicCityCatalogue;
+    expect(viaHub.available && viaHub.catalogue.matters.map((m) => m.serviceId)).toEqual(['idcard']);
+    const none = await fetch(`${cityUrl}/city/api/public/catalogue/cert`);
+    expect(none.status).toBe(404);
+    expect(((await none.json()) as { error: { code: string } }).error.code).toBe('UNKNOWN_MATTER');
+  });
+
   it('says so when the hall has no city or the city cannot be reached, without hanging', async () => {
     const alone = await startHub(testHallConfig());
     try {

@@ -1,4 +1,5 @@
-import type { PublicQueues } from '@yichuang/protocol';
+import { z } from 'zod';
+import type { PublicCityCatalogue, PublicQueues } from '@yichuang/protocol';
 import type { HubContext } from '../hub-context.ts';
 import type { RouteSpec } from './route-spec.ts';
 
@@ -19,11 +20,21 @@ export const publicRoutes: RouteSpec[] = [
     method: 'GET',
     url: '/api/public/city-catalogue',
     summary:
-      "全城通办: the city tier's matters handled at any hall, each with the halls, open or not, waiting and an estimated wait (public; from the city, cached 10 s; `available: false` when the hall has no city or it cannot be reached)",
+      "全城通办: the city tier's matters handled at any hall, each with the halls, open or not, waiting and an estimated wait (public; from the city, cached 10 s; `?service=` keeps one matter; `available: false` when the hall has no city or it cannot be reached)",
     auth: 'anyone',
-    handle: async (hub) => ({ ok: true, data: await hub.cityCatalogue() }),
+    query: z.object({ service: z.string().min(1).max(64).optional() }),
+    handle: async (hub, req) => ({
+      ok: true,
+      data: onlyMatter(await hub.cityCatalogue(), req.query['service'] as string | undefined),
+    }),
   },
 ];
+
+/** `?service=id`: the catalogue with that matter only (none when no hall handles it city-wide). */
+function onlyMatter(c: PublicCityCatalogue, service: string | undefined): PublicCityCatalogue {
+  if (service === undefined || !c.available) return c;
+  return { ...c, catalogue: { ...c.catalogue, matters: c.catalogue.matters.filter((m) => m.serviceId === service) } };
+}
 
 export function publicQueues(hub: HubContext): PublicQueues {
   const view = hub.hallView();
