@@ -163,13 +163,17 @@ describe('好差评 upload', () => {
       fetch(url + path, { method, headers: { authorization: `Bearer ${token}` } });
     const list = (await (await get('/city/api/haocha/batches')).json()) as {
       notInBatch: number;
-      batches: { id: string; count: number; status: string }[];
+      batches: { id: string; count: number; status: string; first: string | null; last: string | null }[];
     };
     expect(list.notInBatch).toBe(0);
     expect(list.batches.every((b) => b.status === 'sent')).toBe(true);
     const id = list.batches[0]!.id;
     const json = (await (await get(`/city/api/haocha/batches/${id}`)).json()) as HaochaBatch;
     expect(json.batchId).toBe(id);
+    expect([list.batches[0]!.first, list.batches[0]!.last]).toEqual([
+      json.records[0]!.evaluationId,
+      json.records.at(-1)!.evaluationId,
+    ]);
     const csv = await (await get(`/city/api/haocha/batches/${id}?format=csv`)).text();
     const lines = csv
       .replace(/^\ufeff/, '')

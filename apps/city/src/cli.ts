@@ -8,7 +8,7 @@ import { createCityServer } from './city-server.ts';
 import { hashKey, prepareCity, verifyCity } from './ingest.ts';
 import { DEMO_HALL_NAMES, startDemoHalls, type DemoHall } from './demo-halls.ts';
 import { hashPassword } from './http/staff-passwords.ts';
-import { batchCsv, buildBatch } from './haocha/haocha-batch.ts';
+import { batchCsv, buildBatch, type HaochaBatch } from './haocha/haocha-batch.ts';
 import { HaochaUploader } from './haocha/haocha-sender.ts';
 
 const USAGE = `一窗 城市平台 / Yichuang city tier
@@ -17,7 +17,7 @@ const USAGE = `一窗 城市平台 / Yichuang city tier
   npm run city -- verify [--data DIR | --pg postgres://…]
                                                 rebuild the city's tables from the halls' logs and compare
   npm run city -- hash-password                 read a password on stdin, print its passwordHash for the config
-  npm run city -- haocha-export [--data DIR | --pg URL] [--format json|csv] [--out FILE]
+  npm run city -- haocha-export [--data DIR | --pg URL] [--format json|csv] [--out FILE] [--mark-sent]
                                                 build the next 好差评 batch and write it (marked exported)`;
 
 async function main(): Promise<void> {
@@ -32,6 +32,7 @@ async function main(): Promise<void> {
       'no-demo': { type: 'boolean', default: false },
       format: { type: 'string', default: 'json' },
       out: { type: 'string' },
+      'mark-sent': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
   });
@@ -58,15 +59,23 @@ async function main(): Promise<void> {
     const db = await openCityDb(target);
     try {
       await prepareCity(db, []);
-      const batch = await buildBatch(db, Date.now());
+      // A pending batch (built, never accepted) is exported again as it was stored, never rebuilt.
+      const pending = await db.query<{ body: string }>(
+        "SELECT body FROM haocha_batches WHERE status = 'pending' ORDER BY created_at, id LIMIT 1",
+      );
+      const stored = pending[0];
+      const batch = stored === undefined ? await buildBatch(db, Date.now()) : (JSON.parse(stored.body) as HaochaBatch);
       if (batch === null) return void console.error('没有待上报的评价 / every rating is in a batch already');
       const text = values.format === 'csv' ? batchCsv(batch) : JSON.stringify(batch, null, 2);
-      await db.query("UPDATE haocha_batches SET status = 'exported', sent_at = $2 WHERE id = $1", [
-        batch.batchId,
-        Date.now(),
-      ]);
       if (values.out === undefined) process.stdout.write(text);
       else writeFileSync(values.out, text);
+      // Marked only once written, and only when asked: an unmarked batch stays pending and is exported again.
+      if (values['mark-sent']) {
+        await db.query("UPDATE haocha_batches SET status = 'exported', sent_at = $2 WHERE id = $1", [
+          batch.batchId,
+          Date.now(),
+        ]);
+      }
       console.error(
         `${batch.batchId}: ${batch.count} 条 / ratings${values.out === undefined ? '' : ` → ${values.out}`}`,
       );

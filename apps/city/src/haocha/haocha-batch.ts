@@ -110,8 +110,17 @@ export async function buildBatch(db: CityDb, now: number, size = DEFAULT_BATCH_S
     };
     const body = JSON.stringify(batch);
     await tx.query(
-      `INSERT INTO haocha_batches (id, created_at, count, body, sha256, status) VALUES ($1, $2, $3, $4, $5, 'pending')`,
-      [batch.batchId, now, batch.count, body, createHash('sha256').update(body).digest('hex')],
+      `INSERT INTO haocha_batches (id, created_at, count, body, sha256, status, first_id, last_id)
+       VALUES ($1, $2, $3, $4, $5, 'pending', $6, $7)`,
+      [
+        batch.batchId,
+        now,
+        batch.count,
+        body,
+        createHash('sha256').update(body).digest('hex'),
+        records[0]?.evaluationId ?? null,
+        records.at(-1)?.evaluationId ?? null,
+      ],
     );
     await tx.query(
       `INSERT INTO haocha_items (hall_id, seq, batch_id)

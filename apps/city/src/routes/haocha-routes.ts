@@ -20,7 +20,7 @@ export const haochaRoutes: Route[] = [
     handle: async (ctx) => {
       requireCityManager(ctx);
       const rows = await ctx.db.query<Record<string, unknown>>(
-        `SELECT id, created_at, count, sha256, status, attempts, last_error, sent_at FROM haocha_batches
+        `SELECT id, created_at, count, first_id, last_id, sha256, status, attempts, last_error, sent_at FROM haocha_batches
           ORDER BY created_at DESC, id DESC LIMIT 200`,
       );
       const unsent = await ctx.db.query<{ n: number }>(
@@ -33,6 +33,8 @@ export const haochaRoutes: Route[] = [
           id: r.id,
           createdAt: r.created_at,
           count: r.count,
+          first: r.first_id ?? null,
+          last: r.last_id ?? null,
           sha256: r.sha256,
           status: r.status,
           attempts: r.attempts,

@@ -19,3 +19,6 @@ CREATE TABLE IF NOT EXISTS haocha_items (
   batch_id text NOT NULL REFERENCES haocha_batches (id),
   PRIMARY KEY (hall_id, seq)
 );
+-- The first and last record of each batch (evaluation ids, oldest first), to find a rating's batch by eye.
+ALTER TABLE haocha_batches ADD COLUMN IF NOT EXISTS first_id text;
+ALTER TABLE haocha_batches ADD COLUMN IF NOT EXISTS last_id text;
