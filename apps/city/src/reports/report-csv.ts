@@ -88,7 +88,7 @@ export function cityReportSections(r: CityReport): ReportSection[] {
     .flatMap((h) => (h.report === null ? [] : h.report.ratings.low.map((l) => ({ ...l, hall: h.report!.hall.name }))))
     .sort((a, b) => a.at - b.at)
     .map((l) => [
-      new Date(l.at).toISOString(),
+      localStamp(l.at, 'Asia/Shanghai'),
       l.hall,
       l.ticketNumber,
       l.windowId,
@@ -100,15 +100,7 @@ export function cityReportSections(r: CityReport): ReportSection[] {
     { title: '各大厅 Halls', header: HEAD, rows },
     {
       title: '差评 Low ratings',
-      header: [
-        '时间 time (UTC)',
-        '大厅 hall',
-        '号码 number',
-        '窗口 window',
-        '民警 officer',
-        '评价 level',
-        '原因 reason',
-      ],
+      header: ['时间 time', '大厅 hall', '号码 number', '窗口 window', '民警 officer', '评价 level', '原因 reason'],
       rows: low,
     },
   ];
