@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HallReport } from '@yichuang/protocol';
 import { openPglite, type CityDb } from '../../apps/city/src/city-db.ts';
 import { createCityServer, type CityServer } from '../../apps/city/src/city-server.ts';
-import { prepareCity } from '../../apps/city/src/ingest.ts';
+import { hashKey, prepareCity } from '../../apps/city/src/ingest.ts';
 import type { CityReport } from '../../apps/city/src/reports/city-report.ts';
 import { cityConfigFor, hallWorkload } from '../support/city-harness.ts';
 import { MONDAY_10AM, startHub, type Harness } from '../support/hub-harness.ts';
@@ -194,5 +194,11 @@ describe('city reports', () => {
     ])
       expect((await cityGet(`/city/api/reports?${q}`)).body.error.code, q).toBe('BAD_REQUEST');
     expect((await cityGet(`/city/api/reports?from=${DAYS[0]}&to=${DAYS[0]}`, 'nope')).status).toBe(401);
+    // A hall manager sees their hall's report, and only theirs.
+    const mgr = 'hall-2-manager-token-0123';
+    config.staff.push({ name: '南岸主任', tokenHash: hashKey(mgr), hallId: 'hall-2' });
+    const own = await cityGet(`/city/api/reports?from=${DAYS[0]}&to=${DAYS[0]}`, mgr);
+    expect((own.body as CityReport).halls.map((h) => h.hallId)).toEqual(['hall-2']);
+    expect((await cityGet(`/city/api/reports?from=${DAYS[0]}&to=${DAYS[0]}&hallId=hall-1`, mgr)).status).toBe(403);
   });
 });
